@@ -20,7 +20,7 @@ CREATE TABLE feed (
   site_url             VARCHAR(2048) NULL,
   description          VARCHAR(2000) NULL,
   language             VARCHAR(35)   NULL,
-  interval_seconds     INT           NOT NULL,
+  interval_seconds     INT           NULL,
   enabled              BOOLEAN       NOT NULL DEFAULT TRUE,
   origin               VARCHAR(8)    NOT NULL DEFAULT 'file',
   source_line          INT           NULL,

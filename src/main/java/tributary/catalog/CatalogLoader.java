@@ -1,0 +1,69 @@
+package tributary.catalog;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads feeds.yml at start and on request; a refused file leaves the last good list in force. */
+@Singleton
+public class CatalogLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogLoader.class);
+
+    private final CatalogConfig config;
+    private final CatalogReconciler reconciler;
+    private volatile String lastProblem;
+
+    public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler) {
+        this.config = config;
+        this.reconciler = reconciler;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        reload();
+    }
+
+    /** Reads and applies the file; answers the result, or empty when the file was missing or refused. */
+    public synchronized Optional<ReconcileResult> reload() {
+        Path path = Path.of(config.feedsFile());
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return refuse(path + " does not exist: create it (see README.md, 'feeds.yml') or set TRIBUTARY_FEEDS_FILE;"
+                    + " serving the feeds already in the database");
+        } catch (IOException e) {
+            return refuse("cannot read " + path + ": " + e.getMessage() + "; serving the feeds already in the database");
+        }
+        try {
+            FeedsFile file = FeedsFileParser.parse(text, path.toString());
+            ReconcileResult result = reconciler.apply(file);
+            lastProblem = null;
+            LOG.info("Loaded {}: {} categories, {} feeds ({} feeds and {} categories removed)", path,
+                    result.categories(), result.feeds(), result.feedsRemoved(), result.categoriesRemoved());
+            return Optional.of(result);
+        } catch (FeedsFileException e) {
+            return refuse(e.getMessage() + "\nFix the file; the last good list stays in force.");
+        }
+    }
+
+    /** Why the last load was refused, or empty when it was applied. */
+    public Optional<String> lastProblem() {
+        return Optional.ofNullable(lastProblem);
+    }
+
+    private Optional<ReconcileResult> refuse(String problem) {
+        lastProblem = problem;
+        LOG.error(problem);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,281 @@
+package tributary.catalog;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Parses and validates feeds.yml, reporting every problem with its line number. */
+public final class FeedsFileParser {
+
+    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds");
+    private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description");
+    private static final Set<String> FEED_KEYS = Set.of("url", "title", "categories", "interval", "enabled");
+    private static final Set<String> RESERVED_SLUGS = Set.of("all");
+
+    private final String fileName;
+    private final List<FeedsFileException.Problem> problems = new ArrayList<>();
+
+    private FeedsFileParser(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** Parses YAML text; fileName is only used in messages. */
+    public static FeedsFile parse(String yamlText, String fileName) throws FeedsFileException {
+        // Titles typed on some systems arrive decomposed (NFD); store them composed like every other text.
+        return new FeedsFileParser(fileName).run(new StringReader(Normalizer.normalize(yamlText, Normalizer.Form.NFC)));
+    }
+
+    private FeedsFile run(Reader reader) throws FeedsFileException {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new FeedsFileException(fileName, List.of(new FeedsFileException.Problem(line,
+                    "not valid YAML: " + e.getProblem())));
+        } catch (YAMLException e) {
+            throw new FeedsFileException(fileName, List.of(new FeedsFileException.Problem(1,
+                    "not valid YAML: " + e.getMessage())));
+        }
+        if (root == null) {
+            fail(1, "the file is empty: it needs a 'feeds:' list (and usually 'categories:')");
+            throw new FeedsFileException(fileName, problems);
+        }
+        Map<String, Node> top = mapping(root, "the top level", ROOT_KEYS);
+        List<CategorySpec> categories = parseCategories(top.get("categories"));
+        List<FeedSpec> feeds = parseFeeds(top.get("feeds"), categories);
+        if (!problems.isEmpty()) {
+            throw new FeedsFileException(fileName, problems);
+        }
+        return new FeedsFile(categories, feeds);
+    }
+
+    private List<CategorySpec> parseCategories(Node node) {
+        List<CategorySpec> result = new ArrayList<>();
+        Map<String, Integer> seenSlugs = new HashMap<>();
+        for (Node entry : sequence(node, "categories")) {
+            Map<String, Node> fields = mapping(entry, "a category", CATEGORY_KEYS);
+            int line = line(entry);
+            String title = scalar(fields.get("title"));
+            String slug = scalar(fields.get("slug"));
+            if (title == null || title.isBlank()) {
+                if (slug == null) {
+                    fail(line, "a category needs a 'title' (its slug is derived from it)");
+                    continue;
+                }
+                title = slug;
+            }
+            if (slug == null) {
+                slug = SlugDeriver.derive(title);
+                if (slug.isEmpty()) {
+                    fail(line, "cannot derive a slug from the title '" + title + "': add 'slug: some-name'");
+                    continue;
+                }
+            } else if (!SlugDeriver.isValid(slug)) {
+                fail(line(fields.get("slug")), "slug '" + slug
+                        + "' is not allowed: use lower-case letters a-z, digits and single hyphens");
+                continue;
+            }
+            if (RESERVED_SLUGS.contains(slug)) {
+                fail(line, "slug '" + slug + "' is reserved (/feeds/all.rss merges every category): choose another");
+                continue;
+            }
+            Integer previous = seenSlugs.putIfAbsent(slug, line);
+            if (previous != null) {
+                fail(line, "category slug '" + slug + "' is already used on line " + previous);
+                continue;
+            }
+            result.add(new CategorySpec(slug, title.strip(), blankToNull(scalar(fields.get("description"))), line));
+        }
+        return result;
+    }
+
+    private List<FeedSpec> parseFeeds(Node node, List<CategorySpec> categories) {
+        if (node == null) {
+            fail(1, "there is no 'feeds:' list: add one with at least one '- url: https://…' entry");
+            return List.of();
+        }
+        Map<String, String> slugByName = new HashMap<>();
+        for (CategorySpec c : categories) {
+            slugByName.put(c.slug(), c.slug());
+            slugByName.putIfAbsent(c.title().toLowerCase(Locale.ROOT), c.slug());
+        }
+        List<FeedSpec> result = new ArrayList<>();
+        Map<URI, Integer> seenUrls = new HashMap<>();
+        for (Node entry : sequence(node, "feeds")) {
+            Map<String, Node> fields = mapping(entry, "a feed", FEED_KEYS);
+            int line = line(entry);
+            URI url = parseUrl(fields.get("url"), line);
+            List<String> slugs = new ArrayList<>();
+            for (Node ref : listOrScalar(fields.get("categories"))) {
+                String name = scalar(ref);
+                String slug = name == null ? null : slugByName.get(name.strip().toLowerCase(Locale.ROOT));
+                if (slug == null) {
+                    fail(line(ref), "unknown category '" + name + "': declare it under 'categories:' (known: "
+                            + String.join(", ", slugByName.values().stream().distinct().sorted().toList()) + ")");
+                } else if (!slugs.contains(slug)) {
+                    slugs.add(slug);
+                }
+            }
+            Duration interval = parseInterval(fields.get("interval"));
+            boolean enabled = parseBoolean(fields.get("enabled"));
+            if (url == null) {
+                continue;
+            }
+            Integer previous = seenUrls.putIfAbsent(url, line);
+            if (previous != null) {
+                fail(line, "feed " + url + " is already listed on line " + previous + ": merge the two entries");
+                continue;
+            }
+            result.add(new FeedSpec(url, blankToNull(scalar(fields.get("title"))), List.copyOf(slugs), interval,
+                    enabled, line));
+        }
+        return result;
+    }
+
+    private URI parseUrl(Node node, int entryLine) {
+        String text = scalar(node);
+        if (text == null || text.isBlank()) {
+            fail(entryLine, "a feed needs a 'url'");
+            return null;
+        }
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                fail(line(node), "url '" + text + "' must start with http:// or https://");
+                return null;
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                fail(line(node), "url '" + text + "' has no host name");
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            fail(line(node), "url '" + text + "' is not a valid URL: " + e.getReason()
+                    + " at character " + (e.getIndex() + 1));
+            return null;
+        }
+    }
+
+    private Duration parseInterval(Node node) {
+        String text = scalar(node);
+        if (text == null) {
+            return null;
+        }
+        Duration interval = IntervalParser.parse(text).orElse(null);
+        if (interval == null) {
+            fail(line(node), "interval '" + text + "' is not a duration: write it like 90s, 15m, 2h or 1h30m");
+            return null;
+        }
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            fail(line(node), "interval '" + text + "' is below the 1m floor: poll at most once a minute");
+            return null;
+        }
+        return interval;
+    }
+
+    private boolean parseBoolean(Node node) {
+        String text = scalar(node);
+        if (text == null) {
+            return true;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> {
+                fail(line(node), "enabled must be true or false, not '" + text + "'");
+                yield true;
+            }
+        };
+    }
+
+    private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode map)) {
+            fail(line(node), what + " must be a mapping of key: value lines");
+            return fields;
+        }
+        for (NodeTuple tuple : map.getValue()) {
+            String key = scalar(tuple.getKeyNode());
+            if (key == null || !allowed.contains(key)) {
+                fail(line(tuple.getKeyNode()), "unknown key '" + key + "' in " + what + " (allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                continue;
+            }
+            fields.put(key, tuple.getValueNode());
+        }
+        return fields;
+    }
+
+    private List<Node> sequence(Node node, String what) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            fail(line(node), "'" + what + "' must be a list of '- ' entries");
+            return List.of();
+        }
+        return seq.getValue();
+    }
+
+    private List<Node> listOrScalar(Node node) {
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (node instanceof SequenceNode seq) {
+            return seq.getValue();
+        }
+        return List.of(node);
+    }
+
+    private String scalar(Node node) {
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        fail(line(node), "expected a single value here, not a list or mapping");
+        return null;
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && s.getTag().getValue().endsWith(":null");
+    }
+
+    private static int line(Node node) {
+        return node == null ? 1 : node.getStartMark().getLine() + 1;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private void fail(int line, String reason) {
+        problems.add(new FeedsFileException.Problem(line, reason));
+    }
+}

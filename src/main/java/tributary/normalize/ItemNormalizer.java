@@ -1,0 +1,67 @@
+package tributary.normalize;
+
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tributary.parse.ParsedEnclosure;
+import tributary.parse.ParsedItem;
+
+/** Turns a parsed entry into a NormalizedItem: cleaned text, absolute links, identity and story hashes. */
+@Singleton
+public class ItemNormalizer {
+
+    /** A date further ahead than this is a publisher's mistake, not a scheduled post. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
+    /**
+     * @param feedId the feed the item came from: link-less items are stories of their own feed only
+     * @param base   the URL the document was fetched from, for relative links
+     * @param now    the poll's time, for dates in the future
+     */
+    public NormalizedItem normalize(ParsedItem item, long feedId, URI base, Instant now) {
+        String url = UrlCanonicalizer.resolve(item.link(), base);
+        String canonical = UrlCanonicalizer.canonical(url);
+        String title = TextCleaner.plainLine(item.title());
+        String summary = HtmlSanitizer.sanitize(item.summary(), url != null ? url : base.toString());
+        String content = HtmlSanitizer.sanitize(item.content(), url != null ? url : base.toString());
+        if (Objects.equals(summary, content)) {
+            summary = null;
+        }
+        String guid = item.guid() == null || item.guid().isBlank() ? null : TextCleaner.clean(item.guid().strip());
+        Instant published = item.published() != null ? item.published() : item.updated();
+        if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            published = null;
+        }
+        List<String> tags = new ArrayList<>();
+        for (String tag : item.tags()) {
+            String t = TextCleaner.plainLine(tag);
+            if (t != null && !tags.contains(t)) {
+                tags.add(t);
+            }
+        }
+        ParsedEnclosure e = item.enclosure();
+        String enclosureUrl = e == null ? null : UrlCanonicalizer.resolve(e.url(), base);
+        String enclosureType = enclosureUrl == null ? null : TextCleaner.plainLine(e.type());
+        Long enclosureLength = enclosureUrl == null ? null : e.length();
+
+        String identity;
+        if (guid != null) {
+            identity = "guid:" + guid;
+        } else if (canonical != null) {
+            identity = "link:" + canonical;
+        } else {
+            identity = "hash:" + title + "\n" + published + "\n" + content + "\n" + summary;
+        }
+        String story = canonical != null ? "url:" + canonical : "feed:" + feedId + "\n" + identity;
+        String contentHash = Sha256.hex(String.join("\u0000", String.valueOf(title), String.valueOf(url),
+                String.valueOf(summary), String.valueOf(content), String.valueOf(item.author()),
+                String.valueOf(published), String.join(",", tags), String.valueOf(enclosureUrl)));
+        return new NormalizedItem(Sha256.hex(identity), Sha256.hex(story), contentHash, guid, url, canonical, title,
+                summary, content, TextCleaner.plainLine(item.author()), List.copyOf(tags), enclosureUrl,
+                enclosureType, enclosureLength, published);
+    }
+}

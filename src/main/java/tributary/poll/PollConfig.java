@@ -1,0 +1,18 @@
+package tributary.poll;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How feeds are polled (tributary.poll.*): the default interval of a feed that names none, the worker pool size,
+ * how often the scheduler looks for due feeds, and how long a claimed feed stays reserved for its poll.
+ */
+@ConfigurationProperties("tributary.poll")
+public record PollConfig(
+        @Bindable(defaultValue = "15m") Duration defaultInterval,
+        @Bindable(defaultValue = "8") int workers,
+        @Bindable(defaultValue = "5s") Duration tick,
+        @Bindable(defaultValue = "10m") Duration lease,
+        @Bindable(defaultValue = "true") boolean schedulerEnabled) {
+}

@@ -1,0 +1,113 @@
+package tributary.publish;
+
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Content;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.rss.Source;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+/** Renders a merged feed as RSS 2.0 with Rome: atom:link self, guid per story, dc:creator, source per item. */
+@Singleton
+public class RssRenderer {
+
+    static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    public byte[] render(FeedDocument doc) {
+        Channel channel = new Channel("rss_2.0");
+        channel.setEncoding("UTF-8");
+        channel.setTitle(doc.title());
+        channel.setLink(doc.homeUrl());
+        channel.setDescription(doc.description() == null ? doc.title() : doc.description());
+        channel.setGenerator("Tributary");
+        channel.setTtl(doc.ttlMinutes());
+        if (doc.updated() != null) {
+            channel.setLastBuildDate(Date.from(doc.updated()));
+            channel.setPubDate(Date.from(doc.updated()));
+        }
+        Element self = new Element("link", ATOM);
+        self.setAttribute("href", doc.selfUrl());
+        self.setAttribute("rel", "self");
+        self.setAttribute("type", "application/rss+xml");
+        channel.setForeignMarkup(new ArrayList<>(List.of(self)));
+        List<Item> items = new ArrayList<>(doc.stories().size());
+        for (Story story : doc.stories()) {
+            items.add(item(story));
+        }
+        channel.setItems(items);
+        try {
+            return new WireFeedOutput().outputString(channel).getBytes(StandardCharsets.UTF_8);
+        } catch (FeedException e) {
+            throw new IllegalStateException("RSS rendering failed for " + doc.selfUrl(), e);
+        }
+    }
+
+    private static Item item(Story story) {
+        Item item = new Item();
+        item.setTitle(story.title());
+        item.setLink(story.url());
+        Guid guid = new Guid();
+        guid.setValue(StoryIds.urn(story));
+        guid.setPermaLink(false);
+        item.setGuid(guid);
+        String description = story.summary() != null ? story.summary() : story.content();
+        if (description != null) {
+            Description d = new Description();
+            d.setType("text/html");
+            d.setValue(description);
+            item.setDescription(d);
+        }
+        if (story.content() != null) {
+            Content content = new Content();
+            content.setType(Content.HTML);
+            content.setValue(story.content());
+            item.setContent(content);
+        }
+        if (story.published() != null) {
+            item.setPubDate(Date.from(story.published()));
+        }
+        List<Category> categories = new ArrayList<>();
+        for (String tag : story.tags()) {
+            Category category = new Category();
+            category.setValue(tag);
+            categories.add(category);
+        }
+        item.setCategories(categories);
+        if (story.enclosureUrl() != null) {
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(story.enclosureUrl());
+            enclosure.setType(story.enclosureType() == null ? "application/octet-stream" : story.enclosureType());
+            enclosure.setLength(story.enclosureLength() == null ? 0 : story.enclosureLength());
+            item.setEnclosures(new ArrayList<>(List.of(enclosure)));
+        }
+        if (!story.sources().isEmpty()) {
+            StorySource first = story.sources().get(0);
+            Source source = new Source();
+            source.setUrl(first.feedUrl());
+            source.setValue(first.feedTitle());
+            item.setSource(source);
+        }
+        List<Module> modules = new ArrayList<>();
+        if (story.author() != null) {
+            DCModule dc = new DCModuleImpl();
+            dc.setCreator(story.author());
+            modules.add(dc);
+        }
+        item.setModules(modules);
+        return item;
+    }
+}

@@ -1,0 +1,41 @@
+package tributary.store;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.LocalDateTime;
+
+/** A row of the feed table: what to poll, and how the last polls went. Times are UTC. */
+@MappedEntity("feed")
+public record FeedRow(
+        @Id @GeneratedValue @Nullable Long id,
+        String url,
+        String urlHash,
+        @Nullable String titleOverride,
+        @Nullable String title,
+        @Nullable String siteUrl,
+        @Nullable String description,
+        @Nullable String language,
+        @Nullable Integer intervalSeconds,
+        boolean enabled,
+        String origin,
+        @Nullable Integer sourceLine,
+        @Nullable String etag,
+        @Nullable String lastModified,
+        @Nullable LocalDateTime nextPollAt,
+        @Nullable LocalDateTime lastPolledAt,
+        @Nullable LocalDateTime lastSuccessAt,
+        @Nullable Integer lastStatus,
+        @Nullable String lastError,
+        int consecutiveFailures,
+        LocalDateTime createdAt) {
+
+    /** The title to show: the admin's override, else the feed's own, else its URL. */
+    public String displayTitle() {
+        if (titleOverride != null) {
+            return titleOverride;
+        }
+        return title != null ? title : url;
+    }
+}

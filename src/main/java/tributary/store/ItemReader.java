@@ -1,0 +1,143 @@
+package tributary.store;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads stored items for publishing: the newest stories of a category, with every stored copy of each. */
+@Singleton
+public class ItemReader {
+
+    private static final String COLUMNS = """
+            SELECT i.id, i.feed_id, i.story_hash, i.guid, i.url, i.title, i.summary, i.content, i.author, i.tags,
+              i.enclosure_url, i.enclosure_type, i.enclosure_length, i.published_at, i.first_seen_at, i.modified_at,
+              f.url AS feed_url, COALESCE(f.title_override, f.title, f.url) AS feed_title, f.site_url
+            FROM item i JOIN feed f ON f.id = i.feed_id
+            """;
+
+    /** Several copies of one story can stand among the newest rows; read this many rows per story wanted. */
+    private static final int ROWS_PER_STORY = 3;
+
+    private final TransactionOperations<Connection> tx;
+
+    public ItemReader(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    /**
+     * The story hashes of the newest stories, newest first, at most limit of them.
+     *
+     * @param categoryId null for every category
+     */
+    public List<String> newestStories(Long categoryId, int limit) {
+        return tx.executeRead(status -> {
+            String sql = "SELECT i.story_hash FROM item i "
+                    + (categoryId == null ? "" : "JOIN feed_category fc ON fc.feed_id = i.feed_id AND fc.category_id = ? ")
+                    + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
+            Set<String> stories = new LinkedHashSet<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                int i = 1;
+                if (categoryId != null) {
+                    ps.setLong(i++, categoryId);
+                }
+                ps.setInt(i, limit * ROWS_PER_STORY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && stories.size() < limit) {
+                        stories.add(rs.getString(1));
+                    }
+                }
+            }
+            return new ArrayList<>(stories);
+        });
+    }
+
+    /** Every stored copy of the given stories, by feed (the order feeds were added) then age, so the first copy is stable. */
+    public Map<String, List<StoredItem>> copiesOf(List<String> storyHashes) {
+        Map<String, List<StoredItem>> copies = new HashMap<>();
+        if (storyHashes.isEmpty()) {
+            return copies;
+        }
+        return tx.executeRead(status -> {
+            String sql = COLUMNS + "WHERE i.story_hash IN (" + "?,".repeat(storyHashes.size() - 1) + "?) ORDER BY i.feed_id, i.id";
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < storyHashes.size(); i++) {
+                    ps.setString(i + 1, storyHashes.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredItem item = read(rs);
+                        copies.computeIfAbsent(item.storyHash(), k -> new ArrayList<>()).add(item);
+                    }
+                }
+            }
+            return copies;
+        });
+    }
+
+    /** Item count and newest date per category id. */
+    public Map<Long, CategoryStats> statsByCategory() {
+        return tx.executeRead(status -> {
+            Map<Long, CategoryStats> stats = new HashMap<>();
+            String sql = "SELECT fc.category_id, COUNT(*), MAX(i.published_at) FROM item i "
+                    + "JOIN feed_category fc ON fc.feed_id = i.feed_id GROUP BY fc.category_id";
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stats.put(rs.getLong(1), new CategoryStats(rs.getLong(2),
+                            UtcTimes.fromColumn(rs.getObject(3, LocalDateTime.class))));
+                }
+            }
+            return stats;
+        });
+    }
+
+    /** Item count and newest date over everything. */
+    public CategoryStats statsOfAll() {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT COUNT(*), MAX(published_at) FROM item");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new CategoryStats(rs.getLong(1), UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)));
+            }
+        });
+    }
+
+    /** How many item rows a feed has; for tests and health. */
+    public long countByFeed(long feedId) {
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT COUNT(*) FROM item WHERE feed_id = ?")) {
+                ps.setLong(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static StoredItem read(ResultSet rs) throws SQLException {
+        String tags = rs.getString("tags");
+        long enclosureLength = rs.getLong("enclosure_length");
+        Long length = rs.wasNull() ? null : enclosureLength;
+        return new StoredItem(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("story_hash"),
+                rs.getString("guid"), rs.getString("url"), rs.getString("title"), rs.getString("summary"),
+                rs.getString("content"), rs.getString("author"), tags == null ? List.of() : List.of(tags.split("\n")),
+                rs.getString("enclosure_url"), rs.getString("enclosure_type"), length,
+                UtcTimes.fromColumn(rs.getObject("published_at", LocalDateTime.class)),
+                UtcTimes.fromColumn(rs.getObject("first_seen_at", LocalDateTime.class)),
+                UtcTimes.fromColumn(rs.getObject("modified_at", LocalDateTime.class)),
+                rs.getString("feed_url"), rs.getString("feed_title"), rs.getString("site_url"));
+    }
+}

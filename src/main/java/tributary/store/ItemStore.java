@@ -1,0 +1,152 @@
+package tributary.store;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tributary.normalize.NormalizedItem;
+
+/** Stores a feed's items idempotently: new ones inserted, changed ones updated in place, unchanged ones untouched. */
+@Singleton
+public class ItemStore {
+
+    private static final int CHUNK = 500;
+
+    private static final String INSERT = """
+            INSERT INTO item (feed_id, identity_hash, story_hash, content_hash, guid, url, canonical_url, title, summary,
+              content, author, tags, enclosure_url, enclosure_type, enclosure_length, published_at, first_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE id = id""";
+
+    private static final String UPDATE = """
+            UPDATE item SET story_hash = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
+              content = ?, author = ?, tags = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,
+              published_at = COALESCE(?, published_at), modified_at = ?
+            WHERE feed_id = ? AND identity_hash = ?""";
+
+    private final TransactionOperations<Connection> tx;
+
+    public ItemStore(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    /** Upserts items of one feed in one transaction; a repeated identity within the document counts once. */
+    public UpsertResult upsert(long feedId, List<NormalizedItem> items, Instant now) {
+        Map<String, NormalizedItem> byIdentity = new LinkedHashMap<>();
+        for (NormalizedItem item : items) {
+            byIdentity.putIfAbsent(item.identityHash(), item);
+        }
+        if (byIdentity.isEmpty()) {
+            return new UpsertResult(0, 0, 0);
+        }
+        return tx.executeWrite(status -> {
+            Connection c = status.getConnection();
+            Map<String, String> existing = existingContentHashes(c, feedId, new ArrayList<>(byIdentity.keySet()));
+            List<NormalizedItem> fresh = new ArrayList<>();
+            List<NormalizedItem> changed = new ArrayList<>();
+            for (NormalizedItem item : byIdentity.values()) {
+                String stored = existing.get(item.identityHash());
+                if (stored == null) {
+                    fresh.add(item);
+                } else if (!stored.equals(item.contentHash())) {
+                    changed.add(item);
+                }
+            }
+            insert(c, feedId, fresh, now);
+            update(c, feedId, changed, now);
+            return new UpsertResult(fresh.size(), changed.size(), byIdentity.size() - fresh.size() - changed.size());
+        });
+    }
+
+    private static Map<String, String> existingContentHashes(Connection c, long feedId, List<String> identities)
+            throws SQLException {
+        Map<String, String> found = new HashMap<>();
+        for (int from = 0; from < identities.size(); from += CHUNK) {
+            List<String> chunk = identities.subList(from, Math.min(identities.size(), from + CHUNK));
+            String sql = "SELECT identity_hash, content_hash FROM item WHERE feed_id = ? AND identity_hash IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, feedId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void insert(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (NormalizedItem item : items) {
+                int i = 1;
+                ps.setLong(i++, feedId);
+                ps.setString(i++, item.identityHash());
+                ps.setString(i++, item.storyHash());
+                ps.setString(i++, item.contentHash());
+                i = setFields(ps, i, item);
+                ps.setObject(i++, UtcTimes.toColumn(item.published() != null ? item.published() : now));
+                ps.setObject(i, UtcTimes.toColumn(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void update(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+            for (NormalizedItem item : items) {
+                int i = 1;
+                ps.setString(i++, item.storyHash());
+                ps.setString(i++, item.contentHash());
+                i = setFields(ps, i, item);
+                ps.setObject(i++, UtcTimes.toColumn(item.published()));
+                ps.setObject(i++, UtcTimes.toColumn(now));
+                ps.setLong(i++, feedId);
+                ps.setString(i, item.identityHash());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The columns from guid to enclosure_length, shared by insert and update. */
+    private static int setFields(PreparedStatement ps, int start, NormalizedItem item) throws SQLException {
+        int i = start;
+        ps.setString(i++, Columns.fit(item.guid(), 2048));
+        ps.setString(i++, Columns.fit(item.url(), 2048));
+        ps.setString(i++, Columns.fit(item.canonicalUrl(), 2048));
+        ps.setString(i++, Columns.fit(item.title(), 1000));
+        ps.setString(i++, item.summary());
+        ps.setString(i++, item.content());
+        ps.setString(i++, Columns.fit(item.author(), 500));
+        ps.setString(i++, item.tags().isEmpty() ? null : Columns.fit(String.join("\n", item.tags()), 2000));
+        ps.setString(i++, Columns.fit(item.enclosureUrl(), 2048));
+        ps.setString(i++, Columns.fit(item.enclosureType(), 200));
+        if (item.enclosureLength() == null) {
+            ps.setNull(i++, Types.BIGINT);
+        } else {
+            ps.setLong(i++, item.enclosureLength());
+        }
+        return i;
+    }
+}

@@ -1,0 +1,27 @@
+package tributary.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One stored copy of an item with the feed it came through, as publishing reads it. */
+public record StoredItem(
+        long id,
+        long feedId,
+        String storyHash,
+        String guid,
+        String url,
+        String title,
+        String summary,
+        String content,
+        String author,
+        List<String> tags,
+        String enclosureUrl,
+        String enclosureType,
+        Long enclosureLength,
+        Instant published,
+        Instant firstSeen,
+        Instant modified,
+        String feedUrl,
+        String feedTitle,
+        String feedSiteUrl) {
+}

@@ -1,0 +1,48 @@
+package tributary.support;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/** Test access to the real database: counts and a clean slate between test classes that share a server. */
+@Singleton
+public class Database {
+
+    private final TransactionOperations<Connection> tx;
+
+    public Database(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    public long count(String sql) {
+        return tx.executeRead(status -> {
+            try (Statement st = status.getConnection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public String string(String sql) {
+        return tx.executeRead(status -> {
+            try (Statement st = status.getConnection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    /** Empties every table, for a database left over by an earlier test class or run. */
+    public void clear() {
+        tx.executeWrite(status -> {
+            try (Statement st = status.getConnection().createStatement()) {
+                st.execute("DELETE FROM item");
+                st.execute("DELETE FROM feed_category");
+                st.execute("DELETE FROM feed");
+                st.execute("DELETE FROM category");
+            }
+            return null;
+        });
+    }
+}
