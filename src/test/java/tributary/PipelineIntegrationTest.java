@@ -53,6 +53,7 @@ import tributary.support.TestClock;
 class PipelineIntegrationTest implements TestPropertyProvider {
 
     private final FixtureFeedServer fixtures = new FixtureFeedServer();
+    private Path feedsFile;
 
     @Inject
     @Client("/")
@@ -76,8 +77,8 @@ class PipelineIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
+            feedsFile = Files.createTempFile("feeds", ".yml");
+            Files.writeString(feedsFile, """
                     categories:
                       - title: Thời sự
                       - title: Hà Nội
@@ -100,7 +101,7 @@ class PipelineIntegrationTest implements TestPropertyProvider {
                     """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("vnexpress-ha-noi.rss"),
                     fixtures.url("pntd-xa-hoi.atom"), fixtures.url("world.json"), fixtures.url("not-a-feed.html")),
                     StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", file.toString());
+            return Map.of("tributary.feeds-file", feedsFile.toString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -283,5 +284,26 @@ class PipelineIntegrationTest implements TestPropertyProvider {
                 HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/feeds/thoi-su.xml"), String.class));
         assertEquals(HttpStatus.NOT_FOUND, badFormat.getStatus());
+    }
+
+    @Test
+    @Order(8)
+    void aBrokenFeedsFileIsRefusedWithItsLineAndTheLastGoodListStays() throws Exception {
+        String good = Files.readString(feedsFile);
+        Files.writeString(feedsFile, good.replace("categories: [the-gioi]", "categories: [the-thao]"));
+
+        assertTrue(catalog.reload().isEmpty());
+
+        String problem = catalog.lastProblem().orElseThrow();
+        assertTrue(problem.contains(":17: unknown category 'the-thao'"), problem);
+        assertEquals(5, db.count("SELECT COUNT(*) FROM feed"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM feed_category fc JOIN category c ON c.id = fc.category_id "
+                + "WHERE c.slug = 'the-gioi'"));
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/feeds/the-gioi.rss"), byte[].class)
+                .getStatus());
+
+        Files.writeString(feedsFile, good);
+        assertTrue(catalog.reload().isPresent());
+        assertTrue(catalog.lastProblem().isEmpty());
     }
 }

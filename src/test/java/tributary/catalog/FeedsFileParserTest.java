@@ -1,0 +1,181 @@
+package tributary.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FeedsFileParserTest {
+
+    private static FeedsFileException refused(String yaml) {
+        return assertThrows(FeedsFileException.class, () -> FeedsFileParser.parse(yaml, "feeds.yml"));
+    }
+
+    @Nested
+    class ValidFile {
+
+        @Test
+        void readsCategoriesAndFeedsWithDerivedSlugsAndOptionalFields() throws Exception {
+            FeedsFile file = FeedsFileParser.parse("""
+                    categories:
+                      - title: Thời sự            # slug derived
+                        description: Tin thời sự trong nước
+                      - slug: ha-noi
+                        title: Hà Nội
+                    feeds:
+                      - url: https://example.vn/rss/thoi-su.rss
+                        categories: [thoi-su]
+                      - url: https://example.vn/rss/ha-noi.rss
+                        title: Ví dụ – Hà Nội
+                        categories: [Hà Nội, thoi-su]
+                        interval: 30m
+                        enabled: false
+                    """, "feeds.yml");
+
+            assertEquals(List.of("thoi-su", "ha-noi"), file.categories().stream().map(CategorySpec::slug).toList());
+            assertEquals("Tin thời sự trong nước", file.categories().get(0).description());
+            FeedSpec first = file.feeds().get(0);
+            assertEquals("https://example.vn/rss/thoi-su.rss", first.url().toString());
+            assertNull(first.interval());
+            assertTrue(first.enabled());
+            FeedSpec second = file.feeds().get(1);
+            assertEquals("Ví dụ – Hà Nội", second.title());
+            assertEquals(List.of("ha-noi", "thoi-su"), second.categorySlugs());
+            assertEquals(Duration.ofMinutes(30), second.interval());
+            assertEquals(false, second.enabled());
+            assertEquals(9, second.line());
+        }
+
+        @Test
+        void composesDecomposedTitles() throws Exception {
+            String yaml = Normalizer.normalize("categories:\n  - title: Đời sống\nfeeds:\n"
+                    + "  - url: https://a.example/f\n    categories: [Đời sống]\n", Normalizer.Form.NFD);
+            FeedsFile file = FeedsFileParser.parse(yaml, "feeds.yml");
+            assertEquals("Đời sống", file.categories().get(0).title());
+            assertEquals(List.of("doi-song"), file.feeds().get(0).categorySlugs());
+        }
+
+        @Test
+        void theShippedFeedsYmlIsValid() throws Exception {
+            FeedsFile file = FeedsFileParser.parse(Files.readString(Path.of("feeds.yml")), "feeds.yml");
+            assertTrue(file.categories().size() >= 3 && file.categories().size() <= 5);
+            assertTrue(file.feeds().size() >= 10);
+        }
+    }
+
+    @Nested
+    class RefusedFile {
+
+        @Test
+        void unknownCategoryNamesTheLineAndTheKnownSlugs() {
+            FeedsFileException e = refused("""
+                    categories:
+                      - title: Thời sự
+                    feeds:
+                      - url: https://example.vn/a.rss
+                        categories: [the-thao]
+                    """);
+            assertEquals(1, e.problems().size());
+            assertEquals(5, e.problems().get(0).line());
+            assertTrue(e.getMessage().contains("feeds.yml:5: unknown category 'the-thao'"), e.getMessage());
+            assertTrue(e.getMessage().contains("known: thoi-su"), e.getMessage());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "ftp://example.vn/a.rss|must start with http:// or https://",
+                "example.vn/a.rss|must start with http:// or https://",
+                "'https://exa mple.vn/a'|not a valid URL",
+                "https:///nohost|has no host name"})
+        void badUrlIsRefusedWithItsLine(String url, String reason) {
+            FeedsFileException e = refused("feeds:\n  - url: " + url + "\n");
+            assertEquals(2, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains(reason), e.getMessage());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "soon|is not a duration",
+                "30|is not a duration",
+                "30s|below the 1m floor"})
+        void badIntervalIsRefused(String interval, String reason) {
+            FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    interval: " + interval + "\n");
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains(reason), e.getMessage());
+        }
+
+        @Test
+        void duplicateUrlNamesBothLines() {
+            FeedsFileException e = refused("""
+                    feeds:
+                      - url: https://a.example/f
+                      - url: https://a.example/f
+                    """);
+            assertTrue(e.getMessage().contains("feeds.yml:3: feed https://a.example/f is already listed on line 2"),
+                    e.getMessage());
+        }
+
+        @Test
+        void yamlSyntaxErrorGivesItsLine() {
+            FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    categories: [a, b\n");
+            assertTrue(e.problems().get(0).reason().startsWith("not valid YAML"), e.getMessage());
+            assertTrue(e.problems().get(0).line() >= 3, e.getMessage());
+        }
+
+        @Test
+        void misspelledKeyIsRefusedRatherThanIgnored() {
+            FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    categores: [x]\n");
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains("unknown key 'categores'"), e.getMessage());
+        }
+
+        @Test
+        void reservedAndDuplicateSlugsAreRefused() {
+            FeedsFileException e = refused("""
+                    categories:
+                      - title: All
+                      - title: Thời sự
+                      - slug: thoi-su
+                        title: Thời sự (2)
+                    feeds: []
+                    """);
+            assertEquals(2, e.problems().size());
+            assertTrue(e.problems().get(0).reason().contains("reserved"), e.getMessage());
+            assertTrue(e.problems().get(1).reason().contains("already used on line 3"), e.getMessage());
+        }
+
+        @Test
+        void everyProblemIsReportedAtOnce() {
+            FeedsFileException e = refused("""
+                    feeds:
+                      - url: gopher://a.example/f
+                      - title: no url here
+                      - url: https://b.example/f
+                        enabled: maybe
+                    """);
+            assertEquals(List.of(2, 3, 5), e.problems().stream().map(FeedsFileException.Problem::line).toList());
+        }
+
+        @Test
+        void emptyFileAndMissingFeedsListAreRefused() {
+            assertTrue(refused("").getMessage().contains("the file is empty"));
+            assertTrue(refused("categories: []\n").getMessage().contains("there is no 'feeds:' list"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"90s,90", "15m,900", "1h30m,5400", "2h,7200", "1d,86400", "PT45M,2700"})
+    void intervalsAreReadInShortAndIsoForms(String text, long seconds) {
+        assertEquals(Duration.ofSeconds(seconds), IntervalParser.parse(text).orElseThrow());
+    }
+}
