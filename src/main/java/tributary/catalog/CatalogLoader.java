@@ -1,5 +1,6 @@
 package tributary.catalog;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.store.ContentChangedEvent;
 
 /** Reads feeds.yml at start and on request; a refused file leaves the last good list in force. */
 @Singleton
@@ -20,11 +22,14 @@ public class CatalogLoader {
 
     private final CatalogConfig config;
     private final CatalogReconciler reconciler;
+    private final ApplicationEventPublisher<ContentChangedEvent> events;
     private volatile String lastProblem;
 
-    public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler) {
+    public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler,
+                         ApplicationEventPublisher<ContentChangedEvent> events) {
         this.config = config;
         this.reconciler = reconciler;
+        this.events = events;
     }
 
     @EventListener
@@ -48,6 +53,8 @@ public class CatalogLoader {
             FeedsFile file = FeedsFileParser.parse(text, path.toString());
             ReconcileResult result = reconciler.apply(file);
             lastProblem = null;
+            // Titles, categories and memberships may all have changed: every rendered feed is stale.
+            events.publishEvent(new ContentChangedEvent(null));
             LOG.info("Loaded {}: {} categories, {} feeds ({} feeds and {} categories removed)", path,
                     result.categories(), result.feeds(), result.feedsRemoved(), result.categoriesRemoved());
             return Optional.of(result);

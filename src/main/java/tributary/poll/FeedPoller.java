@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fetch.FeedFetcher;
@@ -20,6 +21,7 @@ import tributary.parse.FeedParser;
 import tributary.parse.ParsedFeed;
 import tributary.parse.ParsedItem;
 import tributary.store.Columns;
+import tributary.store.ContentChangedEvent;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
 import tributary.store.ItemStore;
@@ -39,9 +41,11 @@ public class FeedPoller {
     private final FeedRepository feeds;
     private final PollIntervalCalculator intervals;
     private final Clock clock;
+    private final ApplicationEventPublisher<ContentChangedEvent> events;
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer, ItemStore items,
-                      FeedRepository feeds, PollIntervalCalculator intervals, Clock clock) {
+                      FeedRepository feeds, PollIntervalCalculator intervals, Clock clock,
+                      ApplicationEventPublisher<ContentChangedEvent> events) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.normalizer = normalizer;
@@ -49,6 +53,7 @@ public class FeedPoller {
         this.feeds = feeds;
         this.intervals = intervals;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Never throws: whatever goes wrong becomes the feed's recorded error and a FAILED outcome. */
@@ -107,6 +112,9 @@ public class FeedPoller {
                 Columns.fit(TextCleaner.plainLine(parsed.language()), 35),
                 Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.status(),
                 UtcTimes.toColumn(now), UtcTimes.toColumn(intervals.afterSuccess(feed, now)));
+        if (result.inserted() + result.updated() > 0) {
+            events.publishEvent(new ContentChangedEvent(feed.id()));
+        }
         LOG.debug("Feed #{} {}: {} items, {} new, {} updated", feed.id(), feed.url(), normalized.size(),
                 result.inserted(), result.updated());
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),

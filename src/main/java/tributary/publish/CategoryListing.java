@@ -13,6 +13,6 @@ public record CategoryListing(String slug, String title, String description,
 
     /** The subscription URLs, one per format. */
     @Serdeable
-    public record Urls(String rss, String json) {
+    public record Urls(String rss, String atom, String json) {
     }
 }

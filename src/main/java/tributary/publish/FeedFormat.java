@@ -5,6 +5,7 @@ import java.util.Optional;
 /** The formats a category is published in, by file extension. */
 public enum FeedFormat {
     RSS("rss", "application/rss+xml; charset=utf-8"),
+    ATOM("atom", "application/atom+xml; charset=utf-8"),
     JSON("json", "application/feed+json; charset=utf-8");
 
     private final String extension;

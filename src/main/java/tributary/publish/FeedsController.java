@@ -8,7 +8,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
@@ -19,38 +18,34 @@ import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.CategoryStats;
 import tributary.store.ItemReader;
+import tributary.store.PageCursor;
 
-/** Serves the merged feeds: GET /feeds lists the categories, GET /feeds/{slug}.{rss,json} one category or all. */
+/** Serves the merged feeds: GET /feeds lists the categories, GET /feeds/{slug}.{rss,atom,json} one category or all. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FeedsController {
 
-    static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-    static final String ALL = "all";
+    static final String ALL = FeedPageRenderer.ALL;
 
     private final CategoryRepository categories;
     private final ItemReader items;
-    private final StoryAssembler stories;
-    private final RssRenderer rss;
-    private final JsonFeedRenderer json;
+    private final FeedPageRenderer pages;
+    private final BaseUrlResolver baseUrls;
     private final PublishConfig config;
-    private final HttpHostResolver hosts;
 
-    FeedsController(CategoryRepository categories, ItemReader items, StoryAssembler stories, RssRenderer rss,
-                    JsonFeedRenderer json, PublishConfig config, HttpHostResolver hosts) {
+    FeedsController(CategoryRepository categories, ItemReader items, FeedPageRenderer pages, BaseUrlResolver baseUrls,
+                    PublishConfig config) {
         this.categories = categories;
         this.items = items;
-        this.stories = stories;
-        this.rss = rss;
-        this.json = json;
+        this.pages = pages;
+        this.baseUrls = baseUrls;
         this.config = config;
-        this.hosts = hosts;
     }
 
     @Get(value = "/feeds", produces = MediaType.APPLICATION_JSON)
     List<CategoryListing> list(HttpRequest<?> request) {
-        String base = baseUrl(request);
+        String base = baseUrls.resolve(request);
         Map<Long, CategoryStats> stats = items.statsByCategory();
         List<CategoryListing> listing = new ArrayList<>();
         for (CategoryRow category : categories.findAllInOrder()) {
@@ -65,58 +60,45 @@ class FeedsController {
     }
 
     @Get("/feeds/{file}")
-    HttpResponse<?> feed(String file, @Nullable @QueryValue String limit, HttpRequest<?> request) {
+    HttpResponse<?> feed(String file, @Nullable @QueryValue String limit, @Nullable @QueryValue String before,
+                         HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
         if (format.isEmpty()) {
-            return Problems.of(HttpStatus.NOT_FOUND, "No such feed",
-                    "Feeds are served as /feeds/{category}.rss or /feeds/{category}.json; GET /feeds lists the categories.");
+            return Problems.of(HttpStatus.NOT_FOUND, "No such feed", "Feeds are served as /feeds/{category}.rss, "
+                    + ".atom or .json; GET /feeds lists the categories.");
         }
-        String slug = file.substring(0, dot);
         int size;
         try {
-            size = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit.strip());
+            size = limit == null ? FeedPageRenderer.DEFAULT_LIMIT : Integer.parseInt(limit.strip());
         } catch (NumberFormatException e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Bad limit",
-                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'.");
+            size = 0;
         }
         if (size < 1) {
             return Problems.of(HttpStatus.BAD_REQUEST, "Bad limit",
-                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", not " + size + ".");
+                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'.");
         }
-        size = Math.min(size, MAX_LIMIT);
-        String base = baseUrl(request);
-        FeedDocument doc;
-        if (ALL.equals(slug)) {
-            List<Story> newest = stories.newest(null, size);
-            doc = new FeedDocument("Tributary: everything", "Every item of every feed, merged", base + "/",
-                    base + request.getUri(), updated(newest), 15, newest);
-        } else {
-            Optional<CategoryRow> category = categories.findBySlug(slug);
-            if (category.isEmpty()) {
-                return Problems.of(HttpStatus.NOT_FOUND, "No such category",
-                        "There is no category '" + slug + "'; GET /feeds lists the categories.");
+        PageCursor cursor = null;
+        if (before != null) {
+            cursor = PageCursor.parse(before).orElse(null);
+            if (cursor == null) {
+                return Problems.of(HttpStatus.BAD_REQUEST, "Bad cursor", "before must be a cursor taken from a "
+                        + "feed's next link (like 1769585400000-42), not '" + before + "'.");
             }
-            CategoryRow c = category.get();
-            List<Story> newest = stories.newest(c.id(), size);
-            doc = new FeedDocument(c.title(), c.description(), base + "/", base + request.getUri(), updated(newest), 15,
-                    newest);
         }
-        byte[] body = format.get() == FeedFormat.RSS ? rss.render(doc) : json.render(doc);
-        return HttpResponse.ok(body).contentType(format.get().contentType());
+        String slug = file.substring(0, dot);
+        String base = baseUrls.resolve(request);
+        Optional<RenderedFeed> page = pages.render(slug, format.get(), Math.min(size, MAX_LIMIT), cursor, base,
+                base + request.getUri());
+        if (page.isEmpty()) {
+            return Problems.of(HttpStatus.NOT_FOUND, "No such category",
+                    "There is no category '" + slug + "'; GET /feeds lists the categories.");
+        }
+        return ConditionalResponses.answer(request, page.get(), config.maxAge().toSeconds());
     }
 
-    private static java.time.Instant updated(List<Story> stories) {
-        return stories.isEmpty() ? null : stories.get(0).published();
-    }
-
-    private CategoryListing.Urls urls(String base, String slug) {
-        return new CategoryListing.Urls(base + "/feeds/" + slug + ".rss", base + "/feeds/" + slug + ".json");
-    }
-
-    private String baseUrl(HttpRequest<?> request) {
-        String base = config.publicBaseUrl() != null && !config.publicBaseUrl().isBlank()
-                ? config.publicBaseUrl() : hosts.resolve(request);
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    private static CategoryListing.Urls urls(String base, String slug) {
+        String path = base + "/feeds/" + slug;
+        return new CategoryListing.Urls(path + ".rss", path + ".atom", path + ".json");
     }
 }

@@ -28,7 +28,8 @@ public class JsonFeedRenderer {
         for (Story story : doc.stories()) {
             items.add(item(story));
         }
-        JsonFeed feed = new JsonFeed(VERSION, doc.title(), doc.homeUrl(), doc.selfUrl(), doc.description(), items);
+        JsonFeed feed = new JsonFeed(VERSION, doc.title(), doc.homeUrl(), doc.selfUrl(), doc.description(),
+                doc.nextUrl(), List.of(new JsonAuthor("Tributary")), items);
         try {
             return mapper.writeValueAsBytes(feed);
         } catch (IOException e) {
@@ -59,7 +60,8 @@ public class JsonFeedRenderer {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
-                    @JsonProperty("feed_url") String feedUrl, String description, List<JsonItem> items) {
+                    @JsonProperty("feed_url") String feedUrl, String description,
+                    @JsonProperty("next_url") String nextUrl, List<JsonAuthor> authors, List<JsonItem> items) {
     }
 
     /** One item; content_text is only there (empty) when an item has no HTML, since the spec wants one of the two. */

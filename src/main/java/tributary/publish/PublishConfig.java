@@ -1,9 +1,11 @@
 package tributary.publish;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
 
-/** How merged feeds are published: the absolute base for self links (tributary.public-base-url), else the request's. */
-@ConfigurationProperties("tributary")
-public record PublishConfig(@Nullable String publicBaseUrl) {
+/** How long readers may cache a feed (tributary.publish.max-age) and how many rendered pages stay in memory. */
+@ConfigurationProperties("tributary.publish")
+public record PublishConfig(@Bindable(defaultValue = "5m") Duration maxAge,
+                            @Bindable(defaultValue = "1024") int cacheEntries) {
 }

@@ -43,7 +43,16 @@ public class RssRenderer {
         self.setAttribute("href", doc.selfUrl());
         self.setAttribute("rel", "self");
         self.setAttribute("type", "application/rss+xml");
-        channel.setForeignMarkup(new ArrayList<>(List.of(self)));
+        List<Element> links = new ArrayList<>(List.of(self));
+        if (doc.nextUrl() != null) {
+            // RFC 5005 paging: readers that want history follow rel="next".
+            Element next = new Element("link", ATOM);
+            next.setAttribute("href", doc.nextUrl());
+            next.setAttribute("rel", "next");
+            next.setAttribute("type", "application/rss+xml");
+            links.add(next);
+        }
+        channel.setForeignMarkup(links);
         List<Item> items = new ArrayList<>(doc.stories().size());
         for (Story story : doc.stories()) {
             items.add(item(story));

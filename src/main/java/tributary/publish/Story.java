@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One entry of a merged feed: an article with every feed it came through. id is stable for ever (the story hash),
- * guid the source's own id when it had one. modified is null until a copy changed after it was first stored.
+ * guid the source's own id when it had one. modified is null until a copy changed after it was first stored;
+ * changed is when anything of the story last changed here (a copy stored or updated), for Last-Modified.
  */
 public record Story(
         String id,
@@ -21,5 +22,6 @@ public record Story(
         Long enclosureLength,
         Instant published,
         Instant modified,
+        Instant changed,
         List<StorySource> sources) {
 }

@@ -6,11 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tributary.store.ItemReader;
+import tributary.store.PageCursor;
 import tributary.store.StoredItem;
+import tributary.store.StoryPage;
 
-/** Reads the newest stories of a category and merges the copies of each story into one Story. */
+/** Reads a page of the newest stories of a category and merges the copies of each story into one Story. */
 @Singleton
 public class StoryAssembler {
+
+    /** A page of stories and where the next one starts (null on the last page). */
+    public record Page(List<Story> stories, PageCursor next) {
+    }
 
     private final ItemReader reader;
 
@@ -18,29 +24,32 @@ public class StoryAssembler {
         this.reader = reader;
     }
 
-    /** @param categoryId null for everything */
-    public List<Story> newest(Long categoryId, int limit) {
-        List<String> hashes = reader.newestStories(categoryId, limit);
-        Map<String, List<StoredItem>> copies = reader.copiesOf(hashes);
-        List<Story> stories = new ArrayList<>(hashes.size());
-        for (String hash : hashes) {
+    /**
+     * @param categoryId null for everything
+     * @param before     null for the first page
+     */
+    public Page page(Long categoryId, int limit, PageCursor before) {
+        StoryPage page = reader.newestStories(categoryId, limit, before);
+        Map<String, List<StoredItem>> copies = reader.copiesOf(page.storyHashes());
+        List<Story> stories = new ArrayList<>(page.storyHashes().size());
+        for (String hash : page.storyHashes()) {
             List<StoredItem> group = copies.get(hash);
             if (group != null && !group.isEmpty()) {
                 stories.add(merge(hash, group));
             }
         }
-        return stories;
+        return new Page(stories, page.next());
     }
 
     /** The copy of the earliest-added feed speaks for the story, so its text does not flip between sources from one render to the next. */
     static Story merge(String hash, List<StoredItem> copies) {
         StoredItem first = copies.get(0);
         Instant modified = null;
+        Instant changed = null;
         List<StorySource> sources = new ArrayList<>();
         for (StoredItem copy : copies) {
-            if (copy.modified() != null && (modified == null || copy.modified().isAfter(modified))) {
-                modified = copy.modified();
-            }
+            modified = latest(modified, copy.modified());
+            changed = latest(latest(changed, copy.firstSeen()), copy.modified());
             StorySource source = new StorySource(copy.feedTitle(), copy.feedUrl(), copy.feedSiteUrl(), copy.url());
             if (sources.stream().noneMatch(s -> s.feedUrl().equals(source.feedUrl()))) {
                 sources.add(source);
@@ -48,6 +57,13 @@ public class StoryAssembler {
         }
         return new Story(hash, first.guid(), first.url(), first.title(), first.summary(), first.content(),
                 first.author(), first.tags(), first.enclosureUrl(), first.enclosureType(), first.enclosureLength(),
-                first.published(), modified, List.copyOf(sources));
+                first.published(), modified, changed, List.copyOf(sources));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 }

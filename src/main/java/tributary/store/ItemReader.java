@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,29 +36,101 @@ public class ItemReader {
     }
 
     /**
-     * The story hashes of the newest stories, newest first, at most limit of them.
+     * One page of the newest stories, newest first: at most limit of them, older than before when it is given.
+     * A story whose copies straddle a page boundary is shown on the first page it reaches, never again.
      *
      * @param categoryId null for every category
+     * @param before     null for the first page
      */
-    public List<String> newestStories(Long categoryId, int limit) {
+    public StoryPage newestStories(Long categoryId, int limit, PageCursor before) {
         return tx.executeRead(status -> {
-            String sql = "SELECT i.story_hash FROM item i "
-                    + (categoryId == null ? "" : "JOIN feed_category fc ON fc.feed_id = i.feed_id AND fc.category_id = ? ")
+            Connection c = status.getConnection();
+            int rowLimit = limit * ROWS_PER_STORY;
+            String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + categoryJoin(categoryId)
+                    + (before == null ? "" : "WHERE (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
                     + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
             Set<String> stories = new LinkedHashSet<>();
-            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-                int i = 1;
-                if (categoryId != null) {
-                    ps.setLong(i++, categoryId);
-                }
-                ps.setInt(i, limit * ROWS_PER_STORY);
+            PageCursor last = null;
+            int rows = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = bindCategory(ps, 1, categoryId);
+                i = bindCursor(ps, i, before);
+                ps.setInt(i, rowLimit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && stories.size() < limit) {
+                    while (stories.size() < limit && rs.next()) {
+                        rows++;
                         stories.add(rs.getString(1));
+                        last = new PageCursor(UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)), rs.getLong(3));
                     }
                 }
             }
-            return new ArrayList<>(stories);
+            if (before != null && !stories.isEmpty()) {
+                stories.removeAll(shownBefore(c, categoryId, stories, before));
+            }
+            boolean more = stories.size() >= limit || rows == rowLimit;
+            return new StoryPage(new ArrayList<>(stories), more ? last : null);
+        });
+    }
+
+    /** Those of the stories that have a copy newer than the cursor, so an earlier page already listed them. */
+    private static Set<String> shownBefore(Connection c, Long categoryId, Set<String> stories, PageCursor before)
+            throws SQLException {
+        String sql = "SELECT DISTINCT i.story_hash FROM item i " + categoryJoin(categoryId)
+                + "WHERE (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
+                + "?,".repeat(stories.size() - 1) + "?)";
+        Set<String> shown = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindCategory(ps, 1, categoryId);
+            i = bindCursor(ps, i, before);
+            for (String story : stories) {
+                ps.setString(i++, story);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    shown.add(rs.getString(1));
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static String categoryJoin(Long categoryId) {
+        return categoryId == null ? "" : "JOIN feed_category fc ON fc.feed_id = i.feed_id AND fc.category_id = ? ";
+    }
+
+    private static int bindCategory(PreparedStatement ps, int index, Long categoryId) throws SQLException {
+        if (categoryId == null) {
+            return index;
+        }
+        ps.setLong(index, categoryId);
+        return index + 1;
+    }
+
+    private static int bindCursor(PreparedStatement ps, int index, PageCursor cursor) throws SQLException {
+        if (cursor == null) {
+            return index;
+        }
+        LocalDateTime published = UtcTimes.toColumn(cursor.published());
+        ps.setObject(index, published);
+        ps.setObject(index + 1, published);
+        ps.setLong(index + 2, cursor.id());
+        return index + 3;
+    }
+
+    /** The slugs of the categories a feed is in, for invalidating what was rendered from it. */
+    public List<String> categorySlugsOfFeed(long feedId) {
+        return tx.executeRead(status -> {
+            List<String> slugs = new ArrayList<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT c.slug FROM feed_category fc JOIN category c ON c.id = fc.category_id WHERE fc.feed_id = ?")) {
+                ps.setLong(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        slugs.add(rs.getString(1));
+                    }
+                }
+            }
+            return slugs;
         });
     }
 
@@ -109,20 +182,6 @@ public class ItemReader {
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new CategoryStats(rs.getLong(1), UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)));
-            }
-        });
-    }
-
-    /** How many item rows a feed has; for tests and health. */
-    public long countByFeed(long feedId) {
-        return tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT COUNT(*) FROM item WHERE feed_id = ?")) {
-                ps.setLong(1, feedId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
             }
         });
     }

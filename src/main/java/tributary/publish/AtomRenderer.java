@@ -1,0 +1,129 @@
+package tributary.publish;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** Renders a merged feed as Atom 1.0 with Rome; each entry carries atom:source naming the feed it came from. */
+@Singleton
+public class AtomRenderer {
+
+    public byte[] render(FeedDocument doc) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setEncoding("UTF-8");
+        feed.setId(doc.id());
+        feed.setTitle(doc.title());
+        if (doc.description() != null) {
+            feed.setSubtitle(text(doc.description()));
+        }
+        // Atom requires an updated date: an empty feed says the epoch rather than a time that moves on every render.
+        feed.setUpdated(Date.from(doc.updated() != null ? doc.updated() : Instant.EPOCH));
+        feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", doc.homeUrl(), "text/html"))));
+        List<Link> other = new ArrayList<>(List.of(link("self", doc.selfUrl(), "application/atom+xml")));
+        if (doc.nextUrl() != null) {
+            other.add(link("next", doc.nextUrl(), "application/atom+xml"));
+        }
+        feed.setOtherLinks(other);
+        feed.setAuthors(new ArrayList<>(List.of(person("Tributary"))));
+        Generator generator = new Generator();
+        generator.setValue("Tributary");
+        feed.setGenerator(generator);
+        List<Entry> entries = new ArrayList<>(doc.stories().size());
+        for (Story story : doc.stories()) {
+            entries.add(entry(story));
+        }
+        feed.setEntries(entries);
+        try {
+            return new WireFeedOutput().outputString(feed).getBytes(StandardCharsets.UTF_8);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Atom rendering failed for " + doc.selfUrl(), e);
+        }
+    }
+
+    private static Entry entry(Story story) {
+        Entry entry = new Entry();
+        entry.setId(StoryIds.urn(story));
+        entry.setTitle(story.title() == null ? "" : story.title());
+        Instant published = story.published();
+        entry.setPublished(Date.from(published));
+        entry.setUpdated(Date.from(story.modified() != null ? story.modified() : published));
+        if (story.url() != null) {
+            entry.setAlternateLinks(new ArrayList<>(List.of(link("alternate", story.url(), "text/html"))));
+        }
+        if (story.content() != null) {
+            entry.setContents(new ArrayList<>(List.of(html(story.content()))));
+            if (story.summary() != null) {
+                entry.setSummary(html(story.summary()));
+            }
+        } else if (story.summary() != null) {
+            entry.setSummary(html(story.summary()));
+        }
+        if (story.author() != null) {
+            entry.setAuthors(new ArrayList<>(List.of(person(story.author()))));
+        }
+        List<Category> categories = new ArrayList<>();
+        for (String tag : story.tags()) {
+            Category category = new Category();
+            category.setTerm(tag);
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+        if (!story.sources().isEmpty()) {
+            entry.setSource(source(story.sources().get(0)));
+        }
+        return entry;
+    }
+
+    /** RFC 4287 §4.2.11: the origin feed's id, title and links, so readers can credit it. */
+    private static Feed source(StorySource origin) {
+        Feed source = new Feed("atom_1.0");
+        source.setId(origin.feedUrl());
+        source.setTitle(origin.feedTitle());
+        source.setOtherLinks(new ArrayList<>(List.of(link("self", origin.feedUrl(), null))));
+        if (origin.siteUrl() != null) {
+            source.setAlternateLinks(new ArrayList<>(List.of(link("alternate", origin.siteUrl(), "text/html"))));
+        }
+        return source;
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
+    }
+
+    private static Content html(String value) {
+        Content content = new Content();
+        content.setType(Content.HTML);
+        content.setValue(value);
+        return content;
+    }
+
+    private static Content text(String value) {
+        Content content = new Content();
+        content.setType(Content.TEXT);
+        content.setValue(value);
+        return content;
+    }
+
+    private static SyndPerson person(String name) {
+        Person person = new Person();
+        person.setName(name);
+        return person;
+    }
+}

@@ -1,0 +1,114 @@
+package tributary.publish;
+
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import tributary.store.CategoryRepository;
+import tributary.store.CategoryRow;
+import tributary.store.PageCursor;
+
+/** Renders one page of a category (or of everything) in one format, through the render cache. */
+@Singleton
+class FeedPageRenderer {
+
+    static final String ALL = "all";
+    static final int DEFAULT_LIMIT = 50;
+
+    private final CategoryRepository categories;
+    private final StoryAssembler stories;
+    private final RssRenderer rss;
+    private final AtomRenderer atom;
+    private final JsonFeedRenderer json;
+    private final RenderCache cache;
+    private final PublishConfig config;
+
+    FeedPageRenderer(CategoryRepository categories, StoryAssembler stories, RssRenderer rss, AtomRenderer atom,
+                     JsonFeedRenderer json, RenderCache cache, PublishConfig config) {
+        this.categories = categories;
+        this.stories = stories;
+        this.rss = rss;
+        this.atom = atom;
+        this.json = json;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /**
+     * The page, or empty when the category does not exist.
+     *
+     * @param selfUrl the absolute URL being served, query included: the cache key and the self link
+     */
+    Optional<RenderedFeed> render(String slug, FeedFormat format, int limit, PageCursor before, String base,
+                                  String selfUrl) {
+        String title;
+        String description;
+        Long categoryId;
+        if (ALL.equals(slug)) {
+            title = "Tributary: everything";
+            description = "Every item of every feed, merged";
+            categoryId = null;
+        } else {
+            Optional<CategoryRow> category = categories.findBySlug(slug);
+            if (category.isEmpty()) {
+                return Optional.empty();
+            }
+            title = category.get().title();
+            description = category.get().description();
+            categoryId = category.get().id();
+        }
+        return Optional.of(cache.get(slug, format + " " + selfUrl, () -> {
+            StoryAssembler.Page page = stories.page(categoryId, limit, before);
+            String feedPath = base + "/feeds/" + slug + "." + format.extension();
+            String next = page.next() == null ? null
+                    : feedPath + "?" + (limit == DEFAULT_LIMIT ? "" : "limit=" + limit + "&") + "before=" + page.next().token();
+            Instant changed = lastChanged(page.stories());
+            FeedDocument doc = new FeedDocument("urn:tributary:feed:" + slug, title, description, base + "/", selfUrl,
+                    changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next);
+            byte[] body = switch (format) {
+                case RSS -> rss.render(doc);
+                case ATOM -> atom.render(doc);
+                case JSON -> json.render(doc);
+            };
+            return new RenderedFeed(format, body, gzip(body), etag(body),
+                    changed != null ? changed : Instant.EPOCH);
+        }));
+    }
+
+    private static Instant lastChanged(List<Story> stories) {
+        Instant latest = null;
+        for (Story story : stories) {
+            if (story.changed() != null && (latest == null || story.changed().isAfter(latest))) {
+                latest = story.changed();
+            }
+        }
+        return latest;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A strong validator: the first 128 bits of the SHA-256 of the exact bytes served. */
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package tributary.publish;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import tributary.store.CategoryRepository;
+import tributary.store.CategoryRow;
+import tributary.store.CategoryStats;
+import tributary.store.ItemReader;
+
+/** The human front door: GET / lists the categories with subscribe links, GET /feeds.opml the same for readers. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class IndexController {
+
+    private final CategoryRepository categories;
+    private final ItemReader items;
+    private final BaseUrlResolver baseUrls;
+    private final Clock clock;
+
+    IndexController(CategoryRepository categories, ItemReader items, BaseUrlResolver baseUrls, Clock clock) {
+        this.categories = categories;
+        this.items = items;
+        this.baseUrls = baseUrls;
+        this.clock = clock;
+    }
+
+    /** One row of the page: a category or "everything". */
+    private record Row(String slug, String title, String description, CategoryStats stats) {
+    }
+
+    @Get("/")
+    HttpResponse<String> index(HttpRequest<?> request) {
+        String base = baseUrls.resolve(request);
+        List<Row> rows = rows();
+        StringBuilder html = new StringBuilder(4096).append("""
+                <!DOCTYPE html>
+                <html lang="vi">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Tributary</title>
+                """);
+        for (Row row : rows) {
+            for (FeedFormat format : FeedFormat.values()) {
+                html.append("<link rel=\"alternate\" type=\"").append(format.contentType().split(";")[0])
+                        .append("\" title=\"").append(esc(row.title() + " (" + format.extension().toUpperCase() + ")"))
+                        .append("\" href=\"").append(esc(feedUrl(base, row.slug(), format))).append("\">\n");
+            }
+        }
+        html.append("""
+                <style>
+                body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
+                h1{font-size:1.6rem}li{margin:0 0 1rem}.meta{color:#666;font-size:.9rem}a{color:#0b57d0}
+                </style>
+                </head>
+                <body>
+                <h1>Tributary</h1>
+                <p>Merged news feeds by category. Paste a link below into your feed reader, or import
+                <a href="/feeds.opml">all categories as OPML</a>.</p>
+                <ul>
+                """);
+        for (Row row : rows) {
+            html.append("<li><strong>").append(esc(row.title())).append("</strong>");
+            if (row.description() != null) {
+                html.append(" — ").append(esc(row.description()));
+            }
+            html.append("<br><span class=\"meta\">").append(row.stats().itemCount()).append(" items");
+            if (row.stats().updated() != null) {
+                html.append(", updated <time datetime=\"").append(row.stats().updated()).append("\">")
+                        .append(ConditionalResponses.httpDate(row.stats().updated())).append("</time>");
+            }
+            html.append("</span><br>");
+            for (FeedFormat format : FeedFormat.values()) {
+                html.append("<a href=\"").append(esc(feedUrl(base, row.slug(), format))).append("\">")
+                        .append(format == FeedFormat.JSON ? "JSON Feed" : format.extension().toUpperCase())
+                        .append("</a> ");
+            }
+            html.append("</li>\n");
+        }
+        html.append("</ul>\n</body>\n</html>\n");
+        return HttpResponse.ok(html.toString()).contentType("text/html; charset=utf-8");
+    }
+
+    @Get("/feeds.opml")
+    HttpResponse<String> opml(HttpRequest<?> request) {
+        String base = baseUrls.resolve(request);
+        StringBuilder xml = new StringBuilder(2048).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<opml version=\"2.0\">\n<head>\n<title>Tributary</title>\n<dateCreated>")
+                .append(ConditionalResponses.httpDate(clock.instant())).append("</dateCreated>\n</head>\n<body>\n");
+        for (Row row : rows()) {
+            xml.append("<outline type=\"rss\" text=\"").append(esc(row.title())).append("\" title=\"")
+                    .append(esc(row.title())).append("\" xmlUrl=\"")
+                    .append(esc(feedUrl(base, row.slug(), FeedFormat.RSS))).append("\" htmlUrl=\"")
+                    .append(esc(base + "/")).append("\"");
+            if (row.description() != null) {
+                xml.append(" description=\"").append(esc(row.description())).append("\"");
+            }
+            xml.append("/>\n");
+        }
+        xml.append("</body>\n</opml>\n");
+        return HttpResponse.ok(xml.toString()).contentType("text/x-opml; charset=utf-8");
+    }
+
+    private List<Row> rows() {
+        Map<Long, CategoryStats> stats = items.statsByCategory();
+        List<Row> rows = new java.util.ArrayList<>();
+        for (CategoryRow category : categories.findAllInOrder()) {
+            rows.add(new Row(category.slug(), category.title(), category.description(),
+                    stats.getOrDefault(category.id(), new CategoryStats(0, null))));
+        }
+        rows.add(new Row(FeedPageRenderer.ALL, "Everything", "Every item of every feed", items.statsOfAll()));
+        return rows;
+    }
+
+    private static String feedUrl(String base, String slug, FeedFormat format) {
+        return base + "/feeds/" + slug + "." + format.extension();
+    }
+
+    /** Escapes text for HTML/XML content and double- or single-quoted attributes alike. */
+    static String esc(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package tributary.publish;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import tributary.store.ContentChangedEvent;
+import tributary.store.ItemReader;
+
+/**
+ * Rendered feed pages kept in memory, so a hot feed costs a map lookup instead of a query and a render.
+ * Each category has a generation that ingest bumps when one of its feeds changes; an entry of an older
+ * generation is rendered again. Bounded in entries, least recently used dropped first.
+ */
+@Singleton
+public class RenderCache {
+
+    /** Pages of one category, by the URL (with query) they were rendered for. */
+    private record Entry(RenderedFeed feed, long global, long category) {
+    }
+
+    private final ItemReader reader;
+    private final Map<String, Entry> entries;
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final AtomicLong global = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    public RenderCache(ItemReader reader, PublishConfig config) {
+        this.reader = reader;
+        int capacity = Math.max(16, config.cacheEntries());
+        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The cached page of slug rendered for url, or a fresh render stored for the next request. */
+    public RenderedFeed get(String slug, String url, Supplier<RenderedFeed> render) {
+        String key = slug + "\n" + url;
+        // Read the generations before rendering: a change during the render leaves the entry stale, never lost.
+        long globalNow = global.get();
+        long categoryNow = generation(slug).get();
+        Entry entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry != null && entry.global() == globalNow && entry.category() == categoryNow) {
+            hits.incrementAndGet();
+            return entry.feed();
+        }
+        misses.incrementAndGet();
+        RenderedFeed fresh = render.get();
+        synchronized (entries) {
+            entries.put(key, new Entry(fresh, globalNow, categoryNow));
+        }
+        return fresh;
+    }
+
+    @EventListener
+    void onContentChanged(ContentChangedEvent event) {
+        if (event.feedId() == null) {
+            global.incrementAndGet();
+            return;
+        }
+        generation(FeedsController.ALL).incrementAndGet();
+        for (String slug : reader.categorySlugsOfFeed(event.feedId())) {
+            generation(slug).incrementAndGet();
+        }
+    }
+
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+
+    private AtomicLong generation(String slug) {
+        return generations.computeIfAbsent(slug, s -> new AtomicLong());
+    }
+}
