@@ -4,6 +4,8 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,16 +27,17 @@ final class ConditionalResponses {
         MutableHttpResponse<?> response = notModified(request, feed) ? HttpResponse.notModified() : body(request, feed);
         return response
                 .header(HttpHeaders.ETAG, feed.etag())
-                .header(HttpHeaders.LAST_MODIFIED, httpDate(feed.lastModified()))
+                .header(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", CSP);
     }
 
-    private static MutableHttpResponse<byte[]> body(HttpRequest<?> request, RenderedFeed feed) {
+    private static MutableHttpResponse<ByteBuf> body(HttpRequest<?> request, RenderedFeed feed) {
         boolean gzip = acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
-        MutableHttpResponse<byte[]> response = HttpResponse.ok(gzip ? feed.gzipped() : feed.body())
+        // Wrapping shares the cached bytes with Netty instead of copying them for every request.
+        MutableHttpResponse<ByteBuf> response = HttpResponse.ok(Unpooled.wrappedBuffer(gzip ? feed.gzipped() : feed.body()))
                 .contentType(feed.format().contentType());
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip") : response;
     }

@@ -41,6 +41,11 @@ class FeedPageRenderer {
         this.config = config;
     }
 
+    /** The page when a current render is cached: answered without touching the database. */
+    RenderedFeed cached(String slug, FeedFormat format, String selfUrl) {
+        return cache.peek(slug, format + " " + selfUrl);
+    }
+
     /**
      * The page, or empty when the category does not exist.
      *
@@ -48,23 +53,23 @@ class FeedPageRenderer {
      */
     Optional<RenderedFeed> render(String slug, FeedFormat format, int limit, PageCursor before, String base,
                                   String selfUrl) {
-        String title;
-        String description;
-        Long categoryId;
-        if (ALL.equals(slug)) {
-            title = "Tributary: everything";
-            description = "Every item of every feed, merged";
-            categoryId = null;
-        } else {
-            Optional<CategoryRow> category = categories.findBySlug(slug);
-            if (category.isEmpty()) {
-                return Optional.empty();
+        return Optional.ofNullable(cache.get(slug, format + " " + selfUrl, () -> {
+            String title;
+            String description;
+            Long categoryId;
+            if (ALL.equals(slug)) {
+                title = "Tributary: everything";
+                description = "Every item of every feed, merged";
+                categoryId = null;
+            } else {
+                Optional<CategoryRow> category = categories.findBySlug(slug);
+                if (category.isEmpty()) {
+                    return null;
+                }
+                title = category.get().title();
+                description = category.get().description();
+                categoryId = category.get().id();
             }
-            title = category.get().title();
-            description = category.get().description();
-            categoryId = category.get().id();
-        }
-        return Optional.of(cache.get(slug, format + " " + selfUrl, () -> {
             StoryAssembler.Page page = stories.page(categoryId, limit, before);
             String feedPath = base + "/feeds/" + slug + "." + format.extension();
             String next = page.next() == null ? null
@@ -77,8 +82,9 @@ class FeedPageRenderer {
                 case ATOM -> atom.render(doc);
                 case JSON -> json.render(doc);
             };
-            return new RenderedFeed(format, body, gzip(body), etag(body),
-                    changed != null ? changed : Instant.EPOCH);
+            Instant lastModified = changed != null ? changed : Instant.EPOCH;
+            return new RenderedFeed(format, body, gzip(body), etag(body), lastModified,
+                    ConditionalResponses.httpDate(lastModified));
         }));
     }
 

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import jakarta.inject.Named;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.CategoryStats;
@@ -22,7 +25,6 @@ import tributary.store.PageCursor;
 
 /** Serves the merged feeds: GET /feeds lists the categories, GET /feeds/{slug}.{rss,atom,json} one category or all. */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 class FeedsController {
 
     static final int MAX_LIMIT = 500;
@@ -33,16 +35,19 @@ class FeedsController {
     private final FeedPageRenderer pages;
     private final BaseUrlResolver baseUrls;
     private final PublishConfig config;
+    private final ExecutorService blocking;
 
     FeedsController(CategoryRepository categories, ItemReader items, FeedPageRenderer pages, BaseUrlResolver baseUrls,
-                    PublishConfig config) {
+                    PublishConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.categories = categories;
         this.items = items;
         this.pages = pages;
         this.baseUrls = baseUrls;
         this.config = config;
+        this.blocking = blocking;
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get(value = "/feeds", produces = MediaType.APPLICATION_JSON)
     List<CategoryListing> list(HttpRequest<?> request) {
         String base = baseUrls.resolve(request);
@@ -59,9 +64,27 @@ class FeedsController {
         return listing;
     }
 
+    /**
+     * Runs on the event loop: a cached page is answered there at once; only a miss (a query and a render) moves to
+     * the blocking pool. This is what lets a hot feed be served at a static file server's pace.
+     */
     @Get("/feeds/{file}")
-    HttpResponse<?> feed(String file, @Nullable @QueryValue String limit, @Nullable @QueryValue String before,
-                         HttpRequest<?> request) {
+    CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String limit,
+                                            @Nullable @QueryValue String before, HttpRequest<?> request) {
+        int dot = file.lastIndexOf('.');
+        Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
+        if (format.isPresent()) {
+            String selfUrl = baseUrls.resolve(request) + request.getUri();
+            RenderedFeed hot = pages.cached(file.substring(0, dot), format.get(), selfUrl);
+            if (hot != null) {
+                return CompletableFuture.completedFuture(
+                        ConditionalResponses.answer(request, hot, config.maxAge().toSeconds()));
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> render(file, limit, before, request), blocking);
+    }
+
+    private HttpResponse<?> render(String file, String limit, String before, HttpRequest<?> request) {
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
         if (format.isEmpty()) {

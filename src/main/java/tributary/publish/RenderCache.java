@@ -40,12 +40,32 @@ public class RenderCache {
         };
     }
 
-    /** The cached page of slug rendered for url, or a fresh render stored for the next request. */
+    /** The cached page of slug rendered for url, else a fresh render stored for the next request; null when render gives null. */
     public RenderedFeed get(String slug, String url, Supplier<RenderedFeed> render) {
         String key = slug + "\n" + url;
         // Read the generations before rendering: a change during the render leaves the entry stale, never lost.
         long globalNow = global.get();
         long categoryNow = generation(slug).get();
+        RenderedFeed hit = current(key, globalNow, categoryNow);
+        if (hit != null) {
+            return hit;
+        }
+        misses.incrementAndGet();
+        RenderedFeed fresh = render.get();
+        if (fresh != null) {
+            synchronized (entries) {
+                entries.put(key, new Entry(fresh, globalNow, categoryNow));
+            }
+        }
+        return fresh;
+    }
+
+    /** The cached page when it is still current, without rendering: null on a miss. */
+    public RenderedFeed peek(String slug, String url) {
+        return current(slug + "\n" + url, global.get(), generation(slug).get());
+    }
+
+    private RenderedFeed current(String key, long globalNow, long categoryNow) {
         Entry entry;
         synchronized (entries) {
             entry = entries.get(key);
@@ -54,12 +74,7 @@ public class RenderCache {
             hits.incrementAndGet();
             return entry.feed();
         }
-        misses.incrementAndGet();
-        RenderedFeed fresh = render.get();
-        synchronized (entries) {
-            entries.put(key, new Entry(fresh, globalNow, categoryNow));
-        }
-        return fresh;
+        return null;
     }
 
     @EventListener
