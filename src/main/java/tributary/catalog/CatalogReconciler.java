@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import tributary.store.UtcTimes;
 
 /**
  * Makes the database's file-managed categories and feeds equal to a validated feeds.yml, in one transaction.
- * Rows added through the admin API (origin 'api') are never touched.
+ * Rows added through the admin API (origin 'api') are never changed by it; a feed removed from the file is
+ * soft-deleted (no longer polled, its items kept) and comes back if the file names it again.
  */
 @Singleton
 public class CatalogReconciler {
@@ -30,18 +32,21 @@ public class CatalogReconciler {
     }
 
     public ReconcileResult apply(FeedsFile file) {
+        LocalDateTime now = UtcTimes.toColumn(clock.instant());
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
-            int categoriesRemoved = upsertCategories(c, file.categories());
+            int categoriesRemoved = upsertCategories(c, file.categories(), now);
             Map<String, Long> categoryIds = ids(c, "SELECT slug, id FROM category");
-            int feedsRemoved = upsertFeeds(c, file.feeds());
-            Map<String, Long> feedIds = ids(c, "SELECT url_hash, id FROM feed");
-            try (PreparedStatement unlink = c.prepareStatement(
-                    "DELETE FROM feed_category WHERE feed_id = ?");
+            int feedsRemoved = upsertFeeds(c, file.feeds(), now);
+            Map<String, Long> fileFeeds = ids(c, "SELECT url_hash, id FROM feed WHERE origin = 'file' AND deleted_at IS NULL");
+            try (PreparedStatement unlink = c.prepareStatement("DELETE FROM feed_category WHERE feed_id = ?");
                  PreparedStatement link = c.prepareStatement(
                          "INSERT INTO feed_category (feed_id, category_id) VALUES (?, ?)")) {
                 for (FeedSpec feed : file.feeds()) {
-                    long feedId = feedIds.get(urlHash(feed));
+                    Long feedId = fileFeeds.get(urlHash(feed.url().toString()));
+                    if (feedId == null) {
+                        continue; // the URL belongs to a feed added through the API: the file does not touch it
+                    }
                     unlink.setLong(1, feedId);
                     unlink.addBatch();
                     for (String slug : feed.categorySlugs()) {
@@ -57,39 +62,54 @@ public class CatalogReconciler {
         });
     }
 
-    private int upsertCategories(Connection c, List<CategorySpec> categories) throws SQLException {
+    private int upsertCategories(Connection c, List<CategorySpec> categories, LocalDateTime now) throws SQLException {
+        // IF(origin = 'file', …): a category created through the API keeps its own title; the file may still use it.
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO category (slug, title, description, origin, position, created_at)
-                VALUES (?, ?, ?, 'file', ?, ?)
-                ON DUPLICATE KEY UPDATE title = VALUES(title), description = VALUES(description),
-                  position = VALUES(position), origin = 'file'""")) {
+                INSERT INTO category (slug, title, description, origin, source_line, position, created_at)
+                VALUES (?, ?, ?, 'file', ?, ?, ?)
+                ON DUPLICATE KEY UPDATE title = IF(origin = 'file', VALUES(title), title),
+                  description = IF(origin = 'file', VALUES(description), description),
+                  source_line = IF(origin = 'file', VALUES(source_line), source_line),
+                  position = IF(origin = 'file', VALUES(position), position)""")) {
             int position = 0;
             for (CategorySpec category : categories) {
                 ps.setString(1, category.slug());
                 ps.setString(2, category.title());
                 ps.setString(3, category.description());
-                ps.setInt(4, position++);
-                ps.setObject(5, UtcTimes.toColumn(clock.instant()));
+                ps.setInt(4, category.line());
+                ps.setInt(5, position++);
+                ps.setObject(6, now);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         List<String> slugs = categories.stream().map(CategorySpec::slug).toList();
-        return deleteFileRowsExcept(c, "category", "slug", slugs);
+        String sql = "DELETE FROM category WHERE origin = 'file'" + notIn("slug", slugs.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, 1, slugs);
+            return ps.executeUpdate();
+        }
     }
 
-    private int upsertFeeds(Connection c, List<FeedSpec> feeds) throws SQLException {
-        // next_poll_at is assigned before enabled so that it still sees the old value: a feed switched back on polls now.
+    private int upsertFeeds(Connection c, List<FeedSpec> feeds, LocalDateTime now) throws SQLException {
+        // The file owns a row it created, or one that was removed (deleted_at set) and is named again. Assignments run
+        // left to right and see earlier ones, so the ownership test is repeated and origin/deleted_at come last.
+        String owned = "(origin = 'file' OR deleted_at IS NOT NULL)";
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO feed (url, url_hash, title_override, interval_seconds, enabled, origin, source_line, created_at)
                 VALUES (?, ?, ?, ?, ?, 'file', ?, ?)
                 ON DUPLICATE KEY UPDATE
-                  next_poll_at = IF(enabled = FALSE AND VALUES(enabled) = TRUE, NULL, next_poll_at),
-                  title_override = VALUES(title_override), interval_seconds = VALUES(interval_seconds),
-                  enabled = VALUES(enabled), origin = 'file', source_line = VALUES(source_line)""")) {
+                  next_poll_at = IF(%1$s AND ((enabled = FALSE AND VALUES(enabled) = TRUE) OR deleted_at IS NOT NULL),
+                                    NULL, next_poll_at),
+                  title_override = IF(%1$s, VALUES(title_override), title_override),
+                  interval_seconds = IF(%1$s, VALUES(interval_seconds), interval_seconds),
+                  enabled = IF(%1$s, VALUES(enabled), enabled),
+                  source_line = IF(%1$s, VALUES(source_line), source_line),
+                  origin = IF(%1$s, 'file', origin),
+                  deleted_at = IF(origin = 'file', NULL, deleted_at)""".formatted(owned))) {
             for (FeedSpec feed : feeds) {
                 ps.setString(1, feed.url().toString());
-                ps.setString(2, urlHash(feed));
+                ps.setString(2, urlHash(feed.url().toString()));
                 ps.setString(3, feed.title());
                 if (feed.interval() == null) {
                     ps.setNull(4, Types.INTEGER);
@@ -98,24 +118,28 @@ public class CatalogReconciler {
                 }
                 ps.setBoolean(5, feed.enabled());
                 ps.setInt(6, feed.line());
-                ps.setObject(7, UtcTimes.toColumn(clock.instant()));
+                ps.setObject(7, now);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        List<String> hashes = feeds.stream().map(CatalogReconciler::urlHash).toList();
-        return deleteFileRowsExcept(c, "feed", "url_hash", hashes);
+        List<String> hashes = feeds.stream().map(f -> urlHash(f.url().toString())).toList();
+        String sql = "UPDATE feed SET deleted_at = ?, enabled = FALSE WHERE origin = 'file' AND deleted_at IS NULL"
+                + notIn("url_hash", hashes.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, now);
+            bind(ps, 2, hashes);
+            return ps.executeUpdate();
+        }
     }
 
-    private static int deleteFileRowsExcept(Connection c, String table, String keyColumn, List<String> keep)
-            throws SQLException {
-        String sql = "DELETE FROM " + table + " WHERE origin = 'file'"
-                + (keep.isEmpty() ? "" : " AND " + keyColumn + " NOT IN (" + "?,".repeat(keep.size() - 1) + "?)");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < keep.size(); i++) {
-                ps.setString(i + 1, keep.get(i));
-            }
-            return ps.executeUpdate();
+    private static String notIn(String column, int count) {
+        return count == 0 ? "" : " AND " + column + " NOT IN (" + "?,".repeat(count - 1) + "?)";
+    }
+
+    private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(first + i, values.get(i));
         }
     }
 
@@ -130,8 +154,7 @@ public class CatalogReconciler {
     }
 
     /** The key a feed URL is unique by (the URL itself can exceed an index's length). */
-    public static String urlHash(FeedSpec feed) {
-        return Sha256.hex(feed.url().toString());
+    public static String urlHash(String url) {
+        return Sha256.hex(url);
     }
-
 }

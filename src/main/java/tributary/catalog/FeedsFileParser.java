@@ -3,7 +3,6 @@ package tributary.catalog;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,27 +157,12 @@ public final class FeedsFileParser {
 
     private URI parseUrl(Node node, int entryLine) {
         String text = scalar(node);
-        if (text == null || text.isBlank()) {
-            fail(entryLine, "a feed needs a 'url'");
+        String problem = FeedUrls.problem(text);
+        if (problem != null) {
+            fail(node == null ? entryLine : line(node), problem);
             return null;
         }
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                fail(line(node), "url '" + text + "' must start with http:// or https://");
-                return null;
-            }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                fail(line(node), "url '" + text + "' has no host name");
-                return null;
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            fail(line(node), "url '" + text + "' is not a valid URL: " + e.getReason()
-                    + " at character " + (e.getIndex() + 1));
-            return null;
-        }
+        return URI.create(text.strip());
     }
 
     private Duration parseInterval(Node node) {

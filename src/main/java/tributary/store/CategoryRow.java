@@ -14,6 +14,7 @@ public record CategoryRow(
         String title,
         @Nullable String description,
         String origin,
+        @Nullable Integer sourceLine,
         int position,
         LocalDateTime createdAt) {
 }

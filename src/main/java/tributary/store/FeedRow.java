@@ -20,6 +20,7 @@ public record FeedRow(
         @Nullable Integer intervalSeconds,
         boolean enabled,
         String origin,
+        @Nullable LocalDateTime deletedAt,
         @Nullable Integer sourceLine,
         @Nullable String etag,
         @Nullable String lastModified,

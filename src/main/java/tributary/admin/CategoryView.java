@@ -1,0 +1,12 @@
+package tributary.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** A category as the admin API shows it. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CategoryView(String slug, String title, String description, String origin,
+                           @JsonProperty("source_line") Integer sourceLine, @JsonProperty("feed_count") long feedCount) {
+}

@@ -1,0 +1,27 @@
+package tributary.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** A feed as the admin API shows it: what it is, where it is managed, and how its polling goes. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeedView(long id, String url, String title, @JsonProperty("title_override") String titleOverride,
+                       @JsonProperty("site_url") String siteUrl, List<String> categories,
+                       @JsonProperty("interval_seconds") long intervalSeconds, boolean enabled, String origin,
+                       @JsonProperty("source_line") Integer sourceLine, @JsonProperty("item_count") long itemCount,
+                       Health health) {
+
+    /** Polling health: state is active, backing-off, gone or disabled. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(String state, @JsonProperty("last_polled_at") Instant lastPolledAt,
+                         @JsonProperty("last_success_at") Instant lastSuccessAt,
+                         @JsonProperty("last_status") Integer lastStatus, @JsonProperty("last_error") String lastError,
+                         @JsonProperty("consecutive_failures") int consecutiveFailures,
+                         @JsonProperty("next_poll_at") Instant nextPollAt) {
+    }
+}
