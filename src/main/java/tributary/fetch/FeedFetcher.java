@@ -75,10 +75,15 @@ public class FeedFetcher {
                 }
                 Call call = client.newCall(build(url, request));
                 call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                try (Response response = call.execute()) {
+                Response response = null;
+                boolean readToEnd = false;
+                try {
+                    response = call.execute();
                     int status = response.code();
                     if (!response.isRedirect()) {
-                        return answer(url, response, permanent);
+                        FetchOutcome outcome = answer(url, response, permanent);
+                        readToEnd = outcome instanceof FetchOutcome.Fetched || outcome instanceof FetchOutcome.NotModified;
+                        return outcome;
                     }
                     if (hop >= config.maxRedirects()) {
                         return new FetchOutcome.Failed(status, "more than " + config.maxRedirects()
@@ -99,6 +104,15 @@ public class FeedFetcher {
                         permanentSoFar = false;
                     }
                     url = next;
+                } finally {
+                    // Hang up on an answer not read to the end: closing it would make OkHttp read on to reuse
+                    // the connection, and a hostile server sends tens of megabytes in that time.
+                    if (!readToEnd) {
+                        call.cancel();
+                    }
+                    if (response != null) {
+                        response.close();
+                    }
                 }
             } catch (IOException e) {
                 return new FetchOutcome.Failed(null, describe(e, deadline));
@@ -155,11 +169,13 @@ public class FeedFetcher {
             }
         }
         CappedBody body;
-        try (InputStream in = decoded) {
-            body = CappedBody.read(in, config.maxBodyBytes());
+        try {
+            body = CappedBody.read(decoded, config.maxBodyBytes());
         } catch (CappedBody.TooLargeException e) {
+            // Left open on purpose: the caller hangs up first, so closing reads nothing more.
             return new FetchOutcome.Failed(status, e.getMessage());
         }
+        decoded.close();
         boolean keep = !cache.noStore();
         return new FetchOutcome.Fetched(url.uri(), status, body.bytes(), body.sha256(), response.header("Content-Type"),
                 keep ? response.header("ETag") : null, keep ? response.header("Last-Modified") : null,
@@ -182,14 +198,15 @@ public class FeedFetcher {
         if (e instanceof AddressGuard.AddressRefusedException) {
             return "refused: " + message;
         }
-        if (System.nanoTime() - deadline >= 0 || (e instanceof InterruptedIOException && "timeout".equals(message))) {
-            return "no complete answer within the " + seconds(config.deadline())
-                    + " deadline (tributary.fetch.deadline)";
-        }
+        // OkHttp reports socket timeouts as SocketTimeoutException and its call deadline as a plain InterruptedIOException.
         if (e instanceof SocketTimeoutException) {
             return message.toLowerCase(Locale.ROOT).contains("connect")
                     ? "could not connect within " + seconds(config.connectTimeout()) + " (tributary.fetch.connect-timeout)"
                     : "the server sent nothing for " + seconds(config.readTimeout()) + " (tributary.fetch.read-timeout)";
+        }
+        if (e instanceof InterruptedIOException || System.nanoTime() - deadline >= 0) {
+            return "no complete answer within the " + seconds(config.deadline())
+                    + " deadline (tributary.fetch.deadline)";
         }
         if (e instanceof UnknownHostException) {
             return "unknown host: " + message;
