@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 
 /** Caps concurrent requests to one host across every worker, so many feeds of one site never hit it all at once. */
 @Singleton
@@ -22,6 +23,12 @@ public class HostLimiter {
 
     HostLimiter(int perHost) {
         this.perHost = Math.max(1, perHost);
+    }
+
+    /** The key hosts are counted by, as the fetcher sees them (IDN in ASCII, lower case); the URL itself if unreadable. */
+    public static String key(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        return parsed == null ? url : parsed.host();
     }
 
     /** A permit to close after the request, or null when none came free within waitNanos. */

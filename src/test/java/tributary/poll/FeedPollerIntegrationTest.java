@@ -207,6 +207,25 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
         }
 
         @Test
+        void switchingAGoneFeedOffAndOnInFeedsYmlBringsItBack() {
+            int[] status = {410};
+            serve(request -> status[0] == 410 ? new MockResponse.Builder().code(410).build()
+                    : rss(Rss.document("toggled", 1, "")));
+            long id = add("/toggled.rss");
+            scheduler.pollDueNow();
+
+            // What the catalog does for enabled: false, then enabled: true (see CatalogReconciler).
+            feeds.execute("UPDATE feed SET enabled = FALSE WHERE id = " + id);
+            assertEquals("disabled", feeds.text(id, "state"));
+            feeds.execute("UPDATE feed SET next_poll_at = IF(enabled = FALSE AND TRUE, NULL, next_poll_at), "
+                    + "enabled = TRUE WHERE id = " + id);
+            status[0] = 200;
+
+            assertEquals(PollOutcome.Result.UPDATED, pollAfter(Duration.ofMinutes(1)).get(0).result());
+            assertEquals("active", feeds.text(id, "state"));
+        }
+
+        @Test
         void retryAfterSecondsIsObeyed() {
             serve(request -> new MockResponse.Builder().code(429).addHeader("Retry-After", "7200").build());
             long id = add("/busy.rss");
@@ -390,6 +409,67 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
             assertNotNull(error);
             assertTrue(error.startsWith("no complete answer within the 3 s deadline")
                     || error.startsWith("the server sent nothing for 2 s"), error);
+        }
+    }
+
+    @Test
+    void theSchedulerNeverRunsMoreThanTwoPollsOfOneHostAtOnce() {
+        java.util.concurrent.atomic.AtomicInteger current = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        serve(request -> {
+            most.accumulateAndGet(current.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);  // a slow publisher, so overlapping polls would show
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                current.decrementAndGet();
+            }
+            return rss(Rss.document(request.getUrl().encodedPath().substring(1), 1, ""));
+        });
+        for (int i = 0; i < 8; i++) {
+            add("/site-" + i + ".rss");
+        }
+
+        List<PollOutcome> outcomes = scheduler.pollDueNow();
+
+        assertEquals(8, outcomes.size());
+        assertEquals(8, outcomes.stream().filter(o -> o.result() == PollOutcome.Result.UPDATED).count());
+        assertEquals(2, most.get());
+    }
+
+    /** The figure: what a second pass over 100 unchanged feeds costs on the wire. */
+    @Test
+    void aSecondPassOverAHundredUnchangedFeedsIsAHundredBodilessRequests() throws Exception {
+        serve(request -> {
+            String name = request.getUrl().encodedPath().substring(1);
+            String etag = "\"" + name + "\"";
+            return etag.equals(request.getHeaders().get("If-None-Match"))
+                    ? new MockResponse.Builder().code(304).addHeader("ETag", etag).build()
+                    : rss(Rss.document(name, 20, ""), "ETag: " + etag);
+        });
+        try (CountingProxy proxy = new CountingProxy(server.getSocketAddress())) {
+            for (int i = 0; i < 100; i++) {
+                feeds.add("http://127.0.0.1:" + proxy.port() + "/feed-" + i + ".rss");
+            }
+            List<PollOutcome> first = scheduler.pollDueNow();
+            assertEquals(100, first.stream().filter(o -> o.result() == PollOutcome.Result.UPDATED).count());
+            long firstDown = proxy.bytesToClient();
+            long firstUp = proxy.bytesToServer();
+            int firstRequests = server.getRequestCount();
+            proxy.reset();
+
+            List<PollOutcome> second = pollAfter(Duration.ofMinutes(15));
+
+            int secondRequests = server.getRequestCount() - firstRequests;
+            System.out.printf("100 feeds: first pass %d requests, %d bytes down, %d bytes up; "
+                            + "second pass %d requests, %d bytes down, %d bytes up, %d new connections, %d items written%n",
+                    firstRequests, firstDown, firstUp, secondRequests, proxy.bytesToClient(), proxy.bytesToServer(),
+                    proxy.connections(), second.stream().mapToInt(o -> o.inserted() + o.updated()).sum());
+            assertEquals(100, second.stream().filter(o -> o.result() == PollOutcome.Result.NOT_MODIFIED).count());
+            assertEquals(100, secondRequests);
+            assertEquals(300, db.count("SELECT COUNT(*) FROM item"), "3 of 20 items each: max-items is 3 here");
+            assertTrue(proxy.bytesToClient() < firstDown / 20, proxy.bytesToClient() + " bytes down");
         }
     }
 }
