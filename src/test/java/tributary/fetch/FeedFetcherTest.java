@@ -234,8 +234,8 @@ class FeedFetcherTest {
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetch("/bomb", null, null);
 
             long peakBytes = peak.stop();
-            System.out.printf("gzip bomb: %d compressed bytes (1 GiB decompressed) refused; peak heap used %.1f MiB%n",
-                    bomb.length, peakBytes / 1048576.0);
+            System.out.printf("gzip bomb: %d compressed bytes (1 GiB decompressed) refused; heap in use %.1f MiB "
+                    + "before, peak %.1f MiB during%n", bomb.length, peak.baseline() / 1048576.0, peakBytes / 1048576.0);
             assertTrue(failed.reason().startsWith("the document is larger than 10485760 bytes once decompressed"),
                     failed.reason());
             // Reading the whole gigabyte would need a gigabyte of heap: the cap keeps it to the cap and buffers.

@@ -7,7 +7,15 @@ import java.lang.management.MemoryType;
 /** The JVM's peak heap use between start and stop, as the memory pools record it. */
 final class HeapPeak {
 
-    private HeapPeak() {
+    private final long baseline;
+
+    private HeapPeak(long baseline) {
+        this.baseline = baseline;
+    }
+
+    /** Heap in use after the collection at start: what the test had live before the work measured. */
+    long baseline() {
+        return baseline;
     }
 
     static HeapPeak start() {
@@ -17,7 +25,7 @@ final class HeapPeak {
                 pool.resetPeakUsage();
             }
         }
-        return new HeapPeak();
+        return new HeapPeak(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     /** Sum of the heap pools' peaks, in bytes: an upper bound of what was live at once. */
