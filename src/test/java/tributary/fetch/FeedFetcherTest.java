@@ -313,6 +313,34 @@ class FeedFetcherTest {
         }
 
         @Test
+        void aServerThatNeverAcceptsHitsTheConnectTimeout() throws Exception {
+            // A listening socket whose accept queue is full drops new SYNs, so connecting hangs until our timeout.
+            try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+                try {
+                    for (int i = 0; i < 4; i++) {
+                        java.net.Socket filler = new java.net.Socket();
+                        try {
+                            filler.connect(full.getLocalSocketAddress(), 200);
+                        } catch (IOException e) {
+                            // The queue is full already.
+                        }
+                        fillers.add(filler);
+                    }
+                    FetchConfig config = new FetchConfig(true, Duration.ofMillis(400), Duration.ofSeconds(20),
+                            Duration.ofSeconds(30), 1024, 5, 1000, 2, "https://github.com/tributary", null);
+                    FetchOutcome.Failed failed = (FetchOutcome.Failed) Fetchers.of(config).fetch(new FetchRequest(
+                            URI.create("http://127.0.0.1:" + full.getLocalPort() + "/feed"), null, null));
+                    assertEquals("could not connect within 400 ms (tributary.fetch.connect-timeout)", failed.reason());
+                } finally {
+                    for (java.net.Socket filler : fillers) {
+                        filler.close();
+                    }
+                }
+            }
+        }
+
+        @Test
         void aSilentServerHitsTheReadTimeout() throws Exception {
             try (RawHttpServer silent = new RawHttpServer((out, sent) -> {
                 out.write(RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"));
