@@ -21,8 +21,14 @@ import okhttp3.HttpUrl;
 @Singleton
 public class AddressGuard implements Dns {
 
+    /** The system's name lookup, replaceable in tests that play DNS. */
+    interface Resolver {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
     private final boolean allowPrivate;
     private final Predicate<InetAddress> trusted;
+    private final Resolver resolver;
 
     @Inject
     public AddressGuard(FetchConfig config) {
@@ -31,8 +37,13 @@ public class AddressGuard implements Dns {
 
     /** trusted exempts chosen addresses from the check: tests use it to reach one loopback server, never production. */
     AddressGuard(boolean allowPrivate, Predicate<InetAddress> trusted) {
+        this(allowPrivate, trusted, host -> Arrays.asList(InetAddress.getAllByName(host)));
+    }
+
+    AddressGuard(boolean allowPrivate, Predicate<InetAddress> trusted, Resolver resolver) {
         this.allowPrivate = allowPrivate;
         this.trusted = trusted;
+        this.resolver = resolver;
     }
 
     /** Why this URL may not be fetched, judged without DNS (scheme, and an address written into the URL); empty when it may. */
@@ -51,7 +62,7 @@ public class AddressGuard implements Dns {
     @Override
     public List<InetAddress> lookup(String host) throws UnknownHostException {
         InetAddress literal = literal(host);
-        List<InetAddress> addresses = literal != null ? List.of(literal) : Arrays.asList(InetAddress.getAllByName(host));
+        List<InetAddress> addresses = literal != null ? List.of(literal) : resolver.resolve(host);
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
                 if (refused(address)) {

@@ -140,6 +140,26 @@ class AddressGuardTest {
         }
 
         @Test
+        void theClientConnectsToTheAddressTheGuardCheckedWithoutASecondLookup() throws Exception {
+            // A DNS that rebinds: the first answer passes the guard, any later one points inside.
+            java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+            InetAddress checked = InetAddress.getByName("127.0.0.1");
+            AddressGuard guard = new AddressGuard(false, checked::equals, host -> List.of(
+                    lookups.incrementAndGet() == 1 ? checked : InetAddress.getByName("127.0.0.2")));
+            FetchConfig config = Fetchers.defaults(false);
+            FeedFetcher fetcher = new FeedFetcher(config, guard, new HostLimiter(config));
+            server.enqueue(new MockResponse.Builder().body("<rss/>").build());
+
+            FetchOutcome outcome = fetcher.fetch(new FetchRequest(
+                    URI.create("http://feeds.example:" + server.getPort() + "/feed"), null, null));
+
+            assertInstanceOf(FetchOutcome.Fetched.class, outcome);
+            assertEquals(1, lookups.get());
+            // The server was reached at the checked address, and still told the name the feed was asked by.
+            assertEquals("feeds.example:" + server.getPort(), server.takeRequest().getHeaders().get("Host"));
+        }
+
+        @Test
         void aRedirectToAnotherSchemeIsRefused() {
             server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "file:///etc/passwd").build());
             FetchOutcome outcome = Fetchers.of(Fetchers.defaults(true))
