@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fetch.FeedFetcher;
@@ -155,7 +156,7 @@ public class FeedPoller {
                     feed.id(), feed.url(), decision.rewriteTo(), RedirectTracker.CONFIRMATIONS);
             feeds.rewriteUrl(feed.id(), decision.rewriteTo(), UtcTimes.toColumn(now));
         } else if (decision.redirectCount() != feed.redirectCount()
-                || !java.util.Objects.equals(decision.redirectUrl(), feed.redirectUrl())) {
+                || !Objects.equals(decision.redirectUrl(), feed.redirectUrl())) {
             feeds.recordRedirect(feed.id(), Columns.fit(decision.redirectUrl(), 2048), decision.redirectCount());
         }
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The address guard: every internal address in every spelling refused, on every hop, and never reached. */
 class AddressGuardTest {
 
     private static final AddressGuard STRICT = new AddressGuard(false, address -> false);
@@ -142,7 +144,7 @@ class AddressGuardTest {
         @Test
         void theClientConnectsToTheAddressTheGuardCheckedWithoutASecondLookup() throws Exception {
             // A DNS that rebinds: the first answer passes the guard, any later one points inside.
-            java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger lookups = new AtomicInteger();
             InetAddress checked = InetAddress.getByName("127.0.0.1");
             AddressGuard guard = new AddressGuard(false, checked::equals, host -> List.of(
                     lookups.incrementAndGet() == 1 ? checked : InetAddress.getByName("127.0.0.2")));

@@ -10,9 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The fetcher against real loopback servers: conditional GET, decoding, statuses, redirects and every limit. */
 class FeedFetcherTest {
 
     private static final String RSS = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
@@ -248,7 +254,7 @@ class FeedFetcherTest {
                 out.write(RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n"));
                 byte[] chunk = new byte[8192];
-                java.util.Arrays.fill(chunk, (byte) 'a');
+                Arrays.fill(chunk, (byte) 'a');
                 while (true) {
                     out.write(RawHttpServer.ascii("2000\r\n"));
                     out.write(chunk);
@@ -315,11 +321,11 @@ class FeedFetcherTest {
         @Test
         void aServerThatNeverAcceptsHitsTheConnectTimeout() throws Exception {
             // A listening socket whose accept queue is full drops new SYNs, so connecting hangs until our timeout.
-            try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                List<Socket> fillers = new ArrayList<>();
                 try {
                     for (int i = 0; i < 4; i++) {
-                        java.net.Socket filler = new java.net.Socket();
+                        Socket filler = new Socket();
                         try {
                             filler.connect(full.getLocalSocketAddress(), 200);
                         } catch (IOException e) {
@@ -333,7 +339,7 @@ class FeedFetcherTest {
                             URI.create("http://127.0.0.1:" + full.getLocalPort() + "/feed"), null, null));
                     assertEquals("could not connect within 400 ms (tributary.fetch.connect-timeout)", failed.reason());
                 } finally {
-                    for (java.net.Socket filler : fillers) {
+                    for (Socket filler : fillers) {
                         filler.close();
                     }
                 }
@@ -357,7 +363,7 @@ class FeedFetcherTest {
     }
 
     @Test
-    void failedBodiesAreNotConfusedWithDocuments() {
+    void differentBodiesHashDifferently() {
         server.enqueue(new MockResponse.Builder().body("a").build());
         server.enqueue(new MockResponse.Builder().body("b").build());
         assertNotEquals(((FetchOutcome.Fetched) fetch("/a", null, null)).bodyHash(),

@@ -19,6 +19,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
+/** At most N concurrent requests to one host, whatever the number of workers. */
 class HostLimiterTest {
 
     @Test

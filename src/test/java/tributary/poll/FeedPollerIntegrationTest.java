@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tributary.fetch.RawHttpServerAccess;
 import tributary.store.FeedRepository;
 import tributary.support.Database;
 import tributary.support.TestClock;
@@ -396,7 +398,7 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
         for (int i = 0; i < 50; i++) {
             add("/healthy-" + i + ".rss");
         }
-        try (tributary.fetch.RawHttpServerAccess hanging = tributary.fetch.RawHttpServerAccess.hanging()) {
+        try (RawHttpServerAccess hanging = RawHttpServerAccess.hanging()) {
             long stuck = feeds.add(hanging.url("/stuck.rss"));
 
             List<PollOutcome> outcomes = scheduler.pollDueNow();
@@ -414,8 +416,8 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
 
     @Test
     void theSchedulerNeverRunsMoreThanTwoPollsOfOneHostAtOnce() {
-        java.util.concurrent.atomic.AtomicInteger current = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger current = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
         serve(request -> {
             most.accumulateAndGet(current.incrementAndGet(), Math::max);
             try {

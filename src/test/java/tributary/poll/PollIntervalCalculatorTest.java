@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tributary.store.FeedRow;
 
+/** When a feed is polled next after a success, a failure and a 429/503, with jitter fixed by the test. */
 class PollIntervalCalculatorTest {
 
     private static final Instant NOW = Instant.parse("2026-01-28T12:00:00Z");  // a Wednesday

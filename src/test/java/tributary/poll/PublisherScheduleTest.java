@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tributary.parse.ParsedSchedule;
 
+/** The publisher's ttl, sy:update* and skipHours/skipDays as a floor and skipped hours, and their round trip through the row. */
 class PublisherScheduleTest {
 
     @ParameterizedTest(name = "{0} × {1} → {2} minutes")

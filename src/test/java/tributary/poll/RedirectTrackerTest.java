@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
+/** A feed URL moves only after the same permanent redirect on three successive polls. */
 class RedirectTrackerTest {
 
     private static final URI NEW = URI.create("https://new.example/feed");

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Retry-After in seconds and in the three HTTP date forms, read against a given clock. */
 class RetryAfterTest {
 
     /** A clock far from today's date, so a parser reading the system time would get every date case wrong. */
