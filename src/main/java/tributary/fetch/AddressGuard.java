@@ -1,62 +1,168 @@
 package tributary.fetch;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
 
-/** Refuses fetch targets on loopback, private, link-local and other internal addresses unless configured to allow them. */
+/**
+ * Refuses fetch targets on loopback, private, link-local, CGNAT, multicast and other internal addresses, in every
+ * spelling (IPv4-mapped and NAT64 IPv6, decimal/hex/short IPv4). It is also the HTTP client's DNS: the addresses it
+ * checked are the ones the client connects to, so a second lookup (DNS rebinding) cannot slip past it.
+ */
 @Singleton
-public class AddressGuard {
+public class AddressGuard implements Dns {
 
-    private final FetchConfig config;
-
-    public AddressGuard(FetchConfig config) {
-        this.config = config;
+    /** The system's name lookup, replaceable in tests that play DNS. */
+    interface Resolver {
+        List<InetAddress> resolve(String host) throws UnknownHostException;
     }
 
-    /** Why the URL may not be fetched, or empty when it may. */
-    public Optional<String> refusal(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("only http and https URLs are fetched, not '" + url.getScheme() + "'");
-        }
-        if (url.getHost() == null) {
-            return Optional.of("the URL has no host");
-        }
-        if (config.allowPrivateAddresses()) {
+    private final boolean allowPrivate;
+    private final Predicate<InetAddress> trusted;
+    private final Resolver resolver;
+
+    @Inject
+    public AddressGuard(FetchConfig config) {
+        this(config.allowPrivateAddresses(), address -> false);
+    }
+
+    /** trusted exempts chosen addresses from the check: tests use it to reach one loopback server, never production. */
+    AddressGuard(boolean allowPrivate, Predicate<InetAddress> trusted) {
+        this(allowPrivate, trusted, host -> Arrays.asList(InetAddress.getAllByName(host)));
+    }
+
+    AddressGuard(boolean allowPrivate, Predicate<InetAddress> trusted, Resolver resolver) {
+        this.allowPrivate = allowPrivate;
+        this.trusted = trusted;
+        this.resolver = resolver;
+    }
+
+    /** Why this URL may not be fetched, judged without DNS (scheme, and an address written into the URL); empty when it may. */
+    public Optional<String> refusal(HttpUrl url) {
+        if (allowPrivate) {
             return Optional.empty();
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
-                if (isInternal(address)) {
-                    return Optional.of(url.getHost() + " resolves to the internal address " + address.getHostAddress()
-                            + "; set TRIBUTARY_FETCH_ALLOW_PRIVATE_ADDRESSES=true to allow it");
-                }
-            }
-        } catch (UnknownHostException e) {
-            return Optional.of("unknown host " + url.getHost());
+        InetAddress literal = literal(url.host());
+        if (literal != null && refused(literal)) {
+            return Optional.of(url.host() + " is the internal address " + literal.getHostAddress() + hint());
         }
         return Optional.empty();
     }
 
+    /** Resolves once and refuses the host when any of its addresses is internal; the client connects to exactly these. */
+    @Override
+    public List<InetAddress> lookup(String host) throws UnknownHostException {
+        InetAddress literal = literal(host);
+        List<InetAddress> addresses = literal != null ? List.of(literal) : resolver.resolve(host);
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (refused(address)) {
+                    throw new AddressRefusedException(host + " resolves to the internal address "
+                            + address.getHostAddress() + hint());
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private boolean refused(InetAddress address) {
+        return isInternal(address) && !trusted.test(address);
+    }
+
+    private static String hint() {
+        return "; set tributary.fetch.allow-private-addresses=true (TRIBUTARY_FETCH_ALLOW_PRIVATE_ADDRESSES) to allow it";
+    }
+
+    /** The address a host names without DNS: an IPv6 or IPv4 literal, including inet_aton's legacy forms; else null. */
+    static InetAddress literal(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.contains(":")) {
+            try {
+                return InetAddress.getByName(h);
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
+        return LegacyIpv4.parse(h);
+    }
+
     static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
         byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            // fc00::/7 unique local addresses
-            return (b[0] & 0xfe) == 0xfc;
+        if (address instanceof Inet4Address) {
+            return isInternalV4(b);
         }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8, 192.0.0.0/24, 198.18.0.0/15 benchmarking, 240.0.0.0/4 reserved
-        return (first == 100 && second >= 64 && second <= 127) || first == 0
-                || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
-                || (first == 198 && (second == 18 || second == 19)) || first >= 240;
+        if (address instanceof Inet6Address) {
+            return isInternalV6(b);
+        }
+        return true;
+    }
+
+    private static boolean isInternalV4(byte[] b) {
+        int a0 = b[0] & 0xff;
+        int a1 = b[1] & 0xff;
+        int a2 = b[2] & 0xff;
+        return a0 == 0 || a0 == 10 || a0 == 127                      // this network, private, loopback
+                || (a0 == 100 && a1 >= 64 && a1 <= 127)                // 100.64/10 carrier-grade NAT
+                || (a0 == 169 && a1 == 254)                            // link-local, cloud metadata
+                || (a0 == 172 && a1 >= 16 && a1 <= 31)                 // private
+                || (a0 == 192 && a1 == 168)                            // private
+                || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))      // IETF protocol assignments, TEST-NET-1
+                || (a0 == 198 && (a1 == 18 || a1 == 19))               // benchmarking
+                || (a0 == 198 && a1 == 51 && a2 == 100)                // TEST-NET-2
+                || (a0 == 203 && a1 == 0 && a2 == 113)                 // TEST-NET-3
+                || a0 >= 224;                                          // multicast, reserved, broadcast
+    }
+
+    private static boolean isInternalV6(byte[] b) {
+        int w0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int w1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        if (allZero(b, 0, 10)) {
+            // ::, ::1, ::a.b.c.d (IPv4-compatible) and ::ffff:a.b.c.d (IPv4-mapped) all reach IPv4 space.
+            boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean compatible = b[10] == 0 && b[11] == 0;
+            if (!mapped && !compatible) {
+                return true;
+            }
+            return isInternalV4(Arrays.copyOfRange(b, 12, 16));
+        }
+        if (w0 == 0x0064 && w1 == 0xff9b) {
+            // 64:ff9b::/96 NAT64 embeds the IPv4 target in the last 32 bits; 64:ff9b:1::/48 is local-use NAT64.
+            return !allZero(b, 4, 12) || isInternalV4(Arrays.copyOfRange(b, 12, 16));
+        }
+        if (w0 == 0x2002) {
+            return isInternalV4(Arrays.copyOfRange(b, 2, 6));        // 6to4 embeds an IPv4 address
+        }
+        return (b[0] & 0xfe) == 0xfc                                   // fc00::/7 unique local
+                || (w0 & 0xffc0) == 0xfe80                             // fe80::/10 link-local
+                || (w0 & 0xffc0) == 0xfec0                             // fec0::/10 old site-local
+                || (b[0] & 0xff) == 0xff                               // multicast
+                || (w0 == 0x2001 && w1 == 0x0000)                      // Teredo hides an IPv4 address
+                || (w0 == 0x2001 && w1 == 0x0db8)                      // documentation
+                || w0 == 0x0100 && allZero(b, 2, 8);                   // 100::/64 discard
+    }
+
+    private static boolean allZero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** DNS answered, but with an address the guard refuses. */
+    public static final class AddressRefusedException extends UnknownHostException {
+        AddressRefusedException(String message) {
+            super(message);
+        }
     }
 }

@@ -1,89 +1,136 @@
 package tributary.fetch;
 
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
-/** Fetches a feed over HTTP(S): conditional GET, gzip, capped body, redirects checked by the address guard at each hop. */
+/**
+ * Fetches a feed over HTTP(S): conditional GET, gzip/deflate decoded as a stream under a cap, connect and read
+ * timeouts plus one deadline for the whole fetch, at most N requests per host, and redirects followed by hand so
+ * every hop passes the address guard, which is also the client's DNS.
+ */
 @Singleton
 public class FeedFetcher {
 
     private final FetchConfig config;
     private final AddressGuard guard;
-    private final HttpClient client;
+    private final HostLimiter hosts;
+    private final OkHttpClient client;
+    private final String userAgent;
 
-    public FeedFetcher(FetchConfig config, AddressGuard guard) {
+    public FeedFetcher(FetchConfig config, AddressGuard guard, HostLimiter hosts) {
         this.config = config;
         this.guard = guard;
-        // Redirects are followed by hand so every hop passes the address guard.
-        this.client = HttpClient.newBuilder()
+        this.hosts = hosts;
+        this.userAgent = UserAgent.of(config);
+        this.client = new OkHttpClient.Builder()
+                .dns(guard)
+                // A proxy would resolve the host itself, out of the guard's sight.
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+                .readTimeout(config.readTimeout())
                 .build();
     }
 
     public FetchOutcome fetch(FetchRequest request) {
-        URI url = request.url();
-        for (int hop = 0; hop <= config.maxRedirects(); hop++) {
+        long deadline = System.nanoTime() + config.deadline().toNanos();
+        HttpUrl url = HttpUrl.parse(request.url().toString());
+        if (url == null) {
+            return new FetchOutcome.Failed(null, "refused: only http and https URLs are fetched, not '"
+                    + request.url() + "'");
+        }
+        URI permanent = null;
+        boolean permanentSoFar = true;
+        for (int hop = 0; ; hop++) {
             Optional<String> refusal = guard.refusal(url);
             if (refusal.isPresent()) {
-                return new FetchOutcome.Failed(null, "refused: " + refusal.get());
+                return new FetchOutcome.Failed(null, "refused: " + refusal.get() + (hop > 0 ? " (redirect hop " + hop + ")" : ""));
             }
-            HttpResponse<InputStream> response;
-            try {
-                response = client.send(build(url, hop == 0 ? request : new FetchRequest(url, null, null)),
-                        HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpTimeoutException e) {
-                return new FetchOutcome.Failed(null, "timed out after " + config.readTimeout().toSeconds() + " s");
+            try (HostLimiter.Permit permit = hosts.acquire(url.host(), deadline - System.nanoTime())) {
+                if (permit == null) {
+                    return new FetchOutcome.Failed(null, "no free connection to " + url.host() + " within the "
+                            + config.deadline().toSeconds() + " s deadline (tributary.fetch.max-per-host)");
+                }
+                Call call = client.newCall(build(url, request));
+                call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Response response = null;
+                boolean readToEnd = false;
+                try {
+                    response = call.execute();
+                    int status = response.code();
+                    if (!response.isRedirect()) {
+                        FetchOutcome outcome = answer(url, response, permanent);
+                        readToEnd = outcome instanceof FetchOutcome.Fetched || outcome instanceof FetchOutcome.NotModified;
+                        return outcome;
+                    }
+                    if (hop >= config.maxRedirects()) {
+                        return new FetchOutcome.Failed(status, "more than " + config.maxRedirects()
+                                + " redirects (tributary.fetch.max-redirects), the last to " + url);
+                    }
+                    String location = response.header("Location");
+                    if (location == null) {
+                        return new FetchOutcome.Failed(status, "a redirect (HTTP " + status + ") without a Location header");
+                    }
+                    HttpUrl next = url.resolve(location.strip());
+                    if (next == null) {
+                        return new FetchOutcome.Failed(status, "refused: a redirect to '" + location
+                                + "', which is not an http or https URL");
+                    }
+                    if (permanentSoFar && (status == 301 || status == 308)) {
+                        permanent = next.uri();
+                    } else {
+                        permanentSoFar = false;
+                    }
+                    url = next;
+                } finally {
+                    // Hang up on an answer not read to the end: closing it would make OkHttp read on to reuse
+                    // the connection, and a hostile server sends tens of megabytes in that time.
+                    if (!readToEnd) {
+                        call.cancel();
+                    }
+                    if (response != null) {
+                        response.close();
+                    }
+                }
             } catch (IOException e) {
-                return new FetchOutcome.Failed(null, describe(e));
+                return new FetchOutcome.Failed(null, describe(e, deadline));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new FetchOutcome.Failed(null, "interrupted");
-            } catch (IllegalArgumentException e) {
-                return new FetchOutcome.Failed(null, "bad URL: " + e.getMessage());
             }
-            int status = response.statusCode();
-            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                close(response);
-                Optional<String> location = response.headers().firstValue("Location");
-                if (location.isEmpty()) {
-                    return new FetchOutcome.Failed(status, "redirect without a Location header");
-                }
-                try {
-                    url = url.resolve(location.get().strip());
-                } catch (IllegalArgumentException e) {
-                    return new FetchOutcome.Failed(status, "redirect to a bad URL: " + location.get());
-                }
-                continue;
-            }
-            return answer(url, response);
         }
-        return new FetchOutcome.Failed(null, "more than " + config.maxRedirects() + " redirects");
     }
 
-    private HttpRequest build(URI url, FetchRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .timeout(config.readTimeout())
-                .header("User-Agent", config.userAgent())
+    private Request build(HttpUrl url, FetchRequest request) {
+        // Validators go to every hop: behind a redirect, the last server is the one that can answer 304.
+        Request.Builder builder = new Request.Builder().url(url)
+                .header("User-Agent", userAgent)
                 .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
                         + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
-                .header("Accept-Encoding", "gzip, deflate")
-                .GET();
+                // Set by hand, so OkHttp leaves decoding to us and the cap applies to decoded bytes.
+                .header("Accept-Encoding", "gzip, deflate");
         if (request.etag() != null) {
             builder.header("If-None-Match", request.etag());
         }
@@ -93,100 +140,87 @@ public class FeedFetcher {
         return builder.build();
     }
 
-    private FetchOutcome answer(URI url, HttpResponse<InputStream> response) {
-        int status = response.statusCode();
+    private FetchOutcome answer(HttpUrl url, Response response, URI permanent) throws IOException {
+        int status = response.code();
+        CacheDirectives cache = CacheDirectives.of(response.header("Cache-Control"), response.header("Expires"));
         if (status == 304) {
-            close(response);
-            return new FetchOutcome.NotModified();
+            return new FetchOutcome.NotModified(cache.maxAge(), permanent);
         }
         if (status == 410) {
-            close(response);
-            return new FetchOutcome.Gone("the server answered 410 Gone");
+            return new FetchOutcome.Gone("the server answered 410 Gone: the publisher removed this feed");
         }
         if (status == 429 || status == 503) {
-            close(response);
-            return new FetchOutcome.RateLimited(status,
-                    response.headers().firstValue("Retry-After").map(FeedFetcher::retryAfter).orElse(null));
+            return new FetchOutcome.RateLimited(status, response.header("Retry-After"));
         }
         if (status < 200 || status > 299) {
-            close(response);
             return new FetchOutcome.Failed(status, "the server answered HTTP " + status);
         }
+        InputStream raw = response.body().byteStream();
+        InputStream decoded;
+        String encoding = Optional.ofNullable(response.header("Content-Encoding")).orElse("").strip()
+                .toLowerCase(Locale.ROOT);
+        switch (encoding) {
+            case "gzip", "x-gzip" -> decoded = new GZIPInputStream(raw, 64 * 1024);
+            case "deflate" -> decoded = inflating(raw);
+            case "", "identity" -> decoded = raw;
+            default -> {
+                return new FetchOutcome.Failed(status, "the server sent Content-Encoding '" + encoding
+                        + "', which Tributary cannot decode (it asks for gzip or deflate)");
+            }
+        }
+        CappedBody body;
         try {
-            byte[] body = readCapped(decoded(response));
-            return new FetchOutcome.Fetched(url, status, body, response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
-        } catch (BodyTooLargeException e) {
+            body = CappedBody.read(decoded, config.maxBodyBytes());
+        } catch (CappedBody.TooLargeException e) {
+            // Left open on purpose: the caller hangs up first, so closing reads nothing more.
             return new FetchOutcome.Failed(status, e.getMessage());
-        } catch (IOException e) {
-            return new FetchOutcome.Failed(status, "reading the body failed: " + describe(e));
         }
+        decoded.close();
+        boolean keep = !cache.noStore();
+        return new FetchOutcome.Fetched(url.uri(), status, body.bytes(), body.sha256(), response.header("Content-Type"),
+                keep ? response.header("ETag") : null, keep ? response.header("Last-Modified") : null,
+                cache.maxAge(), permanent);
     }
 
-    private static InputStream decoded(HttpResponse<InputStream> response) throws IOException {
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
-        return switch (encoding) {
-            case "gzip", "x-gzip" -> new GZIPInputStream(response.body());
-            case "deflate" -> new InflaterInputStream(response.body());
-            default -> response.body();
-        };
+    /** "deflate" is zlib-wrapped by the standard and raw by some servers: the first two bytes tell which. */
+    private static InputStream inflating(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        boolean zlib = b0 >= 0 && b1 >= 0 && (b0 & 0x0f) == 8 && ((b0 << 8) | b1) % 31 == 0;
+        return new InflaterInputStream(in, new Inflater(!zlib), 64 * 1024);
     }
 
-    /** Reads at most maxBodyBytes of decompressed body, so a gzip bomb or an endless body is cut off. */
-    private byte[] readCapped(InputStream in) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > config.maxBodyBytes()) {
-                    throw new BodyTooLargeException("the document is larger than " + config.maxBodyBytes()
-                            + " bytes (tributary.fetch.max-body-bytes)");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+    private String describe(IOException e, long deadline) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof AddressGuard.AddressRefusedException) {
+            return "refused: " + message;
         }
-    }
-
-    static Duration retryAfter(String value) {
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
+        // OkHttp reports socket timeouts as SocketTimeoutException and its call deadline as a plain InterruptedIOException.
+        if (e instanceof SocketTimeoutException) {
+            return message.toLowerCase(Locale.ROOT).contains("connect")
+                    ? "could not connect within " + seconds(config.connectTimeout()) + " (tributary.fetch.connect-timeout)"
+                    : "the server sent nothing for " + seconds(config.readTimeout()) + " (tributary.fetch.read-timeout)";
         }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // Nothing to keep from a body we do not read.
+        if (e instanceof InterruptedIOException || System.nanoTime() - deadline >= 0) {
+            return "no complete answer within the " + seconds(config.deadline())
+                    + " deadline (tributary.fetch.deadline)";
         }
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
+        if (e instanceof UnknownHostException) {
+            return "unknown host: " + message;
+        }
+        if (e instanceof SSLException) {
+            return "TLS failed: " + message;
+        }
         if (e instanceof java.net.ConnectException) {
-            return "connection refused or unreachable" + (message == null ? "" : ": " + message);
+            return "connection refused or unreachable: " + message;
         }
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return e.getClass().getSimpleName() + ": " + message;
     }
 
-    /** The body passed the configured cap. */
-    private static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(String message) {
-            super(message);
-        }
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 }

@@ -1,16 +1,24 @@
 package tributary.fetch;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
-/** How feeds are fetched (tributary.fetch.*). */
+/**
+ * How feeds are fetched (tributary.fetch.*): timeouts, the overall deadline, body and item caps, redirects,
+ * concurrent requests per host, and how Tributary names itself; userAgent overrides the built one when set.
+ */
 @ConfigurationProperties("tributary.fetch")
 public record FetchConfig(
         @Bindable(defaultValue = "false") boolean allowPrivateAddresses,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "20s") Duration readTimeout,
+        @Bindable(defaultValue = "60s") Duration deadline,
         @Bindable(defaultValue = "10485760") long maxBodyBytes,
         @Bindable(defaultValue = "5") int maxRedirects,
-        @Bindable(defaultValue = "Tributary/0.1 (feed aggregator)") String userAgent) {
+        @Bindable(defaultValue = "1000") int maxItems,
+        @Bindable(defaultValue = "2") int maxPerHost,
+        @Bindable(defaultValue = "https://github.com/tributary") String projectUrl,
+        @Nullable String userAgent) {
 }

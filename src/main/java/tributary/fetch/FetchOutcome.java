@@ -3,24 +3,28 @@ package tributary.fetch;
 import java.net.URI;
 import java.time.Duration;
 
-/** The result of one fetch; a failing server is an outcome, not an exception. */
+/**
+ * The result of one fetch; a failing server is an outcome, not an exception. maxAge is the server's
+ * Cache-Control max-age (null when absent); permanentRedirect is where 301/308 answers led from the first hop
+ * (null when the first hop did not redirect permanently).
+ */
 public sealed interface FetchOutcome {
 
-    /** A document: finalUrl is where it came from after redirects. */
-    record Fetched(URI finalUrl, int status, byte[] body, String contentType, String etag, String lastModified)
-            implements FetchOutcome {
+    /** A document: finalUrl is where it came from after redirects; validators are null when the server forbade storing. */
+    record Fetched(URI finalUrl, int status, byte[] body, String bodyHash, String contentType, String etag,
+                   String lastModified, Duration maxAge, URI permanentRedirect) implements FetchOutcome {
     }
 
     /** 304: the document has not changed since the validators we sent. */
-    record NotModified() implements FetchOutcome {
+    record NotModified(Duration maxAge, URI permanentRedirect) implements FetchOutcome {
     }
 
     /** 410: the publisher removed the feed. */
     record Gone(String reason) implements FetchOutcome {
     }
 
-    /** 429 or 503: come back no sooner than retryAfter (null when the server did not say). */
-    record RateLimited(int status, Duration retryAfter) implements FetchOutcome {
+    /** 429 or 503: retryAfter is the raw Retry-After header (null when absent), read against the poller's clock. */
+    record RateLimited(int status, String retryAfter) implements FetchOutcome {
     }
 
     /** Anything else: status is null when no HTTP answer came (DNS, connect, timeout, refused address). */

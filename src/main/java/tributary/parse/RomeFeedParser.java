@@ -1,5 +1,7 @@
 package tributary.parse;
 
+import com.rometools.rome.feed.module.SyModule;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEnclosure;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Element;
 
 /** Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome; DOCTYPEs stay refused (Rome's default), so no entity is expanded. */
 @Singleton
@@ -30,6 +33,8 @@ public class RomeFeedParser {
                 : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(false);
+            // Keeps the RSS channel, whose ttl, skipHours and skipDays SyndFeed does not carry.
+            input.setPreserveWireFeed(true);
             feed = input.build(reader);
         } catch (FeedException | IllegalArgumentException e) {
             throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e), e);
@@ -41,7 +46,7 @@ public class RomeFeedParser {
             items.add(item(entry));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
-                feed.getLanguage(), items);
+                feed.getLanguage(), items, schedule(feed));
     }
 
     private static ParsedItem item(SyndEntry entry) {
@@ -104,5 +109,39 @@ public class RomeFeedParser {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** The publisher's polling hints; Rome parses sy: for RSS 1.0 and Atom only, so RSS 2.0 has it as foreign markup. */
+    private static ParsedSchedule schedule(SyndFeed feed) {
+        Integer ttl = null;
+        List<Integer> skipHours = List.of();
+        List<String> skipDays = List.of();
+        List<Element> foreign = feed.getForeignMarkup();
+        if (feed.originalWireFeed() instanceof Channel channel) {
+            ttl = channel.getTtl() > 0 ? channel.getTtl() : null;
+            skipHours = channel.getSkipHours() == null ? List.of() : List.copyOf(channel.getSkipHours());
+            skipDays = channel.getSkipDays() == null ? List.of() : List.copyOf(channel.getSkipDays());
+            foreign = channel.getForeignMarkup();
+        }
+        String period = null;
+        Integer frequency = null;
+        if (feed.getModule(SyModule.URI) instanceof SyModule sy) {
+            period = sy.getUpdatePeriod();
+            frequency = sy.getUpdateFrequency() > 0 ? sy.getUpdateFrequency() : null;
+        }
+        for (Element element : foreign == null ? List.<Element>of() : foreign) {
+            if (SyModule.URI.equals(element.getNamespaceURI())) {
+                if ("updatePeriod".equals(element.getName()) && period == null) {
+                    period = element.getTextTrim();
+                } else if ("updateFrequency".equals(element.getName()) && frequency == null) {
+                    try {
+                        frequency = Integer.valueOf(element.getTextTrim());
+                    } catch (NumberFormatException ignored) {
+                        // A frequency we cannot read is no hint at all.
+                    }
+                }
+            }
+        }
+        return new ParsedSchedule(ttl, period, frequency, skipHours, skipDays);
     }
 }

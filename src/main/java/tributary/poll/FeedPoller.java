@@ -3,13 +3,16 @@ package tributary.poll;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fetch.FeedFetcher;
+import tributary.fetch.FetchConfig;
 import tributary.fetch.FetchOutcome;
 import tributary.fetch.FetchRequest;
 import tributary.normalize.ItemNormalizer;
@@ -40,11 +43,12 @@ public class FeedPoller {
     private final ItemStore items;
     private final FeedRepository feeds;
     private final PollIntervalCalculator intervals;
+    private final FetchConfig fetchConfig;
     private final Clock clock;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer, ItemStore items,
-                      FeedRepository feeds, PollIntervalCalculator intervals, Clock clock,
+                      FeedRepository feeds, PollIntervalCalculator intervals, FetchConfig fetchConfig, Clock clock,
                       ApplicationEventPublisher<ContentChangedEvent> events) {
         this.fetcher = fetcher;
         this.parser = parser;
@@ -52,6 +56,7 @@ public class FeedPoller {
         this.items = items;
         this.feeds = feeds;
         this.intervals = intervals;
+        this.fetchConfig = fetchConfig;
         this.clock = clock;
         this.events = events;
     }
@@ -60,58 +65,75 @@ public class FeedPoller {
     public PollOutcome poll(FeedRow feed) {
         Instant now = clock.instant();
         try {
-            FetchOutcome fetched = fetcher.fetch(new FetchRequest(URI.create(feed.url()), feed.etag(), feed.lastModified()));
-            if (fetched instanceof FetchOutcome.Fetched document) {
-                return store(feed, document, now);
+            URI url;
+            try {
+                url = URI.create(feed.url());
+            } catch (IllegalArgumentException e) {
+                return fail(feed, null, "the feed URL is not a valid URL: " + e.getMessage(), now);
             }
-            if (fetched instanceof FetchOutcome.NotModified) {
-                feeds.recordNotModified(feed.id(), UtcTimes.toColumn(now),
-                        UtcTimes.toColumn(intervals.afterSuccess(feed, now)));
-                LOG.debug("Feed #{} {} not modified", feed.id(), feed.url());
-                return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.NOT_MODIFIED, 0, 0, null);
+            FetchOutcome fetched = fetcher.fetch(new FetchRequest(url, feed.etag(), feed.lastModified()));
+            if (fetched instanceof FetchOutcome.Fetched document) {
+                trackRedirect(feed, document.permanentRedirect(), now);
+                return stored(feed, document, now);
+            }
+            if (fetched instanceof FetchOutcome.NotModified notModified) {
+                trackRedirect(feed, notModified.permanentRedirect(), now);
+                return notModified(feed, 304, notModified.maxAge(), now);
             }
             if (fetched instanceof FetchOutcome.RateLimited limited) {
-                int failures = feed.consecutiveFailures() + 1;
+                Instant retryAt = RetryAfter.until(limited.retryAfter(), now);
                 String message = "the server answered HTTP " + limited.status() + " (slow down)"
-                        + (limited.retryAfter() == null ? "" : ", Retry-After " + limited.retryAfter().toSeconds() + " s");
-                return fail(feed, limited.status(), message, intervals.afterRateLimit(feed, failures,
-                        limited.retryAfter(), now), PollOutcome.Result.RATE_LIMITED, now);
+                        + (retryAt == null ? "" : "; it asked for no request before " + retryAt);
+                return fail(feed, limited.status(), message, intervals.afterRateLimit(feed,
+                        feed.consecutiveFailures() + 1, retryAt, now), PollOutcome.Result.RATE_LIMITED, now);
             }
             if (fetched instanceof FetchOutcome.Gone gone) {
-                return fail(feed, 410, gone.reason(), intervals.afterFailure(feed, feed.consecutiveFailures() + 1, now),
-                        PollOutcome.Result.GONE, now);
+                LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), feed.url(), gone.reason());
+                feeds.recordGone(feed.id(), Columns.fit(gone.reason(), 2000), UtcTimes.toColumn(now));
+                return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.GONE, 0, 0, gone.reason());
             }
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetched;
-            return fail(feed, failed.status(), failed.reason(),
-                    intervals.afterFailure(feed, feed.consecutiveFailures() + 1, now), PollOutcome.Result.FAILED, now);
+            return fail(feed, failed.status(), failed.reason(), now);
         } catch (RuntimeException e) {
             // A bug or a database hiccup for this feed must not stop the others: record it and go on.
             LOG.error("Feed #{} {}: poll failed unexpectedly", feed.id(), feed.url(), e);
-            return fail(feed, null, "internal error: " + e, intervals.afterFailure(feed,
-                    feed.consecutiveFailures() + 1, now), PollOutcome.Result.FAILED, now);
+            return fail(feed, null, "internal error: " + e, now);
         }
     }
 
-    private PollOutcome store(FeedRow feed, FetchOutcome.Fetched document, Instant now) {
+    private PollOutcome stored(FeedRow feed, FetchOutcome.Fetched document, Instant now) {
+        if (document.bodyHash().equals(feed.bodyHash())) {
+            // A server without validators sent the very bytes we stored last time: nothing to parse or write.
+            feeds.recordValidators(feed.id(), Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100));
+            return notModified(feed, document.status(), document.maxAge(), now);
+        }
         ParsedFeed parsed;
         try {
             parsed = parser.parse(document.body(), document.contentType());
         } catch (FeedParseException e) {
-            return fail(feed, document.status(), e.getMessage(),
-                    intervals.afterFailure(feed, feed.consecutiveFailures() + 1, now), PollOutcome.Result.FAILED, now);
+            return fail(feed, document.status(), e.getMessage(), now);
         }
-        List<NormalizedItem> normalized = new ArrayList<>(parsed.items().size());
-        for (ParsedItem item : parsed.items()) {
+        List<ParsedItem> taken = parsed.items();
+        if (taken.size() > fetchConfig.maxItems()) {
+            LOG.warn("Feed #{} {}: {} items in one document, only the first {} are taken (tributary.fetch.max-items)",
+                    feed.id(), feed.url(), taken.size(), fetchConfig.maxItems());
+            taken = taken.subList(0, fetchConfig.maxItems());
+        }
+        List<NormalizedItem> normalized = new ArrayList<>(taken.size());
+        for (ParsedItem item : taken) {
             normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), now));
         }
         UpsertResult result = items.upsert(feed.id(), normalized, now);
+        PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());
         feeds.recordSuccess(feed.id(),
                 Columns.fit(TextCleaner.plainLine(parsed.title()), 500),
                 Columns.fit(UrlCanonicalizer.resolve(parsed.siteUrl(), document.finalUrl()), 2048),
                 Columns.fit(TextCleaner.plainLine(parsed.description()), 2000),
                 Columns.fit(TextCleaner.plainLine(parsed.language()), 35),
-                Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.status(),
-                UtcTimes.toColumn(now), UtcTimes.toColumn(intervals.afterSuccess(feed, now)));
+                Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.bodyHash(),
+                document.status(), publisher.floorSeconds(), publisher.skipHoursColumn(), publisher.skipDaysColumn(),
+                UtcTimes.toColumn(now),
+                UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)));
         if (result.inserted() + result.updated() > 0) {
             events.publishEvent(new ContentChangedEvent(feed.id()));
         }
@@ -119,6 +141,37 @@ public class FeedPoller {
                 result.inserted(), result.updated());
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),
                 null);
+    }
+
+    private PollOutcome notModified(FeedRow feed, int status, Duration maxAge, Instant now) {
+        Instant next = intervals.afterSuccess(feed, PublisherSchedule.fromRow(feed), maxAge, now);
+        feeds.recordNotModified(feed.id(), status, UtcTimes.toColumn(now), UtcTimes.toColumn(next));
+        LOG.debug("Feed #{} {} not modified", feed.id(), feed.url());
+        return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.NOT_MODIFIED, 0, 0, null);
+    }
+
+    /** Rewrites the feed's URL once the same permanent redirect answered on successive polls. */
+    private void trackRedirect(FeedRow feed, URI permanentRedirect, Instant now) {
+        RedirectTracker.Decision decision = RedirectTracker.next(feed.redirectUrl(), feed.redirectCount(),
+                permanentRedirect);
+        if (decision.rewriteTo() != null) {
+            if (decision.rewriteTo().length() > 2048) {
+                LOG.warn("Feed #{} {}: permanent redirect to an overlong URL ignored", feed.id(), feed.url());
+                feeds.recordRedirect(feed.id(), null, 0);
+                return;
+            }
+            LOG.info("Feed #{} {}: moved permanently to {} (confirmed on {} polls); polling the new URL from now on",
+                    feed.id(), feed.url(), decision.rewriteTo(), RedirectTracker.CONFIRMATIONS);
+            feeds.rewriteUrl(feed.id(), decision.rewriteTo(), UtcTimes.toColumn(now));
+        } else if (decision.redirectCount() != feed.redirectCount()
+                || !Objects.equals(decision.redirectUrl(), feed.redirectUrl())) {
+            feeds.recordRedirect(feed.id(), Columns.fit(decision.redirectUrl(), 2048), decision.redirectCount());
+        }
+    }
+
+    private PollOutcome fail(FeedRow feed, Integer status, String message, Instant now) {
+        return fail(feed, status, message, intervals.afterFailure(feed, feed.consecutiveFailures() + 1, now),
+                PollOutcome.Result.FAILED, now);
     }
 
     private PollOutcome fail(FeedRow feed, Integer status, String message, Instant next, PollOutcome.Result result,

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * How feeds are polled (tributary.poll.*): the default interval of a feed that names none, the worker pool size,
- * how often the scheduler looks for due feeds, and how long a claimed feed stays reserved for its poll.
+ * how often the scheduler looks for due feeds, how long a claimed feed stays reserved for its poll, the longest
+ * back-off, and the jitter (a fraction: 0.1 spreads each next poll over ±10 %) that keeps feeds out of lock-step.
  */
 @ConfigurationProperties("tributary.poll")
 public record PollConfig(
@@ -14,5 +15,7 @@ public record PollConfig(
         @Bindable(defaultValue = "8") int workers,
         @Bindable(defaultValue = "5s") Duration tick,
         @Bindable(defaultValue = "10m") Duration lease,
-        @Bindable(defaultValue = "true") boolean schedulerEnabled) {
+        @Bindable(defaultValue = "true") boolean schedulerEnabled,
+        @Bindable(defaultValue = "24h") Duration maxBackoff,
+        @Bindable(defaultValue = "0.1") double jitter) {
 }

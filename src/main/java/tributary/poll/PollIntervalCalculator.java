@@ -1,21 +1,42 @@
 package tributary.poll;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import tributary.store.FeedRow;
 
-/** Decides when a feed is polled next: its interval after a success, a capped exponential back-off after failures. */
+/**
+ * Decides when a feed is polled next: after a success, its interval or the publisher's longer floor (ttl,
+ * sy:update*, Cache-Control max-age), outside its skipHours/skipDays; after failures, a capped exponential back-off;
+ * after a 429/503, never before Retry-After. Every wait is spread by the configured jitter.
+ */
 @Singleton
 public class PollIntervalCalculator {
 
     static final Duration FLOOR = Duration.ofMinutes(1);
-    static final Duration MAX_BACKOFF = Duration.ofHours(24);
+    /** A publisher asking for more than a day (max-age of a year, weekly sy:) is still polled daily. */
+    static final Duration MAX_PUBLISHER_FLOOR = Duration.ofDays(1);
+    /** A Retry-After further away than this is read as "a long time", not as "never". */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);
 
     private final PollConfig config;
+    private final DoubleSupplier random;
 
+    @Inject
     public PollIntervalCalculator(PollConfig config) {
+        this(config, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** random answers in [0, 1); tests pass a fixed one. */
+    PollIntervalCalculator(PollConfig config, DoubleSupplier random) {
         this.config = config;
+        this.random = random;
     }
 
     /** The feed's own interval, or the configured default; never under one minute. */
@@ -25,26 +46,76 @@ public class PollIntervalCalculator {
         return interval.compareTo(FLOOR) < 0 ? FLOOR : interval;
     }
 
-    public Instant afterSuccess(FeedRow feed, Instant now) {
-        return now.plus(interval(feed));
+    /** maxAge is the answer's Cache-Control max-age (null when none). */
+    Instant afterSuccess(FeedRow feed, PublisherSchedule publisher, Duration maxAge, Instant now) {
+        Duration interval = interval(feed);
+        Duration floor = longest(publisher.floor(), maxAge);
+        if (floor != null && floor.compareTo(MAX_PUBLISHER_FLOOR) > 0) {
+            floor = MAX_PUBLISHER_FLOOR;
+        }
+        Instant next;
+        if (floor != null && floor.compareTo(interval) > 0) {
+            // The publisher asked for at least this long: spread upward only.
+            next = now.plus(scale(floor, 1 + config.jitter() * random.getAsDouble()));
+        } else {
+            next = now.plus(jittered(interval));
+        }
+        return outsideSkipped(next, publisher);
     }
 
-    /** failures counts this one: the first failure waits one interval, then 2, 4, … intervals, at most 24 h. */
-    public Instant afterFailure(FeedRow feed, int failures, Instant now) {
+    /** failures counts this one: the first failure waits one interval, then 2, 4, … intervals, at most maxBackoff. */
+    Instant afterFailure(FeedRow feed, int failures, Instant now) {
+        Duration cap = config.maxBackoff();
         Duration wait = interval(feed);
-        for (int i = 1; i < failures && wait.compareTo(MAX_BACKOFF) < 0; i++) {
+        for (int i = 1; i < failures && wait.compareTo(cap) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+        wait = jittered(wait.compareTo(cap) > 0 ? cap : wait);
+        if (wait.compareTo(cap) > 0) {
+            // Spread downward from the cap, so feeds failing for days do not all retry on the same minute.
+            wait = scale(cap, 1 - config.jitter() * random.getAsDouble());
+        }
+        return now.plus(wait);
     }
 
-    /** A publisher's Retry-After wins over our back-off when it is longer. */
-    public Instant afterRateLimit(FeedRow feed, int failures, Duration retryAfter, Instant now) {
+    /** retryAt is the instant the server's Retry-After names (null when it named none): nothing goes before it. */
+    Instant afterRateLimit(FeedRow feed, int failures, Instant retryAt, Instant now) {
         Instant backoff = afterFailure(feed, failures, now);
-        if (retryAfter == null) {
+        if (retryAt == null) {
             return backoff;
         }
-        Instant asked = now.plus(retryAfter.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryAfter);
+        Instant latest = now.plus(MAX_RETRY_AFTER);
+        Instant asked = retryAt.isAfter(latest) ? latest : retryAt;
         return asked.isAfter(backoff) ? asked : backoff;
+    }
+
+    /** Moves a poll out of the publisher's skipHours and skipDays (GMT) to the start of the next allowed hour. */
+    static Instant outsideSkipped(Instant next, PublisherSchedule publisher) {
+        if (publisher.skipHours().isEmpty() && publisher.skipDays().isEmpty()) {
+            return next;
+        }
+        ZonedDateTime at = next.atZone(ZoneOffset.UTC);
+        for (int i = 0; i < 24 * 8; i++) {
+            if (!publisher.skipHours().contains(at.getHour()) && !publisher.skipDays().contains(at.getDayOfWeek())) {
+                return i == 0 ? next : at.toInstant();
+            }
+            at = at.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        }
+        return next;
+    }
+
+    private Duration jittered(Duration base) {
+        return scale(base, 1 + config.jitter() * (2 * random.getAsDouble() - 1));
+    }
+
+    private static Duration scale(Duration base, double factor) {
+        return Duration.ofMillis(Math.round(base.toMillis() * factor));
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +20,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.fetch.FetchConfig;
+import tributary.fetch.HostLimiter;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
 
 /**
  * Finds due feeds every tick, claims each one (a lease in its row, so two workers or instances never poll it twice)
- * and polls them on a bounded worker pool; one slow feed holds one worker, never the others.
+ * and polls them on a bounded worker pool; one slow feed holds one worker, never the others. A host that already
+ * has its share of polls in flight (tributary.fetch.max-per-host) gets no more this tick, so its feeds wait in the
+ * database rather than in a worker blocked on the host limit while other sites' feeds could be polled.
  */
 @Singleton
 public class PollScheduler {
@@ -38,10 +44,14 @@ public class PollScheduler {
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
+    private final int perHost;
     private volatile Instant lastTick;
 
-    public PollScheduler(PollConfig config, FeedRepository feeds, FeedPoller poller, Clock clock) {
+    public PollScheduler(PollConfig config, FetchConfig fetchConfig, FeedRepository feeds, FeedPoller poller,
+                         Clock clock) {
         this.config = config;
+        this.perHost = Math.max(1, fetchConfig.maxPerHost());
         this.feeds = feeds;
         this.poller = poller;
         this.clock = clock;
@@ -70,7 +80,7 @@ public class PollScheduler {
         }
     }
 
-    /** Claims every due feed with a free worker slot and starts its poll; answers the polls started. */
+    /** Claims every due feed with a free worker slot and a free share of its host, and starts its poll. */
     public List<CompletableFuture<PollOutcome>> dispatchDue() {
         Instant now = clock.instant();
         lastTick = now;
@@ -79,23 +89,65 @@ public class PollScheduler {
         if (room == 0) {
             return started;
         }
-        for (FeedRow feed : feeds.findDue(UtcTimes.toColumn(now), room)) {
+        // Read past the room: the first due feeds may all belong to one busy host.
+        for (FeedRow feed : feeds.findDue(UtcTimes.toColumn(now), room * 4)) {
+            if (started.size() >= room) {
+                break;
+            }
             if (inFlight.contains(feed.id())) {
+                continue;
+            }
+            String host = HostLimiter.key(feed.url());
+            if (!reserve(host)) {
                 continue;
             }
             long won = feeds.claim(feed.id(), UtcTimes.toColumn(now), UtcTimes.toColumn(now.plus(config.lease())));
             if (won == 1 && inFlight.add(feed.id())) {
-                started.add(CompletableFuture.supplyAsync(() -> pollClaimed(feed), workers));
+                started.add(CompletableFuture.supplyAsync(() -> pollClaimed(feed, host), workers));
+            } else {
+                release(host);
             }
         }
         return started;
     }
 
-    /** Polls every due feed and waits for all of them: the trigger tests and the admin use instead of waiting a tick. */
+    /**
+     * Polls every due feed and waits for all of them: the trigger tests and the admin use instead of waiting a tick.
+     * Feeds held back by their host's limit are dispatched as earlier polls of that host finish.
+     */
     public List<PollOutcome> pollDueNow() {
-        List<CompletableFuture<PollOutcome>> started = dispatchDue();
-        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
-        return started.stream().map(CompletableFuture::join).toList();
+        List<CompletableFuture<PollOutcome>> pending = new ArrayList<>(dispatchDue());
+        List<PollOutcome> outcomes = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            CompletableFuture.anyOf(pending.toArray(CompletableFuture[]::new)).join();
+            for (Iterator<CompletableFuture<PollOutcome>> it = pending.iterator(); it.hasNext(); ) {
+                CompletableFuture<PollOutcome> poll = it.next();
+                if (poll.isDone()) {
+                    outcomes.add(poll.join());
+                    it.remove();
+                }
+            }
+            pending.addAll(dispatchDue());
+        }
+        return outcomes;
+    }
+
+    /** Takes one of the host's shares; false when all are in use. */
+    private boolean reserve(String host) {
+        boolean[] taken = {false};
+        hostsInFlight.compute(host, (h, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= perHost) {
+                return current;
+            }
+            taken[0] = true;
+            return current + 1;
+        });
+        return taken[0];
+    }
+
+    private void release(String host) {
+        hostsInFlight.computeIfPresent(host, (h, count) -> count <= 1 ? null : count - 1);
     }
 
     /** When the scheduler last looked for due feeds; null before the first look. */
@@ -103,11 +155,12 @@ public class PollScheduler {
         return lastTick;
     }
 
-    private PollOutcome pollClaimed(FeedRow feed) {
+    private PollOutcome pollClaimed(FeedRow feed, String host) {
         try {
             return poller.poll(feed);
         } finally {
             inFlight.remove(feed.id());
+            release(host);
         }
     }
 

@@ -9,7 +9,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** Feeds and their polling state. Times are UTC (see UtcTimes). */
+/**
+ * Feeds and their polling state. Times are UTC (see UtcTimes). A gone feed is skipped until re-enabled: by
+ * reactivate, or by switching it off and on in feeds.yml (the catalog then clears next_poll_at, which a gone
+ * feed otherwise always has).
+ */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface FeedRepository extends CrudRepository<FeedRow, Long> {
 
@@ -18,9 +22,10 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("SELECT * FROM feed ORDER BY id")
     List<FeedRow> findAllInOrder();
 
-    /** Enabled feeds whose next poll is due, oldest due first. */
+    /** Enabled, not gone feeds whose next poll is due, oldest due first. */
     @Query("""
-            SELECT * FROM feed WHERE enabled = TRUE AND (next_poll_at IS NULL OR next_poll_at <= :now)
+            SELECT * FROM feed WHERE enabled = TRUE AND (gone_at IS NULL OR next_poll_at IS NULL)
+              AND (next_poll_at IS NULL OR next_poll_at <= :now)
             ORDER BY next_poll_at IS NOT NULL, next_poll_at, id LIMIT :limit""")
     List<FeedRow> findDue(LocalDateTime now, int limit);
 
@@ -30,23 +35,34 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
      */
     @Query("""
             UPDATE feed SET next_poll_at = :leaseUntil
-            WHERE id = :id AND enabled = TRUE AND (next_poll_at IS NULL OR next_poll_at <= :now)""")
+            WHERE id = :id AND enabled = TRUE AND (gone_at IS NULL OR next_poll_at IS NULL)
+              AND (next_poll_at IS NULL OR next_poll_at <= :now)""")
     long claim(long id, LocalDateTime now, LocalDateTime leaseUntil);
 
+    /** A new document was stored: metadata, validators, body hash and the publisher's schedule hints. */
     @Query("""
             UPDATE feed SET title = :title, site_url = :siteUrl, description = :description, language = :language,
-              etag = :etag, last_modified = :lastModified, last_status = :status, last_polled_at = :polledAt,
-              last_success_at = :polledAt, last_error = NULL, consecutive_failures = 0, next_poll_at = :nextPollAt
+              etag = :etag, last_modified = :lastModified, body_hash = :bodyHash, last_status = :status,
+              publisher_interval_seconds = :publisherIntervalSeconds, skip_hours = :skipHours, skip_days = :skipDays,
+              last_polled_at = :polledAt, last_success_at = :polledAt, last_error = NULL, consecutive_failures = 0,
+              gone_at = NULL, next_poll_at = :nextPollAt
             WHERE id = :id""")
     void recordSuccess(long id, @Nullable String title, @Nullable String siteUrl, @Nullable String description,
-                       @Nullable String language, @Nullable String etag, @Nullable String lastModified, int status,
-                       LocalDateTime polledAt, LocalDateTime nextPollAt);
+                       @Nullable String language, @Nullable String etag, @Nullable String lastModified,
+                       String bodyHash, int status, @Nullable Integer publisherIntervalSeconds,
+                       @Nullable String skipHours, @Nullable String skipDays, LocalDateTime polledAt,
+                       LocalDateTime nextPollAt);
 
+    /** A 304, or the same bytes as last time (status 200): nothing to parse or write but the row's health. */
     @Query("""
-            UPDATE feed SET last_status = 304, last_polled_at = :polledAt, last_success_at = :polledAt,
-              last_error = NULL, consecutive_failures = 0, next_poll_at = :nextPollAt
+            UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_success_at = :polledAt,
+              last_error = NULL, consecutive_failures = 0, gone_at = NULL, next_poll_at = :nextPollAt
             WHERE id = :id""")
-    void recordNotModified(long id, LocalDateTime polledAt, LocalDateTime nextPollAt);
+    void recordNotModified(long id, int status, LocalDateTime polledAt, LocalDateTime nextPollAt);
+
+    /** Validators of an unchanged body: a server that stopped sending them (or said no-store) loses them here. */
+    @Query("UPDATE feed SET etag = :etag, last_modified = :lastModified WHERE id = :id")
+    void recordValidators(long id, @Nullable String etag, @Nullable String lastModified);
 
     @Query("""
             UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_error = :error,
@@ -54,4 +70,26 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
             WHERE id = :id""")
     void recordFailure(long id, @Nullable Integer status, String error, LocalDateTime polledAt,
                        LocalDateTime nextPollAt);
+
+    /** 410: stop polling; next_poll_at stays set so that only a re-enable (which clears it) brings the feed back. */
+    @Query("""
+            UPDATE feed SET last_status = 410, last_polled_at = :polledAt, last_error = :error,
+              consecutive_failures = consecutive_failures + 1, gone_at = :polledAt, next_poll_at = :polledAt
+            WHERE id = :id""")
+    void recordGone(long id, String error, LocalDateTime polledAt);
+
+    /** An admin brings a gone (or backed-off) feed back: polled at the next tick, with a clean failure count. */
+    @Query("UPDATE feed SET gone_at = NULL, consecutive_failures = 0, next_poll_at = NULL WHERE id = :id")
+    void reactivate(long id);
+
+    /** How many successive polls met the same permanent redirect (0 and null when the last one met none). */
+    @Query("UPDATE feed SET redirect_url = :redirectUrl, redirect_count = :redirectCount WHERE id = :id")
+    void recordRedirect(long id, @Nullable String redirectUrl, int redirectCount);
+
+    /** A permanent redirect confirmed on successive polls becomes the URL polled; the old one is kept. */
+    @Query("""
+            UPDATE feed SET previous_url = url, url = :newUrl, url_changed_at = :changedAt, redirect_url = NULL,
+              redirect_count = 0
+            WHERE id = :id""")
+    void rewriteUrl(long id, String newUrl, LocalDateTime changedAt);
 }

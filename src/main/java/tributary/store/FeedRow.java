@@ -6,7 +6,11 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDateTime;
 
-/** A row of the feed table: what to poll, and how the last polls went. Times are UTC. */
+/**
+ * A row of the feed table: what to poll, and how the last polls went. Times are UTC. url is what is polled (a
+ * confirmed permanent redirect rewrites it); urlHash stays the key of the URL feeds.yml or the admin gave.
+ * state is computed by the database from enabled, goneAt and consecutiveFailures.
+ */
 @MappedEntity("feed")
 public record FeedRow(
         @Id @GeneratedValue @Nullable Long id,
@@ -30,7 +34,17 @@ public record FeedRow(
         @Nullable Integer lastStatus,
         @Nullable String lastError,
         int consecutiveFailures,
-        LocalDateTime createdAt) {
+        LocalDateTime createdAt,
+        @Nullable String bodyHash,
+        @Nullable LocalDateTime goneAt,
+        @Nullable String previousUrl,
+        @Nullable LocalDateTime urlChangedAt,
+        @Nullable String redirectUrl,
+        int redirectCount,
+        @Nullable Integer publisherIntervalSeconds,
+        @Nullable String skipHours,
+        @Nullable String skipDays,
+        @GeneratedValue @Nullable String state) {
 
     /** The title to show: the admin's override, else the feed's own, else its URL. */
     public String displayTitle() {

@@ -1,0 +1,83 @@
+package tributary.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback HTTP server that writes its answer by hand, for bodies no ordinary test server produces: endless,
+ * chunked forever, or dripping one byte at a time. It counts requests and the body bytes it managed to send.
+ */
+final class RawHttpServer implements AutoCloseable {
+
+    /** Writes the whole answer, status line included; returns when the client hangs up or the answer ends. */
+    interface Script {
+        void answer(OutputStream out, AtomicLong sent) throws IOException, InterruptedException;
+    }
+
+    private final ServerSocket socket;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final Thread acceptor;
+
+    RawHttpServer(Script script) {
+        try {
+            socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    readRequest(client.getInputStream());
+                    requests.incrementAndGet();
+                    script.answer(client.getOutputStream(), sent);
+                } catch (IOException | InterruptedException e) {
+                    // The client hung up on us, which is what these tests want to see.
+                }
+            }
+        }, "raw-http-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + socket.getLocalPort() + path;
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    long bodyBytesSent() {
+        return sent.get();
+    }
+
+    private static void readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                return;
+            }
+        }
+    }
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
