@@ -1,5 +1,6 @@
 package tributary.admin;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +27,9 @@ public class AdminAuthFilter {
         this.tokenDigest = token == null || token.isBlank() ? null : digest(token.strip());
     }
 
+    /** Null lets the request through; an answer stops it here. */
     @RequestFilter
+    @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
         if (tokenDigest == null) {
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Admin API disabled",

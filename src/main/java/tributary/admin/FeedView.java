@@ -10,7 +10,8 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedView(long id, String url, String title, @JsonProperty("title_override") String titleOverride,
-                       @JsonProperty("site_url") String siteUrl, List<String> categories,
+                       @JsonProperty("site_url") String siteUrl,
+                       @JsonInclude(JsonInclude.Include.ALWAYS) List<String> categories,
                        @JsonProperty("interval_seconds") long intervalSeconds, boolean enabled, String origin,
                        @JsonProperty("source_line") Integer sourceLine, @JsonProperty("item_count") long itemCount,
                        Health health) {

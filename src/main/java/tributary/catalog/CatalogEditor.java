@@ -175,14 +175,14 @@ public class CatalogEditor {
         if (slugs == null || slugs.isEmpty()) {
             return;
         }
+        // One statement per slug: the driver's bulk batch protocol cannot carry INSERT … SELECT.
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT IGNORE INTO feed_category (feed_id, category_id) SELECT ?, id FROM category WHERE slug = ?")) {
             for (String slug : slugs) {
                 ps.setLong(1, feedId);
                 ps.setString(2, slug);
-                ps.addBatch();
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 

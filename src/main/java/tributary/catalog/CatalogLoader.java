@@ -3,6 +3,7 @@ package tributary.catalog;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.normalize.Sha256;
 import tributary.store.ContentChangedEvent;
 
-/** Reads feeds.yml at start and on request; a refused file leaves the last good list in force. */
+/** Reads feeds.yml at start and whenever it changes; a refused file leaves the last good list in force. */
 @Singleton
 public class CatalogLoader {
 
@@ -24,6 +26,7 @@ public class CatalogLoader {
     private final CatalogReconciler reconciler;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private volatile String lastProblem;
+    private volatile String lastReadHash;
 
     public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler,
                          ApplicationEventPublisher<ContentChangedEvent> events) {
@@ -37,12 +40,29 @@ public class CatalogLoader {
         reload();
     }
 
+    /**
+     * Watches the file: applies it when its content differs from the last one read (applied or refused), so a save
+     * takes effect within one check and a broken file is reported once, not at every check.
+     */
+    @Scheduled(fixedDelay = "${tributary.feeds-file-check-interval:2s}", initialDelay = "${tributary.feeds-file-check-interval:2s}")
+    public synchronized void reloadIfChanged() {
+        try {
+            String text = Files.readString(Path.of(config.feedsFile()), StandardCharsets.UTF_8);
+            if (!Sha256.hex(text).equals(lastReadHash)) {
+                reload();
+            }
+        } catch (IOException e) {
+            // A missing or unreadable file was reported by reload(); the database keeps serving the last good list.
+        }
+    }
+
     /** Reads and applies the file; answers the result, or empty when the file was missing or refused. */
     public synchronized Optional<ReconcileResult> reload() {
         Path path = Path.of(config.feedsFile());
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
+            lastReadHash = Sha256.hex(text);
         } catch (NoSuchFileException e) {
             return refuse(path + " does not exist: create it (see README.md, 'feeds.yml') or set TRIBUTARY_FEEDS_FILE;"
                     + " serving the feeds already in the database");
@@ -61,6 +81,11 @@ public class CatalogLoader {
         } catch (FeedsFileException e) {
             return refuse(e.getMessage() + "\nFix the file; the last good list stays in force.");
         }
+    }
+
+    /** The feed list's path, as configured. */
+    public String feedsFile() {
+        return config.feedsFile();
     }
 
     /** Why the last load was refused, or empty when it was applied. */

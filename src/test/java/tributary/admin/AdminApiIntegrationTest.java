@@ -1,0 +1,398 @@
+package tributary.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tributary.catalog.CatalogLoader;
+import tributary.support.Database;
+import tributary.support.FixtureFeedServer;
+
+/** The admin API against a real MariaDB and real fixture feeds: auth, CRUD, feeds.yml ownership, live file edits. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiIntegrationTest implements TestPropertyProvider {
+
+    static final String TOKEN = "test-admin-token-0123456789";
+
+    private final FixtureFeedServer fixtures = new FixtureFeedServer();
+    private Path feedsFile;
+    private String baseYaml;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    CatalogLoader catalog;
+
+    @Inject
+    Database db;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            feedsFile = Files.createTempFile("feeds", ".yml");
+            baseYaml = """
+                    categories:
+                      - title: Thời sự
+                      - title: Thế giới
+                    feeds:
+                      - url: %s
+                        categories: [thoi-su]
+                    """.formatted(fixtures.url("vnexpress-thoi-su.rss"));
+            Files.writeString(feedsFile, baseYaml, StandardCharsets.UTF_8);
+            return Map.of("tributary.feeds-file", feedsFile.toString(), "tributary.admin-token", TOKEN,
+                    "tributary.feeds-file-check-interval", "1s");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void freshCatalog() throws IOException {
+        db.clear();
+        Files.writeString(feedsFile, baseYaml, StandardCharsets.UTF_8);
+        catalog.reload();
+    }
+
+    @AfterAll
+    void stopFixtures() {
+        fixtures.close();
+    }
+
+    private AdminHttp admin() {
+        return new AdminHttp(server.getURL().toString(), TOKEN);
+    }
+
+    private JsonNode parse(HttpResponse<String> response) throws IOException {
+        return json.readValue(response.body(), JsonNode.class);
+    }
+
+    private List<String> urls(JsonNode feeds) {
+        List<String> urls = new ArrayList<>();
+        for (JsonNode feed : feeds.values()) {
+            urls.add(feed.get("url").getStringValue());
+        }
+        return urls;
+    }
+
+    private long fileFeedId() throws Exception {
+        return parse(admin().get("/admin/feeds")).get(0).get("id").getLongValue();
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Authentication {
+
+        @ParameterizedTest(name = "{0} {1}")
+        @CsvSource({"GET,/admin/feeds", "POST,/admin/feeds", "GET,/admin/feeds/1", "PUT,/admin/feeds/1",
+                "DELETE,/admin/feeds/1", "POST,/admin/feeds/1/refresh", "GET,/admin/categories",
+                "POST,/admin/categories", "PUT,/admin/categories/x", "DELETE,/admin/categories/x",
+                "GET,/admin/export/feeds.yml", "GET,/admin/export/opml", "POST,/admin/import/opml", "GET,/admin/status",
+                "HEAD,/admin/feeds", "OPTIONS,/admin/feeds", "GET,/admin/no-such-route"})
+        void missingOrWrongTokenIsRefusedWith401(String method, String path) throws Exception {
+            AdminHttp http = admin();
+            String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
+            HttpResponse<String> none = http.send(method, path, body, "application/json", null);
+            assertEquals(401, none.statusCode(), "no token: " + method + " " + path);
+            assertEquals("Bearer realm=\"tributary-admin\"", none.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(401, http.send(method, path, body, "application/json", TOKEN + "x").statusCode());
+            assertEquals(401, http.send(method, path, body, "application/json", "").statusCode());
+            int right = http.send(method, path, body, "application/json", TOKEN).statusCode();
+            assertNotEquals(401, right, "right token: " + method + " " + path);
+            assertNotEquals(503, right);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Feeds {
+
+        @Test
+        void addingAFeedPollsItOnceAndListsItWithItsHealth() throws Exception {
+            HttpResponse<String> created = admin().post("/admin/feeds", """
+                    {"url": "%s", "categories": ["Thế giới"], "title": "Thế giới (fixture)", "interval": "30m"}
+                    """.formatted(fixtures.url("world.json")));
+            assertEquals(201, created.statusCode(), created.body());
+            JsonNode feed = parse(created);
+            long id = feed.get("id").getLongValue();
+            assertEquals("/admin/feeds/" + id, created.headers().firstValue("Location").orElseThrow());
+            assertEquals("api", feed.get("origin").getStringValue());
+            assertEquals(List.of("the-gioi"), List.of(feed.get("categories").get(0).getStringValue()));
+            assertEquals(1800, feed.get("interval_seconds").getLongValue());
+            assertEquals(2, feed.get("item_count").getLongValue());
+            assertEquals("active", feed.get("health").get("state").getStringValue());
+            assertEquals(200, feed.get("health").get("last_status").getIntValue());
+
+            JsonNode list = parse(admin().get("/admin/feeds"));
+            assertEquals(2, list.size());
+            assertTrue(json.readValue(new AdminHttp(server.getURL().toString(), null)
+                    .send("GET", "/feeds/the-gioi.json", null, null, null).body(), JsonNode.class)
+                    .get("items").size() == 2, "the new feed is published at once");
+        }
+
+        @Test
+        void aUrlThatIsNotAFeedIsRefusedWithTheReasonAndLeavesNothing() throws Exception {
+            HttpResponse<String> refused = admin().post("/admin/feeds",
+                    "{\"url\": \"%s\"}".formatted(fixtures.url("not-a-feed.html")));
+            assertEquals(422, refused.statusCode());
+            assertTrue(refused.body().contains("was not added: not an RSS or Atom feed"), refused.body());
+            assertEquals(1, parse(admin().get("/admin/feeds")).size());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed"));
+        }
+
+        @Test
+        void invalidInputNamesEveryFieldItsValueAndWhatIsAllowed() throws Exception {
+            HttpResponse<String> response = admin().post("/admin/feeds",
+                    "{\"url\": \"ftp://x.example/f\", \"interval\": \"soon\", \"categories\": [\"sport\"]}");
+            assertEquals(400, response.statusCode());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            JsonNode errors = parse(response).get("errors");
+            List<String> fields = new ArrayList<>();
+            for (JsonNode error : errors.values()) {
+                fields.add(error.get("field").getStringValue());
+                assertNotNull(error.get("reason"));
+            }
+            assertEquals(List.of("url", "categories", "interval"), fields);
+            assertTrue(response.body().contains("known: thoi-su, the-gioi"), response.body());
+            assertEquals(400, admin().post("/admin/feeds", "{not json").statusCode());
+        }
+
+        @Test
+        void aFileManagedFeedCannotBeChangedOrDeletedThroughTheApi() throws Exception {
+            long id = fileFeedId();
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id, "{\"title\": \"x\"}");
+            assertEquals(409, put.statusCode());
+            assertTrue(put.body().contains("this feed is managed by feeds.yml (line 5): edit the file"), put.body());
+            assertEquals(409, admin().delete("/admin/feeds/" + id).statusCode());
+            assertEquals(200, admin().post("/admin/feeds/" + id + "/refresh", null).statusCode(),
+                    "refreshing is not a change");
+        }
+
+        @Test
+        void changeRefreshAndDeleteAnApiFeedKeepingItsItemsUnlessPurged() throws Exception {
+            long id = parse(admin().post("/admin/feeds", "{\"url\": \"%s\"}".formatted(fixtures.url("world.json"))))
+                    .get("id").getLongValue();
+
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id,
+                    "{\"title\": \"World\", \"categories\": [\"the-gioi\", \"thoi-su\"], \"enabled\": false}");
+            assertEquals(200, put.statusCode(), put.body());
+            JsonNode changed = parse(put);
+            assertEquals("World", changed.get("title").getStringValue());
+            assertEquals(2, changed.get("categories").size());
+            assertEquals("disabled", changed.get("health").get("state").getStringValue());
+            assertEquals(400, admin().put("/admin/feeds/" + id, "{\"url\": \"https://other.example/\"}").statusCode());
+
+            HttpResponse<String> refresh = admin().post("/admin/feeds/" + id + "/refresh", null);
+            assertEquals(200, refresh.statusCode(), refresh.body());
+            JsonNode refreshed = parse(refresh);
+            assertEquals("not_modified", refreshed.get("result").getStringValue(), "the same body again is not a change");
+
+            assertEquals(204, admin().delete("/admin/feeds/" + id).statusCode());
+            assertEquals(404, admin().get("/admin/feeds/" + id).statusCode());
+            assertEquals(2, db.count("SELECT COUNT(*) FROM item WHERE feed_id = " + id), "items kept for merged outputs");
+
+            long again = parse(admin().post("/admin/feeds", "{\"url\": \"%s\"}".formatted(fixtures.url("world.json"))))
+                    .get("id").getLongValue();
+            assertEquals(id, again, "re-adding a removed URL brings the same feed back");
+            assertEquals(204, admin().delete("/admin/feeds/" + id + "?purge=true").statusCode());
+            assertEquals(0, db.count("SELECT COUNT(*) FROM item WHERE feed_id = " + id));
+        }
+
+        @Test
+        void addingAUrlTwiceIsAConflict() throws Exception {
+            HttpResponse<String> response = admin().post("/admin/feeds",
+                    "{\"url\": \"%s\"}".formatted(fixtures.url("vnexpress-thoi-su.rss")));
+            assertEquals(409, response.statusCode());
+            assertTrue(response.body().contains("is already listed as feed #"), response.body());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Categories {
+
+        @Test
+        void addRenameAndDeleteACategory() throws Exception {
+            HttpResponse<String> created = admin().post("/admin/categories",
+                    "{\"title\": \"Đời sống\", \"description\": \"Xã hội\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals("doi-song", parse(created).get("slug").getStringValue());
+
+            JsonNode renamed = parse(admin().put("/admin/categories/doi-song", "{\"title\": \"Đời sống – Xã hội\"}"));
+            assertEquals("doi-song", renamed.get("slug").getStringValue(), "the slug stays unless asked");
+            assertEquals("Đời sống – Xã hội", renamed.get("title").getStringValue());
+            assertEquals("song", parse(admin().put("/admin/categories/doi-song", "{\"slug\": \"song\"}"))
+                    .get("slug").getStringValue());
+
+            admin().post("/admin/feeds", "{\"url\": \"%s\", \"categories\": [\"song\"]}".formatted(fixtures.url("world.json")));
+            HttpResponse<String> inUse = admin().delete("/admin/categories/song");
+            assertEquals(409, inUse.statusCode());
+            assertTrue(inUse.body().contains("1 feed uses category 'song'"), inUse.body());
+            assertEquals(204, admin().delete("/admin/categories/song?force=true").statusCode());
+            assertEquals(404, admin().put("/admin/categories/song", "{\"title\": \"x\"}").statusCode());
+        }
+
+        @Test
+        void fileCategoriesAreManagedByTheFileAndBadSlugsAreRefused() throws Exception {
+            HttpResponse<String> response = admin().delete("/admin/categories/thoi-su");
+            assertEquals(409, response.statusCode());
+            assertTrue(response.body().contains("managed by feeds.yml (line 2)"), response.body());
+            assertEquals(400, admin().post("/admin/categories", "{\"title\": \"X\", \"slug\": \"Not A Slug\"}").statusCode());
+            assertEquals(400, admin().post("/admin/categories", "{\"title\": \"All\"}").statusCode());
+            assertEquals(409, admin().post("/admin/categories", "{\"title\": \"Thời sự\"}").statusCode());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class FeedsFileFollowing {
+
+        @Test
+        void editsOnDiskAreFollowedAndABrokenFileIsReportedWhileTheLastGoodListStays() throws Exception {
+            String added = baseYaml + "  - url: %s\n    categories: [the-gioi]\n".formatted(fixtures.url("world.json"));
+            Files.writeString(feedsFile, added);
+            catalog.reloadIfChanged();
+            assertEquals(2, parse(admin().get("/admin/feeds")).size());
+
+            Files.writeString(feedsFile, added.replace("categories: [the-gioi]", "categories: [the-gioi, thoi-su]"));
+            catalog.reloadIfChanged();
+            JsonNode world = parse(admin().get("/admin/feeds")).get(1);
+            assertEquals(2, world.get("categories").size());
+            assertEquals("file", world.get("origin").getStringValue());
+
+            Files.writeString(feedsFile, baseYaml);
+            catalog.reloadIfChanged();
+            assertEquals(1, parse(admin().get("/admin/feeds")).size(), "removed from the file, removed from the list");
+
+            Files.writeString(feedsFile, baseYaml.replace("categories: [thoi-su]", "categories: [sport]"));
+            catalog.reloadIfChanged();
+            JsonNode status = parse(admin().get("/admin/status"));
+            String problem = status.get("feeds_file_problem").getStringValue();
+            assertTrue(problem.contains(":6: unknown category 'sport'"), problem);
+            assertEquals(1, status.get("feeds").getLongValue());
+            assertEquals(List.of("thoi-su"), List.of(parse(admin().get("/admin/feeds")).get(0).get("categories").get(0)
+                    .getStringValue()));
+        }
+
+        @Test
+        void theWatcherAppliesASaveWithinSeconds() throws Exception {
+            Files.writeString(feedsFile, baseYaml + "  - url: %s\n".formatted(fixtures.url("world.json")));
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            int feeds = 1;
+            while (feeds != 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200); // awaiting the scheduled watcher (interval 1s), not a poll interval
+                feeds = parse(admin().get("/admin/feeds")).size();
+            }
+            assertEquals(2, feeds);
+        }
+
+        @Test
+        void exportedFeedsYmlIsAValidFeedsYmlWithTheWholeList() throws Exception {
+            admin().post("/admin/categories", "{\"title\": \"Đời sống\"}");
+            admin().post("/admin/feeds", "{\"url\": \"%s\", \"categories\": [\"doi-song\"], \"interval\": \"1h30m\"}"
+                    .formatted(fixtures.url("world.json")));
+            HttpResponse<String> export = admin().get("/admin/export/feeds.yml");
+            assertEquals(200, export.statusCode());
+            tributary.catalog.FeedsFile file = tributary.catalog.FeedsFileParser.parse(export.body(), "export");
+            assertEquals(List.of("thoi-su", "the-gioi", "doi-song"),
+                    file.categories().stream().map(tributary.catalog.CategorySpec::slug).toList());
+            assertEquals(2, file.feeds().size());
+            assertEquals(java.time.Duration.ofMinutes(90), file.feeds().get(1).interval());
+            assertEquals(List.of("doi-song"), file.feeds().get(1).categorySlugs());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Opml {
+
+        @Test
+        void exportThenImportIntoAnEmptyInstanceGivesTheSameList() throws Exception {
+            admin().post("/admin/feeds", "{\"url\": \"%s\", \"categories\": [\"the-gioi\", \"thoi-su\"]}"
+                    .formatted(fixtures.url("world.json")));
+            String opml = admin().get("/admin/export/opml").body();
+            List<String> before = urls(parse(admin().get("/admin/feeds")));
+
+            db.clear();
+            HttpResponse<String> imported = admin().send("POST", "/admin/import/opml", opml, "text/x-opml", TOKEN);
+            assertEquals(200, imported.statusCode(), imported.body());
+            JsonNode report = parse(imported);
+            assertEquals(2, report.get("categories_created").size(), imported.body() + "\n" + opml);
+            assertEquals(0, report.get("skipped").size(), imported.body());
+
+            JsonNode after = parse(admin().get("/admin/feeds"));
+            assertEquals(before.stream().sorted().toList(), urls(after).stream().sorted().toList());
+            assertEquals("api", after.get(0).get("origin").getStringValue());
+            for (JsonNode feed : after.values()) {
+                if (feed.get("url").getStringValue().endsWith("world.json")) {
+                    assertEquals(2, feed.get("categories").size(), "a feed in two folders is in both categories");
+                }
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "commafeed/opml_v2.0.xml, 1, 0",
+                "commafeed/opml_v1.0.xml, 1, 0",
+                "rsparser/Subs.opml, -1, 0",
+                "rsparser/SubsNoTitleAttributes.opml, -1, 0",
+                "feedvalidator-errors/subscriptionListErrors1.opml, -1, 1",
+                "feedvalidator-errors/missingUrlAttribute.opml, -1, 1"})
+        void corpusListsAreImportedWithSkipsExplained(String file, int added, int minSkipped) throws Exception {
+            Path path = Path.of("../shared/corpus/opml").resolve(file);
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(path), "corpus not found at " + path.toAbsolutePath());
+            HttpResponse<String> response = admin().send("POST", "/admin/import/opml",
+                    Files.readString(path, StandardCharsets.ISO_8859_1), "text/x-opml", TOKEN);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode report = parse(response);
+            if (added >= 0) {
+                assertEquals(added, report.get("added").size(), response.body());
+            } else {
+                assertFalse(report.get("added").size() == 0 && minSkipped == 0, response.body());
+            }
+            assertTrue(report.get("skipped").size() >= minSkipped, response.body());
+            for (JsonNode skipped : report.get("skipped").values()) {
+                assertTrue(skipped.get("reason").getStringValue().length() > 10);
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"feedvalidator-errors/notwellformed.opml", "feedvalidator-errors/notEncoded.opml"})
+        void brokenListsAreRefusedWithTheLineAndNothingIsImported(String file) throws Exception {
+            Path path = Path.of("../shared/corpus/opml").resolve(file);
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(path), "corpus not found at " + path.toAbsolutePath());
+            HttpResponse<String> response = admin().send("POST", "/admin/import/opml",
+                    Files.readString(path, StandardCharsets.ISO_8859_1), "text/x-opml", TOKEN);
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("not well-formed XML at line"), response.body());
+            assertEquals(1, parse(admin().get("/admin/feeds")).size());
+        }
+    }
+}
