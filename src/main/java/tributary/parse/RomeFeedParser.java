@@ -9,42 +9,45 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-/** Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome; DOCTYPEs stay refused (Rome's default), so no entity is expanded. */
+/**
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome from the tree XmlDocumentReader built (charset, repairs,
+ * DOCTYPE refused), keeping each entry's date text as written.
+ */
 @Singleton
 public class RomeFeedParser {
 
+    private final XmlDocumentReader xml;
+
+    public RomeFeedParser(XmlDocumentReader xml) {
+        this.xml = xml;
+    }
+
     public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
+        org.jdom2.Document document = xml.read(body, contentType);
         SyndFeed feed;
-        // XmlReader applies the HTTP charset, the BOM and the XML prolog in the order RFC 7303 gives.
-        try (XmlReader reader = contentType == null
-                ? new XmlReader(new ByteArrayInputStream(body), true)
-                : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(reader);
+        try {
+            feed = new SyndFeedInput().build(document);
         } catch (FeedException | IllegalArgumentException e) {
             throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e), e);
-        } catch (IOException e) {
-            throw new FeedParseException("cannot decode the document: " + rootMessage(e), e);
         }
+        List<EntryDateReader.RawDates> dates = EntryDateReader.read(document);
+        // Rome keeps document order; should a module ever add or drop an entry, the raw dates are not trusted.
+        boolean aligned = dates.size() == feed.getEntries().size();
         List<ParsedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry));
+        for (int i = 0; i < feed.getEntries().size(); i++) {
+            items.add(item(feed.getEntries().get(i), aligned ? dates.get(i) : new EntryDateReader.RawDates(null, null)));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
                 feed.getLanguage(), items);
     }
 
-    private static ParsedItem item(SyndEntry entry) {
+    private static ParsedItem item(SyndEntry entry, EntryDateReader.RawDates dates) {
         String content = null;
         for (SyndContent c : entry.getContents()) {
             if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -67,7 +70,8 @@ public class RomeFeedParser {
             }
         }
         return new ParsedItem(entry.getUri(), link(entry), entry.getTitle(), summary, content, author(entry),
-                tags, enclosure, instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
+                tags, enclosure, instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), dates.published(),
+                dates.updated());
     }
 
     private static String link(SyndEntry entry) {

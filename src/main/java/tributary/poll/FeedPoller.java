@@ -97,7 +97,7 @@ public class FeedPoller {
         }
         List<NormalizedItem> normalized = new ArrayList<>(parsed.items().size());
         for (ParsedItem item : parsed.items()) {
-            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), now));
+            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), parsed.language(), now));
         }
         UpsertResult result = items.upsert(feed.id(), normalized, now);
         feeds.recordSuccess(feed.id(),

@@ -1,0 +1,48 @@
+package tributary.parse;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Repairs that make a near-miss XML document well-formed without changing what a well-formed one says. */
+final class XmlRepairer {
+
+    /** An entity reference XML itself defines, or a character reference. */
+    private static final Pattern ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#\\d{1,7}|#x[0-9a-fA-F]{1,6});)");
+
+    private XmlRepairer() {
+    }
+
+    /**
+     * Always safe: drops characters XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE/FFFF) and anything before
+     * the first tag (a BOM, blank lines, stray PHP output).
+     */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean started = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!started) {
+                if (cp != '<') {
+                    continue;
+                }
+                started = true;
+            }
+            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (allowed) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The last resort before giving up: every '&' that does not start an XML-defined entity or a character
+     * reference becomes '&amp;' (HTML entities were already turned into character references by then).
+     */
+    static String escapeStrayAmpersands(String text) {
+        Matcher m = ENTITY.matcher(text);
+        return m.find() ? m.replaceAll("&amp;") : text;
+    }
+}
