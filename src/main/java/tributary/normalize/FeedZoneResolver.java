@@ -40,24 +40,40 @@ public class FeedZoneResolver {
         return new FeedZoneResolver(new NormalizeConfig("UTC", "+07:00", List.of()));
     }
 
-    /**
-     * @param feedUrl  where the feed was fetched from (may be null)
-     * @param language the feed's declared language (may be null)
-     */
+    /** As below, with the feed's URL as the only site. */
     public ZoneId zoneFor(URI feedUrl, String language) {
-        String host = feedUrl == null || feedUrl.getHost() == null ? "" : feedUrl.getHost().toLowerCase(Locale.ROOT);
-        // example.vn=… also covers www.example.vn and news.example.vn.
-        for (String h = host; !h.isEmpty(); h = h.indexOf('.') < 0 ? "" : h.substring(h.indexOf('.') + 1)) {
-            ZoneId configured = hostZones.get(h);
-            if (configured != null) {
-                return configured;
+        return zoneFor(language, feedUrl);
+    }
+
+    /**
+     * @param language the feed's declared language (may be null)
+     * @param sites    where the feed and its items live (the item's link first: a .vn article on a CDN-hosted feed
+     *                 is still Vietnamese); null entries are skipped
+     */
+    public ZoneId zoneFor(String language, URI... sites) {
+        for (URI site : sites) {
+            // example.vn=… also covers www.example.vn and news.example.vn.
+            for (String h = host(site); !h.isEmpty(); h = h.indexOf('.') < 0 ? "" : h.substring(h.indexOf('.') + 1)) {
+                ZoneId configured = hostZones.get(h);
+                if (configured != null) {
+                    return configured;
+                }
             }
         }
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
-        if (host.endsWith(".vn") || lang.equals("vi") || lang.startsWith("vi-") || lang.startsWith("vi_")) {
+        if (lang.equals("vi") || lang.startsWith("vi-") || lang.startsWith("vi_")) {
             return vietnameseZone;
         }
+        for (URI site : sites) {
+            if (host(site).endsWith(".vn")) {
+                return vietnameseZone;
+            }
+        }
         return defaultZone;
+    }
+
+    private static String host(URI uri) {
+        return uri == null || uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     }
 
     private static ZoneId zone(String text, String key) {

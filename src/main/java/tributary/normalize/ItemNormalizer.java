@@ -46,7 +46,7 @@ public class ItemNormalizer {
             summary = null;
         }
         String guid = item.guid() == null || item.guid().isBlank() ? null : TextCleaner.clean(item.guid().strip());
-        Instant published = published(item, zones.zoneFor(base, language));
+        Instant published = published(item, zones.zoneFor(language, url == null ? null : URI.create(url), base));
         if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
             published = null;
         }
