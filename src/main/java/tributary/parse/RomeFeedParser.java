@@ -31,10 +31,16 @@ public class RomeFeedParser {
     public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
         org.jdom2.Document document = xml.read(body, contentType);
         SyndFeed feed;
+        FeedTreeRepairer.repair(document);
         try {
             feed = new SyndFeedInput().build(document);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e), e);
+            throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e)
+                    + " (root element <" + document.getRootElement().getName() + ">)", e);
+        } catch (RuntimeException e) {
+            // Rome has unchecked failures on odd but well-formed input; it is still this document's error.
+            throw new FeedParseException("Rome could not read this " + document.getRootElement().getName()
+                    + " document: " + e, e);
         }
         List<EntryDateReader.RawDates> dates = EntryDateReader.read(document);
         // Rome keeps document order; should a module ever add or drop an entry, the raw dates are not trusted.

@@ -33,7 +33,7 @@ public class XmlDocumentReader {
             throw new FeedParseException("the document is larger than " + config.maxDocumentBytes()
                     + " bytes (tributary.parse.max-document-bytes)");
         }
-        String text = XmlRepairer.clean(decoder.decode(body, contentType));
+        String text = XmlRepairer.stripDoctype(XmlRepairer.clean(decoder.decode(body, contentType)));
         if (text.isEmpty()) {
             throw new FeedParseException("not an RSS or Atom feed: the document holds no XML element");
         }

@@ -6,6 +6,12 @@ import java.util.regex.Pattern;
 /** Repairs that make a near-miss XML document well-formed without changing what a well-formed one says. */
 final class XmlRepairer {
 
+    /** A document type declaration, with its internal subset when it has one. */
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s[^\\[>]*(?:\\[.*?\\]\\s*)?>", Pattern.DOTALL);
+
+    /** What may stand before a DOCTYPE: the XML declaration, processing instructions, comments, whitespace. */
+    private static final Pattern PROLOG = Pattern.compile("(?:\\s|<\\?.*?\\?>|<!--.*?-->)*", Pattern.DOTALL);
+
     /** An entity reference XML itself defines, or a character reference. */
     private static final Pattern ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#\\d{1,7}|#x[0-9a-fA-F]{1,6});)");
 
@@ -35,6 +41,19 @@ final class XmlRepairer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Removes a DOCTYPE from the prolog, so the parser (which refuses any) never sees it: old RSS 0.91 feeds carry
+     * Netscape's, and the entities it would define are left undefined, to be escaped as text by the last resort.
+     */
+    static String stripDoctype(String text) {
+        int at = text.indexOf("<!DOCTYPE");
+        // Only in the prolog: the same characters inside an item's CDATA are content.
+        if (at < 0 || !PROLOG.matcher(text.substring(0, at)).matches()) {
+            return text;
+        }
+        return text.substring(0, at) + DOCTYPE.matcher(text.substring(at)).replaceFirst("");
     }
 
     /**
