@@ -2,6 +2,7 @@ package tributary.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jdom2.Attribute;
 import org.jdom2.Content;
 import org.jdom2.Document;
@@ -12,6 +13,7 @@ import org.jdom2.Namespace;
 final class FeedTreeRepairer {
 
     static final Namespace ATOM_10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
+    private static final Set<String> KNOWN_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
 
     private FeedTreeRepairer() {
     }
@@ -29,6 +31,11 @@ final class FeedTreeRepairer {
             root.removeContent();
             channel.addContent(children);
             root.addContent(channel);
+        }
+        String version = root.getAttributeValue("version");
+        if (root.getName().equals("rss") && version != null && !KNOWN_RSS_VERSIONS.contains(version.strip())) {
+            // Rome picks its parser by exact version; "2.1" or "2.0.1" is RSS 2.0 in every way that matters.
+            root.setAttribute("version", "2.0");
         }
         List<Element> elements = new ArrayList<>();
         root.getDescendants(new org.jdom2.filter.ElementFilter()).forEach(elements::add);

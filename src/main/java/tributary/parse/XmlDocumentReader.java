@@ -11,8 +11,8 @@ import org.jdom2.input.SAXBuilder;
 
 /**
  * Builds the XML tree of a feed with Rome's hardened SAX setup (no DOCTYPE, no entity, no network or file access)
- * plus a depth and size cap, after repairing what publishers commonly break; a second, bolder repair runs only
- * when the first parse fails.
+ * plus a depth and size cap, after repairing what publishers commonly break; bolder repairs (stray ampersands,
+ * then jsoup's forgiving rebuild) run only when the parse before them failed.
  */
 @Singleton
 public class XmlDocumentReader {
@@ -47,7 +47,11 @@ public class XmlDocumentReader {
             try {
                 return build(XmlRepairer.escapeStrayAmpersands(text));
             } catch (JDOMException | IOException second) {
-                throw new FeedParseException("not an RSS or Atom feed: " + message(first), first);
+                try {
+                    return build(LenientXmlRebuilder.rebuild(text));
+                } catch (JDOMException | IOException | RuntimeException third) {
+                    throw new FeedParseException("not an RSS or Atom feed: " + message(first), first);
+                }
             }
         } catch (IOException e) {
             throw new FeedParseException("cannot read the document: " + message(e), e);

@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 /** Repairs that make a near-miss XML document well-formed without changing what a well-formed one says. */
 final class XmlRepairer {
 
+    /** A character reference, decimal or hex. */
+    private static final Pattern CHAR_REF = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
+
     /** A document type declaration, with its internal subset when it has one. */
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s[^\\[>]*(?:\\[.*?\\]\\s*)?>", Pattern.DOTALL);
 
@@ -40,6 +43,28 @@ final class XmlRepairer {
                 out.appendCodePoint(cp);
             }
         }
+        return dropForbiddenCharacterReferences(out.toString());
+    }
+
+    /** "&amp;#12;" names a character XML forbids as surely as the raw byte does, and the parser refuses it as well. */
+    private static String dropForbiddenCharacterReferences(String text) {
+        if (text.indexOf("&#") < 0) {
+            return text;
+        }
+        Matcher m = CHAR_REF.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            long cp;
+            try {
+                cp = m.group(1) != null ? Long.parseLong(m.group(1), 16) : Long.parseLong(m.group(2));
+            } catch (NumberFormatException e) {
+                cp = -1;
+            }
+            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            m.appendReplacement(out, allowed ? Matcher.quoteReplacement(m.group()) : "");
+        }
+        m.appendTail(out);
         return out.toString();
     }
 

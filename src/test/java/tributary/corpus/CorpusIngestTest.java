@@ -88,7 +88,8 @@ class CorpusIngestTest implements TestPropertyProvider {
         try {
             Path feedsFile = Files.createTempFile("corpus-feeds", ".yml");
             Files.writeString(feedsFile, yml, StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feedsFile.toString());
+            // A free port: other engineers' test runs share this machine.
+            return Map.of("tributary.feeds-file", feedsFile.toString(), "micronaut.server.port", "-1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -67,7 +67,7 @@ final class FeedOracle {
         try {
             JsonNode root = json.readValue(body, JsonNode.class);
             if (root == null || !root.isObject() || root.get("version") == null || !root.get("version").isString()
-                    || !root.get("version").getStringValue().startsWith("https://jsonfeed.org/version/")) {
+                    || !root.get("version").getStringValue().contains("jsonfeed.org/version/")) {
                 return -1;
             }
             JsonNode items = root.get("items");

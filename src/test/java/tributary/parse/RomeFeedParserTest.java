@@ -112,11 +112,44 @@ class RomeFeedParserTest {
         }
 
         @Test
+        void dropsCharacterReferencesToForbiddenCharacters() throws Exception {
+            ParsedItem item = parse(rss("<item><guid>1</guid><title>A&#12;B&#x1F;C&#233;</title></item>")).items().get(0);
+            assertEquals("ABCé", item.title());
+        }
+
+        @Test
+        void closesWhatATruncatedDocumentLeftOpen() throws Exception {
+            ParsedFeed feed = parse("<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid><title>Một</title></item>"
+                    + "<item><guid>2</guid><title>Hai</title></item></channel></rss");
+            assertEquals(2, feed.items().size());
+            assertEquals("Hai", feed.items().get(1).title());
+        }
+
+        @Test
+        void readsATagThatLostItsClosingBracket() throws Exception {
+            ParsedFeed feed = parse("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"\n<channel><title>T</title>"
+                    + "<item><guid>g1</guid><title>Overlord 12</title><pubDate>2026-08-18 00:41:36 UTC</pubDate></item>"
+                    + "</channel></rss>");
+            assertEquals("Overlord 12", feed.items().get(0).title());
+            assertEquals("2026-08-18 00:41:36 UTC", feed.items().get(0).publishedText());
+        }
+
+        @Test
+        void declaresAPrefixThePublisherForgot() throws Exception {
+            ParsedFeed feed = parse("<rss version=\"2.0\"><channel><title>T</title><itunes:subtitle>Foo</itunes:subtitle>"
+                    + "<item><guid>1</guid><title>x</title></item></channel></rss>");
+            assertEquals(1, feed.items().size());
+        }
+
+        @Test
         void reportsWhatIsWrongWhenNothingHelps() {
             FeedParseException e = assertThrows(FeedParseException.class,
-                    () -> parse("<rss version=\"2.0\"><channel><title>T</title><item><title>cut off"));
+                    () -> parse("<?xml version=\"1.0\"?><note><to>Tove</to></note>"));
             assertTrue(e.getMessage().startsWith("not an RSS or Atom feed: "), e.getMessage());
             assertThrows(FeedParseException.class, () -> parse("just text, no markup"));
+            FeedParseException html = assertThrows(FeedParseException.class,
+                    () -> parse("<!DOCTYPE html><html><body><p>We'll be back</p></body></html>"));
+            assertTrue(html.getMessage().contains("<html>"), html.getMessage());
         }
     }
 
@@ -256,6 +289,12 @@ class RomeFeedParserTest {
 
     @Nested
     class TreeRepairs {
+
+        @Test
+        void readsAnRssVersionRomeDoesNotKnowAsRss20() throws Exception {
+            assertEquals(1, parse("<rss version=\"2.1\"><channel><title>T</title><item><guid>1</guid></item></channel></rss>")
+                    .items().size());
+        }
 
         @Test
         void readsAtomWhoseNamespaceIsMissing() throws Exception {
