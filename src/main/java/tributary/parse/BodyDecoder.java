@@ -23,7 +23,7 @@ final class BodyDecoder {
     }
 
     /** Some servers send a .gz file as the feed without Content-Encoding; the two magic bytes give it away. */
-    private byte[] gunzipIfCompressed(byte[] body) throws FeedParseException {
+    byte[] gunzipIfCompressed(byte[] body) throws FeedParseException {
         if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
             return body;
         }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Decodes an XML body the way RFC 7303 section 3 orders it: a byte order mark, else the HTTP charset, else the
  * encoding in the XML declaration, else UTF-8 (UTF-16/32 without a BOM recognised by their "&lt;?" pattern).
- * A declared or defaulted UTF-8 that does not decode is read as windows-1252, the usual mislabel.
+ * A declared or defaulted UTF-8 that does not decode is read as windows-1252, the usual mislabel; a legacy label on
+ * bytes that are clean multi-byte UTF-8 is the other usual mislabel.
  */
 final class CharsetDetector {
 
@@ -55,16 +56,35 @@ final class CharsetDetector {
         return decodeWithFallback(b, declared == null ? StandardCharsets.UTF_8 : declared);
     }
 
-    private static String decodeWithFallback(byte[] b, Charset charset) {
-        if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
-            return new String(b, charset);
+    private static String decodeWithFallback(byte[] b, Charset named) {
+        String utf8 = strictUtf8(b);
+        if (named.equals(StandardCharsets.UTF_8) || named.equals(StandardCharsets.US_ASCII)) {
+            return utf8 != null ? utf8 : new String(b, WINDOWS_1252);
         }
+        // Multi-byte UTF-8 that decodes cleanly is almost never legacy text by chance: the label is what is wrong.
+        if (utf8 != null && hasHighBytes(b)) {
+            return utf8;
+        }
+        // As HTML5 does, an ISO-8859-1 label means windows-1252, which only adds printable characters.
+        return new String(b, named.equals(StandardCharsets.ISO_8859_1) ? WINDOWS_1252 : named);
+    }
+
+    private static String strictUtf8(byte[] b) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            return new String(b, WINDOWS_1252);
+            return null;
         }
+    }
+
+    private static boolean hasHighBytes(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The byte layout of "&lt;?" (or "&lt;" followed by anything) tells UTF-16/32 without a BOM. */

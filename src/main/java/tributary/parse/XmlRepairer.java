@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 /** Repairs that make a near-miss XML document well-formed without changing what a well-formed one says. */
 final class XmlRepairer {
 
+    private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
+
     /** A character reference, decimal or hex. */
     private static final Pattern CHAR_REF = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
 
@@ -40,7 +42,7 @@ final class XmlRepairer {
             boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
                     || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
             if (allowed) {
-                out.appendCodePoint(cp);
+                out.appendCodePoint(cp >= 0x80 && cp <= 0x9F ? fromWindows1252(cp) : cp);
             }
         }
         return dropForbiddenCharacterReferences(out.toString());
@@ -62,10 +64,21 @@ final class XmlRepairer {
             }
             boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
                     || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-            m.appendReplacement(out, allowed ? Matcher.quoteReplacement(m.group()) : "");
+            String kept = cp >= 0x80 && cp <= 0x9F ? "&#" + fromWindows1252((int) cp) + ";" : m.group();
+            m.appendReplacement(out, allowed ? Matcher.quoteReplacement(kept) : "");
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * C1 control characters in feed text are windows-1252 punctuation that went through a wrong decoder
+     * (0x92 is a right single quote), as HTML5 reads them too; undefined positions stay as they are.
+     */
+    private static int fromWindows1252(int c1) {
+        String decoded = new String(new byte[] {(byte) c1}, WINDOWS_1252);
+        int cp = decoded.codePointAt(0);
+        return cp == 0xFFFD ? c1 : cp;
     }
 
     /**

@@ -24,6 +24,19 @@ class JsonFeedParserTest {
     }
 
     @org.junit.jupiter.api.Test
+    void readsAGzipJsonFeedServedWithoutContentEncoding() throws Exception {
+        JsonFeedParser json = new JsonFeedParser(io.micronaut.json.JsonMapper.createDefault());
+        FeedParser parser = new FeedParser(new RomeFeedParser(new XmlDocumentReader(ParseConfig.defaults())), json,
+                ParseConfig.defaults());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write("{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"1\",\"title\":\"Nén\"}]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals("Nén", parser.parse(bytes.toByteArray(), "application/octet-stream").items().get(0).title());
+    }
+
+    @org.junit.jupiter.api.Test
     void refusesJsonThatIsNotAFeedWithAReason() throws Exception {
         JsonFeedParser parser = new JsonFeedParser(io.micronaut.json.JsonMapper.createDefault());
         FeedParseException e = assertThrows(FeedParseException.class,

@@ -204,6 +204,20 @@ class RomeFeedParserTest {
         }
 
         @Test
+        void readsCleanUtf8UnderALegacyLabelAsUtf8() throws Exception {
+            assertEquals("Hà Nội €", title(doc("windows-1252", "Hà Nội €", StandardCharsets.UTF_8), null));
+            assertEquals("Hà Nội €", title(doc("utf-8", "Hà Nội €", StandardCharsets.UTF_8), "text/xml; charset=iso-8859-1"));
+        }
+
+        @Test
+        void readsAnIso88591LabelAsWindows1252AndC1ControlsAsItsPunctuation() throws Exception {
+            byte[] body = doc("ISO-8859-1", "don\u2019t \u201cquote\u201d", Charset.forName("windows-1252"));
+            assertEquals("don\u2019t \u201cquote\u201d", title(body, null));
+            assertEquals("don\u2019t", title(doc("utf-8", "don&#146;t", StandardCharsets.UTF_8), null));
+            assertEquals("don\u2019t", title(doc("utf-8", "don\u0092t", StandardCharsets.UTF_8), null));
+        }
+
+        @Test
         void fallsBackToUtf8WhenTheDeclaredCharsetIsBogus() throws Exception {
             assertEquals("Hà Nội", title(doc("x-no-such-charset", "Hà Nội", StandardCharsets.UTF_8), "text/xml; charset=bogus"));
         }
