@@ -68,6 +68,36 @@ public final class DateParser {
         if (text == null) {
             return null;
         }
+        Instant instant = parseOnce(text, zone);
+        if (instant == null && text.indexOf('(') >= 0) {
+            // RFC 822 allows (comments) anywhere between tokens; "(GMT+7)" was already tried as a zone above.
+            instant = parseOnce(withoutComments(text), zone);
+        }
+        return instant;
+    }
+
+    /** The text with RFC 822 comments, nested and with \-escapes, replaced by a space. */
+    static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (depth > 0 && c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                if (--depth == 0) {
+                    out.append(' ');
+                }
+            } else if (depth == 0) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Instant parseOnce(String text, ZoneId zone) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFC).replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
         if (s.isEmpty() || s.length() > 100) {
             return null;
