@@ -37,11 +37,15 @@ public class ItemNormalizer {
      * @param now    the poll's time, for dates in the future
      */
     public NormalizedItem normalize(ParsedItem item, long feedId, URI base, String language, Instant now) {
-        String url = UrlCanonicalizer.resolve(item.link(), base);
+        // xml:base, resolved against the document's URL, wins where written; an unsafe or broken one is ignored.
+        String xmlBase = UrlCanonicalizer.resolve(item.base(), base);
+        URI entryBase = xmlBase != null ? URI.create(xmlBase) : base;
+        String url = UrlCanonicalizer.resolve(item.link(), entryBase);
         String canonical = UrlCanonicalizer.canonical(url);
         String title = TextCleaner.plainLine(item.title());
-        String summary = HtmlSanitizer.sanitize(item.summary(), url != null ? url : base.toString());
-        String content = HtmlSanitizer.sanitize(item.content(), url != null ? url : base.toString());
+        String htmlBase = xmlBase != null ? xmlBase : url != null ? url : String.valueOf(base);
+        String summary = HtmlSanitizer.sanitize(item.summary(), htmlBase);
+        String content = HtmlSanitizer.sanitize(item.content(), htmlBase);
         if (Objects.equals(summary, content)) {
             summary = null;
         }
@@ -58,7 +62,7 @@ public class ItemNormalizer {
             }
         }
         ParsedEnclosure e = item.enclosure();
-        String enclosureUrl = e == null ? null : UrlCanonicalizer.resolve(e.url(), base);
+        String enclosureUrl = e == null ? null : UrlCanonicalizer.resolve(e.url(), entryBase);
         String enclosureType = enclosureUrl == null ? null : TextCleaner.plainLine(e.type());
         Long enclosureLength = enclosureUrl == null ? null : e.length();
 

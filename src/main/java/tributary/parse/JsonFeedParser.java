@@ -74,7 +74,7 @@ public class JsonFeedParser {
         String url = text(item, "url") != null ? text(item, "url") : text(item, "external_url");
         return new ParsedItem(text(item, "id"), url, text(item, "title"), text(item, "summary"), content,
                 author(item), tags, enclosure, date(text(item, "date_published")), date(text(item, "date_modified")),
-                text(item, "date_published"), text(item, "date_modified"));
+                text(item, "date_published"), text(item, "date_modified"), null);
     }
 
     private static String author(JsonNode item) {

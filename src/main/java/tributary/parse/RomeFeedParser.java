@@ -42,18 +42,18 @@ public class RomeFeedParser {
             throw new FeedParseException("Rome could not read this " + document.getRootElement().getName()
                     + " document: " + e, e);
         }
-        List<EntryDateReader.RawDates> dates = EntryDateReader.read(document);
-        // Rome keeps document order; should a module ever add or drop an entry, the raw dates are not trusted.
-        boolean aligned = dates.size() == feed.getEntries().size();
+        List<EntryMarkupReader.RawEntry> raw = EntryMarkupReader.read(document);
+        // Rome keeps document order; should a module ever add or drop an entry, the raw markup is not trusted.
+        boolean aligned = raw.size() == feed.getEntries().size();
         List<ParsedItem> items = new ArrayList<>();
         for (int i = 0; i < feed.getEntries().size(); i++) {
-            items.add(item(feed.getEntries().get(i), aligned ? dates.get(i) : new EntryDateReader.RawDates(null, null)));
+            items.add(item(feed.getEntries().get(i), aligned ? raw.get(i) : EntryMarkupReader.RawEntry.NONE));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
                 feed.getLanguage(), items);
     }
 
-    private static ParsedItem item(SyndEntry entry, EntryDateReader.RawDates dates) {
+    private static ParsedItem item(SyndEntry entry, EntryMarkupReader.RawEntry raw) {
         String content = null;
         for (SyndContent c : entry.getContents()) {
             if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -76,8 +76,8 @@ public class RomeFeedParser {
             }
         }
         return new ParsedItem(entry.getUri(), link(entry), entry.getTitle(), summary, content, author(entry),
-                tags, enclosure, instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), dates.published(),
-                dates.updated());
+                tags, enclosure, instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), raw.published(),
+                raw.updated(), raw.base());
     }
 
     private static String link(SyndEntry entry) {

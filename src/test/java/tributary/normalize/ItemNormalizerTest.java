@@ -22,7 +22,7 @@ class ItemNormalizerTest {
 
     private static ParsedItem item(String guid, String link, String title, String publishedText, Instant published) {
         return new ParsedItem(guid, link, title, null, "<p>body</p>", null, List.of(), null, published, null,
-                publishedText, null);
+                publishedText, null, null);
     }
 
     @Nested
@@ -72,6 +72,37 @@ class ItemNormalizerTest {
                     .published());
             assertEquals(Instant.parse("2026-01-29T05:00:00Z"),
                     normalizer.normalize(item("1", null, "t", "29/01/2026 12:00", null), 1, VN_FEED, null, NOW).published());
+        }
+    }
+
+    @Nested
+    class Links {
+
+        private NormalizedItem withBase(String link, String xmlBase, String html) {
+            return normalizer.normalize(new ParsedItem("1", link, "t", null, html, null, List.of(),
+                    new tributary.parse.ParsedEnclosure("audio/1.mp3", "audio/mpeg", null), null, null, null, null, xmlBase),
+                    1, COM_FEED, null, NOW);
+        }
+
+        @Test
+        void resolvesLinksContentAndEnclosuresAgainstXmlBase() {
+            NormalizedItem item = withBase("a/1.html", "http://example.com/test/", "<a href=\"test.html\">x</a>");
+            assertEquals("http://example.com/test/a/1.html", item.url());
+            assertEquals("<a href=\"http://example.com/test/test.html\">x</a>", item.content());
+            assertEquals("http://example.com/test/audio/1.mp3", item.enclosureUrl());
+        }
+
+        @Test
+        void resolvesARelativeXmlBaseAgainstTheDocumentUrl() {
+            NormalizedItem item = withBase("1.html", "/section/", "<a href=\"x.html\">x</a>");
+            assertEquals("https://news.example.com/section/1.html", item.url());
+        }
+
+        @Test
+        void ignoresAnUnsafeXmlBase() {
+            NormalizedItem item = withBase("/relative/link", "javascript:alert(1)//", "<a href=\"/relative/uri\">x</a>");
+            assertEquals("https://news.example.com/relative/link", item.url());
+            assertEquals("<a href=\"https://news.example.com/relative/uri\">x</a>", item.content());
         }
     }
 

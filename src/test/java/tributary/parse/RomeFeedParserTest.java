@@ -301,6 +301,17 @@ class RomeFeedParserTest {
         }
     }
 
+    @Test
+    void keepsTheXmlBaseInForceForEachEntrysContent() throws Exception {
+        ParsedFeed feed = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.com/parent/"><title>A</title><id>x</id>
+                <entry><id>1</id><content type="html" xml:base="../test/">&lt;a href="t.html"&gt;t&lt;/a&gt;</content></entry>
+                <entry><id>2</id><summary>s</summary></entry></feed>""");
+        assertEquals("http://example.com/test/", feed.items().get(0).base());
+        assertEquals("http://example.com/parent/", feed.items().get(1).base());
+        assertNull(parse(rss("<item><guid>1</guid></item>")).items().get(0).base());
+    }
+
     @Nested
     class TreeRepairs {
 
