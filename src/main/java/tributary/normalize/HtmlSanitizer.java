@@ -6,7 +6,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
-/** Cleans item HTML with jsoup's allowlist: no script, style, frames, forms, handlers or non-http(s) URLs; no tracking pixels. */
+/**
+ * Cleans item HTML with jsoup's allowlist: no script, style, frames, forms, handlers or non-http(s) URLs (every URL
+ * attribute the list allows has its protocols set); no tracking pixels; links absolute against the item, never a
+ * {@code <base>} the content brings.
+ */
 public final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
@@ -23,7 +27,16 @@ public final class HtmlSanitizer {
         if (html == null || html.isBlank()) {
             return null;
         }
-        Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        String base = baseUri == null ? "" : baseUri;
+        Document dirty = Jsoup.parseBodyFragment(html, base);
+        // jsoup adopts the first <base href> it meets; hostile content must not re-point our relative links.
+        dirty.select("base").remove();
+        dirty.setBaseUri(base);
+        for (Element img : dirty.select("img[style]")) {
+            if (img.attr("style").replaceAll("\\s", "").matches("(?i).*(width:[01]px|height:[01]px|display:none).*")) {
+                img.remove();
+            }
+        }
         Document clean = new Cleaner(SAFELIST).clean(dirty);
         for (Element img : clean.select("img")) {
             if (isPixel(img.attr("width")) && isPixel(img.attr("height")) || img.attr("src").isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
  * An item ready to store: text NFC and well-formed, HTML sanitized, links absolute.
  * identityHash names it within its feed, storyHash across feeds, contentHash tells a changed copy.
  * published is null when the source gave no usable date (the store then takes the first-seen time).
+ * siteTitleKey names "this title on this site" for the cross-feed rule where links differ; null without a title.
  */
 public record NormalizedItem(
         String identityHash,
@@ -23,5 +24,6 @@ public record NormalizedItem(
         String enclosureUrl,
         String enclosureType,
         Long enclosureLength,
-        Instant published) {
+        Instant published,
+        String siteTitleKey) {
 }

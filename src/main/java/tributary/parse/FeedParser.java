@@ -8,10 +8,12 @@ public class FeedParser {
 
     private final RomeFeedParser rome;
     private final JsonFeedParser json;
+    private final BodyDecoder decoder;
 
-    public FeedParser(RomeFeedParser rome, JsonFeedParser json) {
+    public FeedParser(RomeFeedParser rome, JsonFeedParser json, ParseConfig config) {
         this.rome = rome;
         this.json = json;
+        this.decoder = new BodyDecoder(config.maxDocumentBytes());
     }
 
     /** Parses body bytes; contentType is the HTTP header (may be null) and decides the charset with the XML prolog. */
@@ -19,7 +21,9 @@ public class FeedParser {
         if (body.length == 0) {
             throw new FeedParseException("the server answered an empty document");
         }
-        return startsWithBrace(body) ? json.parse(body) : rome.parse(body, contentType);
+        // A gzip body served without Content-Encoding must be opened before its first byte can say JSON or XML.
+        byte[] plain = decoder.gunzipIfCompressed(body);
+        return startsWithBrace(plain) ? json.parse(plain) : rome.parse(plain, contentType);
     }
 
     private static boolean startsWithBrace(byte[] body) {

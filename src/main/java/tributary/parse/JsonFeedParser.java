@@ -28,7 +28,7 @@ public class JsonFeedParser {
             throw new FeedParseException("not valid JSON: " + e.getMessage(), e);
         }
         String version = text(root, "version");
-        if (root == null || !root.isObject() || version == null || !version.startsWith("https://jsonfeed.org/version/")) {
+        if (root == null || !root.isObject() || !isJsonFeedVersion(version)) {
             throw new FeedParseException("a JSON document but not a JSON Feed (no \"version\": \"https://jsonfeed.org/version/1.1\")");
         }
         List<ParsedItem> items = new ArrayList<>();
@@ -42,6 +42,11 @@ public class JsonFeedParser {
         }
         return new ParsedFeed("json", text(root, "title"), text(root, "home_page_url"), text(root, "description"),
                 text(root, "language"), items);
+    }
+
+    /** The spec's URL, its http: spelling, or the bare number some generators write ("1.1"). */
+    static boolean isJsonFeedVersion(String version) {
+        return version != null && (version.matches("https?://jsonfeed\\.org/version/.+") || version.matches("1(\\.\\d)?"));
     }
 
     private static ParsedItem item(JsonNode item) {
@@ -68,7 +73,8 @@ public class JsonFeedParser {
         }
         String url = text(item, "url") != null ? text(item, "url") : text(item, "external_url");
         return new ParsedItem(text(item, "id"), url, text(item, "title"), text(item, "summary"), content,
-                author(item), tags, enclosure, date(text(item, "date_published")), date(text(item, "date_modified")));
+                author(item), tags, enclosure, date(text(item, "date_published")), date(text(item, "date_modified")),
+                text(item, "date_published"), text(item, "date_modified"), null);
     }
 
     private static String author(JsonNode item) {

@@ -11,45 +11,55 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 
-/** Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome; DOCTYPEs stay refused (Rome's default), so no entity is expanded. */
+/**
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome from the tree XmlDocumentReader built (charset, repairs,
+ * DOCTYPE refused), keeping each entry's date text as written.
+ */
 @Singleton
 public class RomeFeedParser {
 
+    private final XmlDocumentReader xml;
+
+    public RomeFeedParser(XmlDocumentReader xml) {
+        this.xml = xml;
+    }
+
     public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
+        org.jdom2.Document document = xml.read(body, contentType);
         SyndFeed feed;
-        // XmlReader applies the HTTP charset, the BOM and the XML prolog in the order RFC 7303 gives.
-        try (XmlReader reader = contentType == null
-                ? new XmlReader(new ByteArrayInputStream(body), true)
-                : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+        FeedTreeRepairer.repair(document);
+        try {
             SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
             // Keeps the RSS channel, whose ttl, skipHours and skipDays SyndFeed does not carry.
             input.setPreserveWireFeed(true);
-            feed = input.build(reader);
+            feed = input.build(document);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e), e);
-        } catch (IOException e) {
-            throw new FeedParseException("cannot decode the document: " + rootMessage(e), e);
+            throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e)
+                    + " (root element <" + document.getRootElement().getName() + ">)", e);
+        } catch (RuntimeException e) {
+            // Rome has unchecked failures on odd but well-formed input; it is still this document's error.
+            throw new FeedParseException("Rome could not read this " + document.getRootElement().getName()
+                    + " document: " + e, e);
         }
+        List<EntryMarkupReader.RawEntry> raw = EntryMarkupReader.read(document);
+        // Rome keeps document order; should a module ever add or drop an entry, the raw markup is not trusted.
+        boolean aligned = raw.size() == feed.getEntries().size();
         List<ParsedItem> items = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            items.add(item(entry));
+        for (int i = 0; i < feed.getEntries().size(); i++) {
+            items.add(item(feed.getEntries().get(i), aligned ? raw.get(i) : EntryMarkupReader.RawEntry.NONE));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
                 feed.getLanguage(), items, schedule(feed));
     }
 
-    private static ParsedItem item(SyndEntry entry) {
+    private static ParsedItem item(SyndEntry entry, EntryMarkupReader.RawEntry raw) {
         String content = null;
         for (SyndContent c : entry.getContents()) {
             if (c.getValue() != null && !c.getValue().isBlank()) {
@@ -72,7 +82,8 @@ public class RomeFeedParser {
             }
         }
         return new ParsedItem(entry.getUri(), link(entry), entry.getTitle(), summary, content, author(entry),
-                tags, enclosure, instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
+                tags, enclosure, instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()), raw.published(),
+                raw.updated(), raw.base());
     }
 
     private static String link(SyndEntry entry) {

@@ -121,7 +121,7 @@ public class FeedPoller {
         }
         List<NormalizedItem> normalized = new ArrayList<>(taken.size());
         for (ParsedItem item : taken) {
-            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), now));
+            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), parsed.language(), now));
         }
         UpsertResult result = items.upsert(feed.id(), normalized, now);
         PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());

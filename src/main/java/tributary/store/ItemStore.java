@@ -15,20 +15,23 @@ import java.util.List;
 import java.util.Map;
 import tributary.normalize.NormalizedItem;
 
-/** Stores a feed's items idempotently: new ones inserted, changed ones updated in place, unchanged ones untouched. */
+/**
+ * Stores a feed's items idempotently: new ones inserted, changed ones updated in place, unchanged ones untouched;
+ * items written then join a stored story by canonical URL, else by same title on the same site (StoryLinker).
+ */
 @Singleton
 public class ItemStore {
 
     private static final int CHUNK = 500;
 
     private static final String INSERT = """
-            INSERT INTO item (feed_id, identity_hash, story_hash, content_hash, guid, url, canonical_url, title, summary,
+            INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash, guid, url, canonical_url, title, summary,
               content, author, tags, enclosure_url, enclosure_type, enclosure_length, published_at, first_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE id = id""";
 
     private static final String UPDATE = """
-            UPDATE item SET story_hash = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
+            UPDATE item SET story_hash = ?, site_title_key = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
               content = ?, author = ?, tags = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,
               published_at = COALESCE(?, published_at), modified_at = ?
             WHERE feed_id = ? AND identity_hash = ?""";
@@ -48,7 +51,8 @@ public class ItemStore {
         if (byIdentity.isEmpty()) {
             return new UpsertResult(0, 0, 0);
         }
-        return tx.executeWrite(status -> {
+        List<NormalizedItem> writes = new ArrayList<>();
+        UpsertResult result = tx.executeWrite(status -> {
             Connection c = status.getConnection();
             Map<String, String> existing = existingContentHashes(c, feedId, new ArrayList<>(byIdentity.keySet()));
             List<NormalizedItem> fresh = new ArrayList<>();
@@ -63,8 +67,15 @@ public class ItemStore {
             }
             insert(c, feedId, fresh, now);
             update(c, feedId, changed, now);
+            writes.addAll(fresh);
+            writes.addAll(changed);
             return new UpsertResult(fresh.size(), changed.size(), byIdentity.size() - fresh.size() - changed.size());
         });
+        if (!writes.isEmpty()) {
+            // After the commit, so a section feed polled at the same moment on another worker is visible.
+            tx.executeWrite(status -> StoryLinker.link(status.getConnection(), feedId, writes, now));
+        }
+        return result;
     }
 
     private static Map<String, String> existingContentHashes(Connection c, long feedId, List<String> identities)
@@ -99,6 +110,7 @@ public class ItemStore {
                 ps.setLong(i++, feedId);
                 ps.setString(i++, item.identityHash());
                 ps.setString(i++, item.storyHash());
+                ps.setString(i++, item.siteTitleKey());
                 ps.setString(i++, item.contentHash());
                 i = setFields(ps, i, item);
                 ps.setObject(i++, UtcTimes.toColumn(item.published() != null ? item.published() : now));
@@ -117,6 +129,7 @@ public class ItemStore {
             for (NormalizedItem item : items) {
                 int i = 1;
                 ps.setString(i++, item.storyHash());
+                ps.setString(i++, item.siteTitleKey());
                 ps.setString(i++, item.contentHash());
                 i = setFields(ps, i, item);
                 ps.setObject(i++, UtcTimes.toColumn(item.published()));

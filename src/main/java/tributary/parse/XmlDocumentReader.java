@@ -1,0 +1,95 @@
+package tributary.parse;
+
+import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.impl.XmlFixerReader;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringReader;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.input.SAXBuilder;
+
+/**
+ * Builds the XML tree of a feed with Rome's hardened SAX setup (no DOCTYPE, no entity, no network or file access)
+ * plus a depth and size cap, after repairing what publishers commonly break; bolder repairs (stray ampersands,
+ * then jsoup's forgiving rebuild) run only when the parse before them failed.
+ */
+@Singleton
+public class XmlDocumentReader {
+
+    /** JAXP's own limit on element nesting (JDK 17 implementation property). */
+    static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
+    private final ParseConfig config;
+    private final BodyDecoder decoder;
+
+    public XmlDocumentReader(ParseConfig config) {
+        this.config = config;
+        this.decoder = new BodyDecoder(config.maxDocumentBytes());
+    }
+
+    public Document read(byte[] body, String contentType) throws FeedParseException {
+        if (body.length > config.maxDocumentBytes()) {
+            throw new FeedParseException("the document is larger than " + config.maxDocumentBytes()
+                    + " bytes (tributary.parse.max-document-bytes)");
+        }
+        String text = XmlRepairer.stripDoctype(XmlRepairer.clean(decoder.decode(body, contentType)));
+        if (text.isEmpty()) {
+            throw new FeedParseException("not an RSS or Atom feed: the document holds no XML element");
+        }
+        try {
+            return build(text);
+        } catch (JDOMException first) {
+            if (isRefusedDoctype(first)) {
+                throw new FeedParseException("not an RSS or Atom feed: documents with a DOCTYPE are refused "
+                        + "(they can pull in external entities); " + message(first), first);
+            }
+            try {
+                return build(XmlRepairer.escapeStrayAmpersands(text));
+            } catch (JDOMException | IOException second) {
+                try {
+                    return build(LenientXmlRebuilder.rebuild(text));
+                } catch (JDOMException | IOException | RuntimeException third) {
+                    throw new FeedParseException("not an RSS or Atom feed: " + message(first), first);
+                }
+            }
+        } catch (IOException e) {
+            throw new FeedParseException("cannot read the document: " + message(e), e);
+        }
+    }
+
+    private Document build(String text) throws JDOMException, IOException {
+        SAXBuilder builder = HardenedInput.saxBuilder();
+        builder.setProperty(MAX_DEPTH_PROPERTY, String.valueOf(config.maxDepth()));
+        // XmlFixerReader turns HTML entities (&nbsp; &eacute; …) into character references and escapes bare '&'.
+        return builder.build(new XmlFixerReader(new StringReader(text)));
+    }
+
+    private static boolean isRefusedDoctype(JDOMException e) {
+        String m = message(e);
+        return m.contains("DOCTYPE") || m.contains("doctype");
+    }
+
+    static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.length() > 500 ? m.substring(0, 500) + "…" : m;
+    }
+
+    /** Rome's WireFeedInput, only to reach the SAX builder it hardens (DOCTYPE refused, entities neither expanded nor resolved). */
+    static final class HardenedInput extends WireFeedInput {
+
+        private static final HardenedInput INSTANCE = new HardenedInput();
+
+        private HardenedInput() {
+            setAllowDoctypes(false);
+        }
+
+        static SAXBuilder saxBuilder() {
+            return INSTANCE.createSAXBuilder();
+        }
+    }
+}
