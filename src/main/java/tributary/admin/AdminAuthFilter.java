@@ -2,6 +2,7 @@ package tributary.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,7 +16,7 @@ import tributary.publish.Problems;
 
 /**
  * Guards every /admin route and method, HEAD and OPTIONS included: 503 while no token is configured (fail closed),
- * 401 without the right bearer token. Tokens are compared in constant time.
+ * 401 without the right bearer token (the page's two static files excepted). Tokens are compared in constant time.
  */
 @ServerFilter(value = {"/admin", "/admin/**"}, patternStyle = FilterPatternStyle.ANT)
 public class AdminAuthFilter {
@@ -36,6 +37,9 @@ public class AdminAuthFilter {
                     "No admin token is configured. Set TRIBUTARY_ADMIN_TOKEN (property tributary.admin-token) to a long "
                             + "random secret and restart; then send it as 'Authorization: Bearer <token>'.");
         }
+        if (isStaticPage(request)) {
+            return null;
+        }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).strip() : null;
@@ -47,6 +51,13 @@ public class AdminAuthFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tributary-admin\"");
         }
         return null;
+    }
+
+    /** The admin page and its script hold no data (they fetch it with the token), so a browser may load them. */
+    private static boolean isStaticPage(HttpRequest<?> request) {
+        String path = request.getPath();
+        boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+        return read && (path.equals("/admin") || path.equals("/admin/") || path.equals("/admin/admin.js"));
     }
 
     private static byte[] digest(String token) {
