@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import tributary.catalog.CatalogConflictException;
@@ -27,6 +28,13 @@ class AdminErrorHandlers {
     @Singleton
     ExceptionHandler<ManagedByFileException, HttpResponse<?>> managed() {
         return (request, e) -> Problems.of(HttpStatus.CONFLICT, "Managed by feeds.yml", e.getMessage());
+    }
+
+    @Singleton
+    ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> tooLarge() {
+        return (request, e) -> Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Body too large",
+                "Request bodies are limited to 1 MiB (micronaut.server.max-request-size); split the import into "
+                        + "smaller files.");
     }
 
     @Singleton

@@ -383,6 +383,14 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             }
         }
 
+        @Test
+        void bodiesOverOneMebibyteAreRefused() throws Exception {
+            String big = "<opml version=\"2.0\"><body>" + "<outline text=\"x\"/>".repeat(60_000) + "</body></opml>";
+            HttpResponse<String> response = admin().send("POST", "/admin/import/opml", big, "text/x-opml", TOKEN);
+            assertEquals(413, response.statusCode());
+            assertTrue(response.body().contains("limited to 1 MiB"), response.body());
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource({"feedvalidator-errors/notwellformed.opml", "feedvalidator-errors/notEncoded.opml"})
         void brokenListsAreRefusedWithTheLineAndNothingIsImported(String file) throws Exception {
