@@ -48,7 +48,9 @@ public class FeedFetcher {
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // A pooled connection the server already closed (HTTP/1.0 servers, idle timeouts) fails on first use;
+                // OkHttp then retries the GET once on a fresh connection, which passes the guard again.
+                .retryOnConnectionFailure(true)
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .build();
