@@ -36,6 +36,9 @@ public class AtomRenderer {
         if (doc.nextUrl() != null) {
             other.add(link("next", doc.nextUrl(), "application/atom+xml"));
         }
+        if (doc.firstUrl() != null) {
+            other.add(link("first", doc.firstUrl(), "application/atom+xml"));
+        }
         feed.setOtherLinks(other);
         feed.setAuthors(new ArrayList<>(List.of(person("Tributary"))));
         Generator generator = new Generator();

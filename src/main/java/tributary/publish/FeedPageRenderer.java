@@ -74,9 +74,10 @@ class FeedPageRenderer {
             String feedPath = base + "/feeds/" + slug + "." + format.extension();
             String next = page.next() == null ? null
                     : feedPath + "?" + (limit == DEFAULT_LIMIT ? "" : "limit=" + limit + "&") + "before=" + page.next().token();
+            String first = before == null ? null : feedPath + (limit == DEFAULT_LIMIT ? "" : "?limit=" + limit);
             Instant changed = lastChanged(page.stories());
             FeedDocument doc = new FeedDocument("urn:tributary:feed:" + slug, title, description, base + "/", selfUrl,
-                    changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next);
+                    changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next, first);
             byte[] body = switch (format) {
                 case RSS -> rss.render(doc);
                 case ATOM -> atom.render(doc);

@@ -39,18 +39,13 @@ public class RssRenderer {
             channel.setLastBuildDate(Date.from(doc.updated()));
             channel.setPubDate(Date.from(doc.updated()));
         }
-        Element self = new Element("link", ATOM);
-        self.setAttribute("href", doc.selfUrl());
-        self.setAttribute("rel", "self");
-        self.setAttribute("type", "application/rss+xml");
-        List<Element> links = new ArrayList<>(List.of(self));
+        List<Element> links = new ArrayList<>(List.of(atomLink("self", doc.selfUrl())));
+        // RFC 5005 paging: readers that want history follow rel="next", and rel="first" leads back.
         if (doc.nextUrl() != null) {
-            // RFC 5005 paging: readers that want history follow rel="next".
-            Element next = new Element("link", ATOM);
-            next.setAttribute("href", doc.nextUrl());
-            next.setAttribute("rel", "next");
-            next.setAttribute("type", "application/rss+xml");
-            links.add(next);
+            links.add(atomLink("next", doc.nextUrl()));
+        }
+        if (doc.firstUrl() != null) {
+            links.add(atomLink("first", doc.firstUrl()));
         }
         channel.setForeignMarkup(links);
         List<Item> items = new ArrayList<>(doc.stories().size());
@@ -63,6 +58,14 @@ public class RssRenderer {
         } catch (FeedException e) {
             throw new IllegalStateException("RSS rendering failed for " + doc.selfUrl(), e);
         }
+    }
+
+    private static Element atomLink(String rel, String href) {
+        Element link = new Element("link", ATOM);
+        link.setAttribute("href", href);
+        link.setAttribute("rel", rel);
+        link.setAttribute("type", "application/rss+xml");
+        return link;
     }
 
     private static Item item(Story story) {

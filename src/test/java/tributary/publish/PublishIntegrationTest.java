@@ -362,6 +362,16 @@ class PublishIntegrationTest implements TestPropertyProvider {
             next = nextUrl == null ? null : nextUrl.getStringValue().substring(server.getURL().toString().length());
         }
         assertEquals(everything, walked);
+
+        // And back: a later page's rel="first" leads to the page the walk started from.
+        String firstPage = text("/feeds/all.atom?limit=2");
+        Matcher nextLink = Pattern.compile("<link rel=\"next\"[^>]*href=\"([^\"]+)\"").matcher(firstPage);
+        assertTrue(nextLink.find(), firstPage);
+        String page2 = text(nextLink.group(1).replace("&amp;", "&").substring(server.getURL().toString().length()));
+        Matcher first = Pattern.compile("<link rel=\"first\"[^>]*href=\"([^\"]+)\"").matcher(page2);
+        assertTrue(first.find(), page2);
+        assertEquals(server.getURL() + "/feeds/all.atom?limit=2", first.group(1).replace("&amp;", "&"));
+        assertFalse(firstPage.contains("rel=\"first\""), "the first page has no first link");
         assertTrue(text("/feeds/all.rss?limit=2").contains("rel=\"next\""));
         assertTrue(text("/feeds/all.atom?limit=2").contains("rel=\"next\""));
         assertEquals(400, get("/feeds/all.json?before=yesterday").statusCode());
