@@ -11,6 +11,10 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.inject.Singleton;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +54,14 @@ public class AtomRenderer {
         }
         feed.setEntries(entries);
         try {
-            return new WireFeedOutput().outputString(feed).getBytes(StandardCharsets.UTF_8);
+            if (doc.language() == null) {
+                return new WireFeedOutput().outputString(feed).getBytes(StandardCharsets.UTF_8);
+            }
+            // Rome's Atom generator drops the feed language: say it as xml:lang on the root (RFC 4287 §2).
+            Document xml = new WireFeedOutput().outputJDom(feed);
+            xml.getRootElement().setAttribute("lang", doc.language(), Namespace.XML_NAMESPACE);
+            return new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(xml)
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (FeedException e) {
             throw new IllegalStateException("Atom rendering failed for " + doc.selfUrl(), e);
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
+import tributary.store.ItemReader;
 import tributary.store.PageCursor;
 
 /** Renders one page of a category (or of everything) in one format, through the render cache. */
@@ -28,16 +29,18 @@ class FeedPageRenderer {
     private final AtomRenderer atom;
     private final JsonFeedRenderer json;
     private final RenderCache cache;
+    private final ItemReader items;
     private final PublishConfig config;
 
     FeedPageRenderer(CategoryRepository categories, StoryAssembler stories, RssRenderer rss, AtomRenderer atom,
-                     JsonFeedRenderer json, RenderCache cache, PublishConfig config) {
+                     JsonFeedRenderer json, RenderCache cache, ItemReader items, PublishConfig config) {
         this.categories = categories;
         this.stories = stories;
         this.rss = rss;
         this.atom = atom;
         this.json = json;
         this.cache = cache;
+        this.items = items;
         this.config = config;
     }
 
@@ -77,7 +80,8 @@ class FeedPageRenderer {
             String first = before == null ? null : feedPath + (limit == DEFAULT_LIMIT ? "" : "?limit=" + limit);
             Instant changed = lastChanged(page.stories());
             FeedDocument doc = new FeedDocument("urn:tributary:feed:" + slug, title, description, base + "/", selfUrl,
-                    changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next, first);
+                    changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next, first,
+                    items.languageOf(categoryId));
             byte[] body = switch (format) {
                 case RSS -> rss.render(doc);
                 case ATOM -> atom.render(doc);

@@ -29,7 +29,7 @@ public class JsonFeedRenderer {
             items.add(item(story));
         }
         JsonFeed feed = new JsonFeed(VERSION, doc.title(), doc.homeUrl(), doc.selfUrl(), doc.description(),
-                doc.nextUrl(), List.of(new JsonAuthor("Tributary")), items);
+                doc.nextUrl(), doc.language(), List.of(new JsonAuthor("Tributary")), items);
         try {
             return mapper.writeValueAsBytes(feed);
         } catch (IOException e) {
@@ -44,10 +44,12 @@ public class JsonFeedRenderer {
                 story.enclosureUrl(), story.enclosureType() == null ? "application/octet-stream" : story.enclosureType(),
                 story.enclosureLength()));
         String contentHtml = story.content() != null ? story.content() : story.summary();
+        String image = story.enclosureType() != null && story.enclosureType().startsWith("image/")
+                ? story.enclosureUrl() : null;
         return new JsonItem(StoryIds.urn(story), story.url(), story.title(),
                 contentHtml, contentHtml == null ? "" : null,
                 story.content() != null ? story.summary() : null,
-                date(story.published()), date(story.modified()),
+                image, date(story.published()), date(story.modified()),
                 story.author() == null ? null : List.of(new JsonAuthor(story.author())),
                 story.tags().isEmpty() ? null : story.tags(), attachments, new JsonExtension(sources));
     }
@@ -61,14 +63,15 @@ public class JsonFeedRenderer {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
                     @JsonProperty("feed_url") String feedUrl, String description,
-                    @JsonProperty("next_url") String nextUrl, List<JsonAuthor> authors, List<JsonItem> items) {
+                    @JsonProperty("next_url") String nextUrl, String language, List<JsonAuthor> authors,
+                    List<JsonItem> items) {
     }
 
     /** One item; content_text is only there (empty) when an item has no HTML, since the spec wants one of the two. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonItem(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
-                    @JsonProperty("content_text") String contentText, String summary,
+                    @JsonProperty("content_text") String contentText, String summary, String image,
                     @JsonProperty("date_published") String datePublished,
                     @JsonProperty("date_modified") String dateModified, List<JsonAuthor> authors, List<String> tags,
                     List<JsonAttachment> attachments, @JsonProperty("_tributary") JsonExtension tributary) {

@@ -34,6 +34,7 @@ public class RssRenderer {
         channel.setLink(doc.homeUrl());
         channel.setDescription(doc.description() == null ? doc.title() : doc.description());
         channel.setGenerator("Tributary");
+        channel.setLanguage(doc.language());
         channel.setTtl(doc.ttlMinutes());
         if (doc.updated() != null) {
             channel.setLastBuildDate(Date.from(doc.updated()));

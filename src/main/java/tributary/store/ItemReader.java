@@ -117,6 +117,26 @@ public class ItemReader {
         return index + 3;
     }
 
+    /**
+     * The language most of the category's feeds declare (RSS language, xml:lang, JSON Feed language), or null.
+     *
+     * @param categoryId null for every feed
+     */
+    public String languageOf(Long categoryId) {
+        return tx.executeRead(status -> {
+            String sql = "SELECT LOWER(f.language) lang, COUNT(*) n FROM feed f "
+                    + (categoryId == null ? "" : "JOIN feed_category fc ON fc.feed_id = f.id AND fc.category_id = ? ")
+                    + "WHERE f.language IS NOT NULL AND f.language <> '' AND f.deleted_at IS NULL "
+                    + "GROUP BY lang ORDER BY n DESC, lang LIMIT 1";
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                bindCategory(ps, 1, categoryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
     /** The slugs of the categories a feed is in, for invalidating what was rendered from it. */
     public List<String> categorySlugsOfFeed(long feedId) {
         return tx.executeRead(status -> {

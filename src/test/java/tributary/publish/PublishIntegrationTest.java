@@ -273,6 +273,15 @@ class PublishIntegrationTest implements TestPropertyProvider {
             assertFalse(Pattern.compile("<[^>]+\\son[a-z]+=").matcher(lower).find(), body);
         }
 
+        @Test
+        void languageIsTheOneTheCategorysFeedsDeclare() throws Exception {
+            assertTrue(text("/feeds/thoi-su.rss").contains("<language>vi</language>"));
+            assertTrue(text("/feeds/thoi-su.atom").contains("xml:lang=\"vi\""));
+            assertEquals("vi", jsonOf("/feeds/thoi-su.json").get("language").getStringValue());
+            assertNull(jsonOf("/feeds/the-gioi.json").get("language"), "the world fixture declares none");
+            assertFalse(text("/feeds/the-gioi.rss").contains("<language>"));
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"rss", "atom"})
         void contentTypeCharsetMatchesTheXmlDeclaration(String format) throws Exception {
