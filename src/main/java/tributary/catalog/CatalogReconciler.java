@@ -96,13 +96,15 @@ public class CatalogReconciler {
         // left to right and see earlier ones, so the ownership test is repeated and origin/deleted_at come last.
         String owned = "(origin = 'file' OR deleted_at IS NOT NULL)";
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO feed (url, url_hash, title_override, interval_seconds, enabled, origin, source_line, created_at)
-                VALUES (?, ?, ?, ?, ?, 'file', ?, ?)
+                INSERT INTO feed (url, url_hash, title_override, interval_seconds, enabled, origin, source_line, created_at,
+                  zone)
+                VALUES (?, ?, ?, ?, ?, 'file', ?, ?, ?)
                 ON DUPLICATE KEY UPDATE
                   next_poll_at = IF(%1$s AND ((enabled = FALSE AND VALUES(enabled) = TRUE) OR deleted_at IS NOT NULL),
                                     NULL, next_poll_at),
                   title_override = IF(%1$s, VALUES(title_override), title_override),
                   interval_seconds = IF(%1$s, VALUES(interval_seconds), interval_seconds),
+                  zone = IF(%1$s, VALUES(zone), zone),
                   enabled = IF(%1$s, VALUES(enabled), enabled),
                   source_line = IF(%1$s, VALUES(source_line), source_line),
                   origin = IF(%1$s, 'file', origin),
@@ -119,6 +121,7 @@ public class CatalogReconciler {
                 ps.setBoolean(5, feed.enabled());
                 ps.setInt(6, feed.line());
                 ps.setObject(7, now);
+                ps.setString(8, feed.zone() == null ? null : feed.zone().getId());
                 ps.addBatch();
             }
             ps.executeBatch();

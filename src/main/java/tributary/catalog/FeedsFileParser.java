@@ -4,7 +4,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ public final class FeedsFileParser {
     static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds");
     private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description");
-    private static final Set<String> FEED_KEYS = Set.of("url", "title", "categories", "interval", "enabled");
+    private static final Set<String> FEED_KEYS = Set.of("url", "title", "categories", "interval", "enabled", "zone");
     private static final Set<String> RESERVED_SLUGS = Set.of("all");
 
     private final String fileName;
@@ -141,6 +143,7 @@ public final class FeedsFileParser {
             }
             Duration interval = parseInterval(fields.get("interval"));
             boolean enabled = parseBoolean(fields.get("enabled"));
+            ZoneId zone = parseZone(fields.get("zone"));
             if (url == null) {
                 continue;
             }
@@ -150,7 +153,7 @@ public final class FeedsFileParser {
                 continue;
             }
             result.add(new FeedSpec(url, blankToNull(scalar(fields.get("title"))), List.copyOf(slugs), interval,
-                    enabled, line));
+                    enabled, line, zone));
         }
         return result;
     }
@@ -180,6 +183,20 @@ public final class FeedsFileParser {
             return null;
         }
         return interval;
+    }
+
+    private ZoneId parseZone(Node node) {
+        String text = scalar(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            fail(line(node), "zone '" + text + "' is not a time zone: write an offset like +07:00 or a name like "
+                    + "Asia/Ho_Chi_Minh");
+            return null;
+        }
     }
 
     private boolean parseBoolean(Node node) {

@@ -37,6 +37,9 @@ public final class FeedsFileWriter {
             if (f.intervalSeconds() != null) {
                 yaml.append("    interval: ").append(interval(Duration.ofSeconds(f.intervalSeconds()))).append('\n');
             }
+            if (f.zone() != null) {
+                yaml.append("    zone: ").append(quote(f.zone())).append('\n');
+            }
             if (!f.enabled()) {
                 yaml.append("    enabled: false\n");
             }

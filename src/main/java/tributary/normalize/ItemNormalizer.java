@@ -37,6 +37,12 @@ public class ItemNormalizer {
      * @param now    the poll's time, for dates in the future
      */
     public NormalizedItem normalize(ParsedItem item, long feedId, URI base, String language, Instant now) {
+        return normalize(item, feedId, base, language, null, now);
+    }
+
+    /** As above; feedZone, when the admin named one for this feed, is the zone of its zoneless dates. */
+    public NormalizedItem normalize(ParsedItem item, long feedId, URI base, String language, ZoneId feedZone,
+                                    Instant now) {
         // xml:base, resolved against the document's URL, wins where written; an unsafe or broken one is ignored.
         String xmlBase = UrlCanonicalizer.resolve(item.base(), base);
         URI entryBase = xmlBase != null ? URI.create(xmlBase) : base;
@@ -50,7 +56,8 @@ public class ItemNormalizer {
             summary = null;
         }
         String guid = item.guid() == null || item.guid().isBlank() ? null : TextCleaner.clean(item.guid().strip());
-        Instant published = published(item, zones.zoneFor(language, url == null ? null : URI.create(url), base));
+        ZoneId zone = feedZone != null ? feedZone : zones.zoneFor(language, url == null ? null : URI.create(url), base);
+        Instant published = published(item, zone);
         if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
             published = null;
         }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -119,9 +120,10 @@ public class FeedPoller {
                     feed.id(), feed.url(), taken.size(), fetchConfig.maxItems());
             taken = taken.subList(0, fetchConfig.maxItems());
         }
+        ZoneId feedZone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         List<NormalizedItem> normalized = new ArrayList<>(taken.size());
         for (ParsedItem item : taken) {
-            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), parsed.language(), now));
+            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), parsed.language(), feedZone, now));
         }
         UpsertResult result = items.upsert(feed.id(), normalized, now);
         PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());

@@ -22,6 +22,7 @@ public record FeedRow(
         @Nullable String description,
         @Nullable String language,
         @Nullable Integer intervalSeconds,
+        @Nullable String zone,
         boolean enabled,
         String origin,
         @Nullable LocalDateTime deletedAt,

@@ -52,6 +52,7 @@ class FeedsFileParserTest {
             assertEquals("Ví dụ – Hà Nội", second.title());
             assertEquals(List.of("ha-noi", "thoi-su"), second.categorySlugs());
             assertEquals(Duration.ofMinutes(30), second.interval());
+            assertNull(second.zone());
             assertEquals(false, second.enabled());
             assertEquals(9, second.line());
         }
@@ -112,6 +113,13 @@ class FeedsFileParserTest {
             FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    interval: " + interval + "\n");
             assertEquals(3, e.problems().get(0).line());
             assertTrue(e.problems().get(0).reason().contains(reason), e.getMessage());
+        }
+
+        @Test
+        void aBadZoneIsRefusedWithItsLine() {
+            FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    zone: Hanoi\n");
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains("zone 'Hanoi' is not a time zone"), e.getMessage());
         }
 
         @Test
