@@ -181,7 +181,7 @@ public class FeedFetcher {
         boolean keep = !cache.noStore();
         return new FetchOutcome.Fetched(url.uri(), status, body.bytes(), body.sha256(), response.header("Content-Type"),
                 keep ? response.header("ETag") : null, keep ? response.header("Last-Modified") : null,
-                cache.maxAge(), permanent);
+                cache.maxAge(), permanent, contentLocation(url.uri(), response.header("Content-Location")));
     }
 
     /** "deflate" is zlib-wrapped by the standard and raw by some servers: the first two bytes tell which. */
@@ -224,5 +224,19 @@ public class FeedFetcher {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** RFC 9110 §8.7: a Content-Location names the document's own URL; only an http(s) one is taken. */
+    static URI contentLocation(URI requested, String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            URI resolved = requested.resolve(header.strip());
+            String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && resolved.getHost() != null ? resolved : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -12,7 +12,13 @@ public sealed interface FetchOutcome {
 
     /** A document: finalUrl is where it came from after redirects; validators are null when the server forbade storing. */
     record Fetched(URI finalUrl, int status, byte[] body, String bodyHash, String contentType, String etag,
-                   String lastModified, Duration maxAge, URI permanentRedirect) implements FetchOutcome {
+                   String lastModified, Duration maxAge, URI permanentRedirect, URI contentLocation)
+            implements FetchOutcome {
+
+        /** What relative links in the document resolve against: its Content-Location when sent, else where it came from. */
+        public URI base() {
+            return contentLocation != null ? contentLocation : finalUrl;
+        }
     }
 
     /** 304: the document has not changed since the validators we sent. */

@@ -123,13 +123,13 @@ public class FeedPoller {
         ZoneId feedZone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         List<NormalizedItem> normalized = new ArrayList<>(taken.size());
         for (ParsedItem item : taken) {
-            normalized.add(normalizer.normalize(item, feed.id(), document.finalUrl(), parsed.language(), feedZone, now));
+            normalized.add(normalizer.normalize(item, feed.id(), document.base(), parsed.language(), feedZone, now));
         }
         UpsertResult result = items.upsert(feed.id(), normalized, now);
         PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());
         feeds.recordSuccess(feed.id(),
                 Columns.fit(TextCleaner.plainLine(parsed.title()), 500),
-                Columns.fit(UrlCanonicalizer.resolve(parsed.siteUrl(), document.finalUrl()), 2048),
+                Columns.fit(UrlCanonicalizer.resolve(parsed.siteUrl(), document.base()), 2048),
                 Columns.fit(TextCleaner.plainLine(parsed.description()), 2000),
                 Columns.fit(TextCleaner.plainLine(parsed.language()), 35),
                 Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.bodyHash(),

@@ -70,6 +70,18 @@ class FeedFetcherTest {
         }
 
         @Test
+        void contentLocationBecomesTheBaseOfRelativeLinksAndOnlyHttpCounts() {
+            server.enqueue(new MockResponse.Builder().body(RSS).addHeader("Content-Location", "/rss/tin/feed.xml").build());
+            server.enqueue(new MockResponse.Builder().body(RSS).addHeader("Content-Location", "javascript:alert(1)").build());
+            server.enqueue(new MockResponse.Builder().body(RSS).build());
+
+            FetchOutcome.Fetched located = (FetchOutcome.Fetched) fetch("/feed", null, null);
+            assertEquals(server.url("/rss/tin/feed.xml").uri(), located.base());
+            assertEquals(server.url("/feed").uri(), ((FetchOutcome.Fetched) fetch("/feed", null, null)).base());
+            assertEquals(server.url("/feed").uri(), ((FetchOutcome.Fetched) fetch("/feed", null, null)).base());
+        }
+
+        @Test
         void keepsValidatorsAndHashesTheBody() {
             server.enqueue(new MockResponse.Builder().body(RSS).addHeader("ETag", "\"v2\"")
                     .addHeader("Last-Modified", "Wed, 28 Jan 2026 11:00:00 GMT").build());
