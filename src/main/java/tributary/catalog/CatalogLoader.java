@@ -24,6 +24,7 @@ public class CatalogLoader {
     private final CatalogReconciler reconciler;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private volatile String lastProblem;
+    private volatile boolean startupReconciled;
 
     public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler,
                          ApplicationEventPublisher<ContentChangedEvent> events) {
@@ -34,7 +35,16 @@ public class CatalogLoader {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        reload();
+        try {
+            reload();
+        } finally {
+            startupReconciled = true;
+        }
+    }
+
+    /** True once the start-up reconcile of feeds.yml ran (applied or refused): what readiness waits for. */
+    public boolean startupReconciled() {
+        return startupReconciled;
     }
 
     /** Reads and applies the file; answers the result, or empty when the file was missing or refused. */
