@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -115,9 +116,9 @@ public class PollScheduler {
                 wait = MAX_TICK_BACKOFF;
             }
             retryAtNanos = System.nanoTime() + wait.toNanos();
-            lastTickError = String.valueOf(e.getMessage());
-            LOG.warn("Poll scheduler cannot look for due feeds ({}); trying again in {} s", e.getMessage(),
-                    wait.toSeconds());
+            lastTickError = reason(e);
+            LOG.warn("Poll scheduler cannot look for due feeds ({}); trying again in {} s. Check that the database"
+                    + " at datasources.default.url is running and reachable.", lastTickError, wait.toSeconds());
         }
     }
 
@@ -146,10 +147,11 @@ public class PollScheduler {
             if (!reserve(host)) {
                 continue;
             }
-            LocalDateTime leaseUntil = UtcTimes.toColumn(now.plus(config.lease()));
+            // Whole milliseconds, as DATETIME(3) stores them, so giving the claim back can match it exactly.
+            LocalDateTime leaseUntil = UtcTimes.toColumn(now.plus(config.lease()).truncatedTo(ChronoUnit.MILLIS));
             long won = feeds.claim(feed.id(), UtcTimes.toColumn(now), leaseUntil);
             if (won == 1 && inFlight.add(feed.id())) {
-                claimed.put(feed.id(), new Claim(UtcTimes.toColumn(now), leaseUntil));
+                claimed.put(feed.id(), new Claim(UtcTimes.toColumn(now.truncatedTo(ChronoUnit.MILLIS)), leaseUntil));
                 started.add(CompletableFuture.supplyAsync(() -> pollClaimed(feed, host), workers));
             } else {
                 release(host);
@@ -223,6 +225,15 @@ public class PollScheduler {
 
     public String lastTickError() {
         return lastTickError;
+    }
+
+    /** The outermost message and the root cause's, which names what actually failed (refused, timed out). */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
     }
 
     private void giveBackUnrecordedClaims(Instant now) {
