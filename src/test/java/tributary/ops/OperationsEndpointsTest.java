@@ -20,13 +20,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import tributary.catalog.CatalogLoader;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
+import tributary.support.Database;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -51,6 +54,12 @@ class OperationsEndpointsTest implements TestPropertyProvider {
     @Inject
     TestClock clock;
 
+    @Inject
+    Database db;
+
+    @Inject
+    CatalogLoader catalog;
+
     @Override
     public Map<String, String> getProperties() {
         try {
@@ -67,6 +76,13 @@ class OperationsEndpointsTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @BeforeAll
+    void onlyThisClassesFeeds() {
+        // The test database may hold rows of earlier test classes: start from feeds.yml alone.
+        db.clear();
+        catalog.reload();
     }
 
     @AfterAll
