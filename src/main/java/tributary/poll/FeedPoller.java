@@ -220,7 +220,9 @@ public class FeedPoller {
             feeds.recordFailure(feed.id(), status, Columns.fit(message, 2000), UtcTimes.toColumn(now),
                     UtcTimes.toColumn(next));
         } catch (RuntimeException e) {
-            LOG.error("Feed #{} {}: cannot record its failure: {}", feed.id(), feed.url(), e.getMessage());
+            // The scheduler gives this claim back once the database answers again, so the feed is not lost.
+            LOG.warn("Feed #{} {}: cannot record its failure ({}); it is polled again once the database is back",
+                    feed.id(), feed.url(), e.getMessage());
         }
         return new PollOutcome(feed.id(), feed.url(), result, 0, 0, message);
     }

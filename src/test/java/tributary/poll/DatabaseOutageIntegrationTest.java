@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +22,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import tributary.store.ContentChangedEvent;
@@ -122,6 +130,63 @@ class DatabaseOutageIntegrationTest {
                                 + " readiness UP %d ms and all 30 items stored %d ms after the database returned%n",
                         (up - down) / 1_000_000_000L, readinessMs, pollFailMs, readyAgainMs, resumedMs);
             }
+        }
+    }
+
+    @Test
+    void aPollCaughtInFlightByTheOutageIsPolledAgainOnceTheDatabaseReturns() throws Exception {
+        CountDownLatch fetched = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        byte[] body = NumberedFeed.rss("inflight", 1, 12);
+        HttpServer source = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        source.createContext("/inflight.rss", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                // Hold the first answer until the database is gone: the poll is then between fetch and store.
+                fetched.countDown();
+                try {
+                    answer.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        source.setExecutor(Executors.newFixedThreadPool(2));
+        source.start();
+        try (StandaloneMariaDb mariadb = new StandaloneMariaDb("inflight-db")) {
+            Path file = Files.createTempFile("feeds", ".yml");
+            Files.writeString(file, "categories: []\nfeeds:\n  - url: http://127.0.0.1:" + source.getAddress().getPort()
+                    + "/inflight.rss\n");
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                    "datasources.default.url", mariadb.jdbcUrl(),
+                    "datasources.default.username", "root",
+                    "datasources.default.password", "",
+                    "micronaut.server.port", freePort(),
+                    "tributary.feeds-file", file.toString(),
+                    "tributary.poll.scheduler-enabled", true,
+                    "tributary.poll.tick", "1s"), "test")) {
+                assertTrue(fetched.await(60, TimeUnit.SECONDS), "the first poll reached the source");
+                mariadb.stop();
+                answer.countDown();
+                PollScheduler scheduler = server.getApplicationContext().getBean(PollScheduler.class);
+                await(Duration.ofSeconds(30), () -> scheduler.inFlightCount() == 0, "the poll ends, failing to store");
+                mariadb.start();
+                // The test clock never moves: only a claim given back makes the feed due again.
+                long up = System.nanoTime();
+                await(Duration.ofSeconds(60), () -> items(mariadb) == 12, "the feed is polled again");
+                long resumedMs = (System.nanoTime() - up) / 1_000_000;
+                assertEquals(12, query(mariadb, "SELECT COUNT(DISTINCT identity_hash) FROM item"));
+                assertEquals(2, requests.get());
+                System.out.printf("MEASURED outage, poll in flight: its feed stored %d ms after the database returned%n",
+                        resumedMs);
+            }
+        } finally {
+            source.stop(0);
         }
     }
 
