@@ -149,7 +149,18 @@ public class PollScheduler {
             }
             // Whole milliseconds, as DATETIME(3) stores them, so giving the claim back can match it exactly.
             LocalDateTime leaseUntil = UtcTimes.toColumn(now.plus(config.lease()).truncatedTo(ChronoUnit.MILLIS));
-            long won = feeds.claim(feed.id(), UtcTimes.toColumn(now), leaseUntil);
+            long won;
+            try {
+                won = feeds.claim(feed.id(), UtcTimes.toColumn(now), leaseUntil);
+            } catch (RuntimeException e) {
+                if (!isLockConflict(e)) {
+                    release(host);
+                    throw e;
+                }
+                // Chosen as a deadlock victim by another writer of the feed table: claim it next time.
+                LOG.debug("Feed #{}: claim lost to a lock conflict, retried next tick: {}", feed.id(), e.getMessage());
+                won = 0;
+            }
             if (won == 1 && inFlight.add(feed.id())) {
                 claimed.put(feed.id(), new Claim(UtcTimes.toColumn(now.truncatedTo(ChronoUnit.MILLIS)), leaseUntil));
                 started.add(CompletableFuture.supplyAsync(() -> pollClaimed(feed, host), workers));
@@ -225,6 +236,15 @@ public class PollScheduler {
 
     public String lastTickError() {
         return lastTickError;
+    }
+
+    private static boolean isLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The outermost message and the root cause's, which names what actually failed (refused, timed out). */

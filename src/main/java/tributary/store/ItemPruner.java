@@ -145,14 +145,34 @@ public class ItemPruner {
         });
     }
 
-    /** Feeds an admin removed (deleted_at set) whose items have all been pruned: nothing of them is served any more. */
+    /**
+     * Feeds an admin removed (deleted_at set) whose items have all been pruned: nothing of them is served any more.
+     * Found by a plain read, then deleted one by primary key, so no scan locks the feed rows that polls claim.
+     */
     private long removeEmptyDeletedFeeds() {
-        return tx.executeWrite(status -> {
+        List<Long> candidates = tx.executeRead(status -> {
+            List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "DELETE FROM feed WHERE deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM item WHERE feed_id = feed.id)")) {
-                return (long) ps.executeUpdate();
+                    "SELECT id FROM feed f WHERE deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM item WHERE feed_id = f.id)");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
             }
+            return ids;
         });
+        long removed = 0;
+        for (long id : candidates) {
+            removed += tx.executeWrite(status -> {
+                try (PreparedStatement ps = status.getConnection().prepareStatement("DELETE FROM feed WHERE id = ?"
+                        + " AND deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM item WHERE feed_id = ?)")) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, id);
+                    return (long) ps.executeUpdate();
+                }
+            });
+        }
+        return removed;
     }
 
     private static List<long[]> rows(PreparedStatement ps) throws SQLException {

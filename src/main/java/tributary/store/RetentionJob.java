@@ -1,5 +1,6 @@
 package tributary.store;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import tributary.config.RetentionConfig;
 
 /** Runs the item pruner every tributary.retention.interval on the scheduler's own thread, away from polls and readers. */
 @Singleton
+@Requires(property = "tributary.retention.enabled", notEquals = "false")
 public class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
@@ -25,9 +27,6 @@ public class RetentionJob {
 
     @Scheduled(fixedDelay = "${tributary.retention.interval:30m}", initialDelay = "${tributary.retention.initial-delay:2m}")
     void run() {
-        if (!config.enabled()) {
-            return;
-        }
         try {
             ItemPruner.Pruned pruned = pruner.prune(clock.instant());
             if (pruned.items() > 0 || pruned.feedsRemoved() > 0) {
