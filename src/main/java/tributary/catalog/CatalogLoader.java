@@ -27,6 +27,7 @@ public class CatalogLoader {
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private volatile String lastProblem;
     private volatile String lastReadHash;
+    private volatile boolean startupReconciled;
 
     public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler,
                          ApplicationEventPublisher<ContentChangedEvent> events) {
@@ -37,7 +38,16 @@ public class CatalogLoader {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        reload();
+        try {
+            reload();
+        } finally {
+            startupReconciled = true;
+        }
+    }
+
+    /** True once the start-up reconcile of feeds.yml ran (applied or refused): what readiness waits for. */
+    public boolean startupReconciled() {
+        return startupReconciled;
     }
 
     /**

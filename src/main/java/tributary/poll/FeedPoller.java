@@ -1,7 +1,11 @@
 package tributary.poll;
 
 import jakarta.inject.Singleton;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +32,8 @@ import tributary.store.Columns;
 import tributary.store.ContentChangedEvent;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
+import tributary.store.ItemReader;
+import tributary.store.ItemSightings;
 import tributary.store.ItemStore;
 import tributary.store.UpsertResult;
 import tributary.store.UtcTimes;
@@ -47,10 +53,15 @@ public class FeedPoller {
     private final FetchConfig fetchConfig;
     private final Clock clock;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
+    private final ItemSightings sightings;
+    private final ItemReader reader;
+    private final TransactionOperations<Connection> tx;
+    private final PollMetrics metrics;
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer, ItemStore items,
                       FeedRepository feeds, PollIntervalCalculator intervals, FetchConfig fetchConfig, Clock clock,
-                      ApplicationEventPublisher<ContentChangedEvent> events) {
+                      ApplicationEventPublisher<ContentChangedEvent> events, ItemSightings sightings, ItemReader reader,
+                      TransactionOperations<Connection> tx, PollMetrics metrics) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.normalizer = normalizer;
@@ -60,6 +71,10 @@ public class FeedPoller {
         this.fetchConfig = fetchConfig;
         this.clock = clock;
         this.events = events;
+        this.sightings = sightings;
+        this.reader = reader;
+        this.tx = tx;
+        this.metrics = metrics;
     }
 
     /** Never throws: whatever goes wrong becomes the feed's recorded error and a FAILED outcome. */
@@ -70,9 +85,12 @@ public class FeedPoller {
             try {
                 url = URI.create(feed.url());
             } catch (IllegalArgumentException e) {
-                return fail(feed, null, "the feed URL is not a valid URL: " + e.getMessage(), now);
+                return fail(feed, null, "the feed URL is not a valid URL: " + e.getMessage(), "invalid-url", now);
             }
+            long started = System.nanoTime();
             FetchOutcome fetched = fetcher.fetch(new FetchRequest(url, feed.etag(), feed.lastModified()));
+            metrics.fetched(Duration.ofNanos(System.nanoTime() - started),
+                    fetched instanceof FetchOutcome.Fetched document ? document.body().length : 0);
             if (fetched instanceof FetchOutcome.Fetched document) {
                 trackRedirect(feed, document.permanentRedirect(), now);
                 return stored(feed, document, now);
@@ -86,19 +104,26 @@ public class FeedPoller {
                 String message = "the server answered HTTP " + limited.status() + " (slow down)"
                         + (retryAt == null ? "" : "; it asked for no request before " + retryAt);
                 return fail(feed, limited.status(), message, intervals.afterRateLimit(feed,
-                        feed.consecutiveFailures() + 1, retryAt, now), PollOutcome.Result.RATE_LIMITED, now);
+                        feed.consecutiveFailures() + 1, retryAt, now), PollOutcome.Result.RATE_LIMITED,
+                        "http-" + limited.status(), now);
             }
             if (fetched instanceof FetchOutcome.Gone gone) {
                 LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), feed.url(), gone.reason());
                 feeds.recordGone(feed.id(), Columns.fit(gone.reason(), 2000), UtcTimes.toColumn(now));
+                metrics.polled("gone", "none");
                 return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.GONE, 0, 0, gone.reason());
             }
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetched;
-            return fail(feed, failed.status(), failed.reason(), now);
+            return fail(feed, failed.status(), failed.reason(), fetchErrorClass(failed.status()), now);
         } catch (RuntimeException e) {
             // A bug or a database hiccup for this feed must not stop the others: record it and go on.
+            if (isDatabase(e)) {
+                LOG.warn("Feed #{} {}: the database is unreachable ({}); the feed is polled again once it is back",
+                        feed.id(), feed.url(), e.getMessage());
+                return fail(feed, null, "database unavailable: " + e.getMessage(), "database", now);
+            }
             LOG.error("Feed #{} {}: poll failed unexpectedly", feed.id(), feed.url(), e);
-            return fail(feed, null, "internal error: " + e, now);
+            return fail(feed, null, "internal error: " + e, "internal", now);
         }
     }
 
@@ -112,7 +137,7 @@ public class FeedPoller {
         try {
             parsed = parser.parse(document.body(), document.contentType());
         } catch (FeedParseException e) {
-            return fail(feed, document.status(), e.getMessage(), now);
+            return fail(feed, document.status(), e.getMessage(), "parse", now);
         }
         List<ParsedItem> taken = parsed.items();
         if (taken.size() > fetchConfig.maxItems()) {
@@ -125,7 +150,17 @@ public class FeedPoller {
         for (ParsedItem item : taken) {
             normalized.add(normalizer.normalize(item, feed.id(), document.base(), parsed.language(), feedZone, now));
         }
-        UpsertResult result = items.upsert(feed.id(), normalized, now);
+        List<String> identities = new ArrayList<>(normalized.size());
+        for (NormalizedItem item : normalized) {
+            identities.add(item.identityHash());
+        }
+        // Items and their sighting in one transaction; the feed's state is written after it, so a crash in between
+        // leaves the feed due again rather than marked done.
+        UpsertResult result = tx.executeWrite(status -> {
+            UpsertResult upserted = items.upsert(feed.id(), normalized, now);
+            sightings.markSeen(feed.id(), identities, now);
+            return upserted;
+        });
         PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());
         feeds.recordSuccess(feed.id(),
                 Columns.fit(TextCleaner.plainLine(parsed.title()), 500),
@@ -138,7 +173,9 @@ public class FeedPoller {
                 UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)));
         if (result.inserted() + result.updated() > 0) {
             events.publishEvent(new ContentChangedEvent(feed.id()));
+            metrics.items(reader.categorySlugsOfFeed(feed.id()), result.inserted(), result.updated());
         }
+        metrics.polled("ok", "none");
         LOG.debug("Feed #{} {}: {} items, {} new, {} updated", feed.id(), feed.url(), normalized.size(),
                 result.inserted(), result.updated());
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),
@@ -149,6 +186,7 @@ public class FeedPoller {
         Instant next = intervals.afterSuccess(feed, PublisherSchedule.fromRow(feed), maxAge, now);
         feeds.recordNotModified(feed.id(), status, UtcTimes.toColumn(now), UtcTimes.toColumn(next));
         LOG.debug("Feed #{} {} not modified", feed.id(), feed.url());
+        metrics.polled("not-modified", "none");
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.NOT_MODIFIED, 0, 0, null);
     }
 
@@ -171,20 +209,41 @@ public class FeedPoller {
         }
     }
 
-    private PollOutcome fail(FeedRow feed, Integer status, String message, Instant now) {
+    private PollOutcome fail(FeedRow feed, Integer status, String message, String errorClass, Instant now) {
         return fail(feed, status, message, intervals.afterFailure(feed, feed.consecutiveFailures() + 1, now),
-                PollOutcome.Result.FAILED, now);
+                PollOutcome.Result.FAILED, errorClass, now);
     }
 
     private PollOutcome fail(FeedRow feed, Integer status, String message, Instant next, PollOutcome.Result result,
-                             Instant now) {
+                             String errorClass, Instant now) {
+        metrics.polled(result == PollOutcome.Result.RATE_LIMITED ? "rate-limited" : "error", errorClass);
         LOG.warn("Feed #{} {}: {} (next try {})", feed.id(), feed.url(), message, next);
         try {
             feeds.recordFailure(feed.id(), status, Columns.fit(message, 2000), UtcTimes.toColumn(now),
                     UtcTimes.toColumn(next));
         } catch (RuntimeException e) {
-            LOG.error("Feed #{} {}: cannot record its failure: {}", feed.id(), feed.url(), e.getMessage());
+            // The scheduler gives this claim back once the database answers again, so the feed is not lost.
+            LOG.warn("Feed #{} {}: cannot record its failure ({}); it is polled again once the database is back",
+                    feed.id(), feed.url(), e.getMessage());
         }
         return new PollOutcome(feed.id(), feed.url(), result, 0, 0, message);
+    }
+
+    /** network when no answer came, else the status family (http-4xx, http-5xx), bounded for metric labels. */
+    private static String fetchErrorClass(Integer status) {
+        if (status == null) {
+            return "network";
+        }
+        return status >= 400 && status < 600 ? "http-" + status / 100 + "xx" : "http-other";
+    }
+
+    private static boolean isDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof DataAccessException
+                    || t.getClass().getName().startsWith("io.micronaut.transaction.exceptions")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

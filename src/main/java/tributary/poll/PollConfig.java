@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How feeds are polled (tributary.poll.*): the default interval of a feed that names none, the worker pool size,
  * how often the scheduler looks for due feeds, how long a claimed feed stays reserved for its poll, the longest
- * back-off, and the jitter (a fraction: 0.1 spreads each next poll over ±10 %) that keeps feeds out of lock-step.
+ * back-off, the jitter (a fraction: 0.1 spreads each next poll over ±10 %) that keeps feeds out of lock-step, and how
+ * long a stopping service waits for polls in flight before abandoning them.
  */
 @ConfigurationProperties("tributary.poll")
 public record PollConfig(
@@ -17,5 +18,6 @@ public record PollConfig(
         @Bindable(defaultValue = "10m") Duration lease,
         @Bindable(defaultValue = "true") boolean schedulerEnabled,
         @Bindable(defaultValue = "24h") Duration maxBackoff,
-        @Bindable(defaultValue = "0.1") double jitter) {
+        @Bindable(defaultValue = "0.1") double jitter,
+        @Bindable(defaultValue = "20s") Duration shutdownGrace) {
 }

@@ -51,7 +51,20 @@ public class RenderCache {
             return hit;
         }
         misses.incrementAndGet();
-        RenderedFeed fresh = render.get();
+        RenderedFeed fresh;
+        try {
+            fresh = render.get();
+        } catch (RuntimeException e) {
+            // The database is away: a stale page, with its own validators, serves readers better than an error.
+            Entry stale;
+            synchronized (entries) {
+                stale = entries.get(key);
+            }
+            if (stale == null) {
+                throw e;
+            }
+            return stale.feed();
+        }
         if (fresh != null) {
             synchronized (entries) {
                 entries.put(key, new Entry(fresh, globalNow, categoryNow));

@@ -21,7 +21,7 @@ class PollIntervalCalculatorTest {
 
     private static PollIntervalCalculator calculator(double jitter, double random) {
         return new PollIntervalCalculator(new PollConfig(Duration.ofMinutes(15), 8, Duration.ofSeconds(5),
-                Duration.ofMinutes(10), false, Duration.ofHours(24), jitter), () -> random);
+                Duration.ofMinutes(10), false, Duration.ofHours(24), jitter, Duration.ofSeconds(20)), () -> random);
     }
 
     private static final PollIntervalCalculator EXACT = calculator(0, 0.5);

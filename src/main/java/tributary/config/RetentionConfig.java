@@ -1,0 +1,18 @@
+package tributary.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How long items are kept (tributary.retention.*): days since an item was last in its feed's document, at most
+ * maxItemsPerFeed per feed, deleted batchSize rows per transaction by a job that runs every interval.
+ */
+@ConfigurationProperties("tributary.retention")
+public record RetentionConfig(
+        @Bindable(defaultValue = "90") int days,
+        @Bindable(defaultValue = "1000") int maxItemsPerFeed,
+        @Bindable(defaultValue = "500") int batchSize,
+        @Bindable(defaultValue = "30m") Duration interval,
+        @Bindable(defaultValue = "true") boolean enabled) {
+}

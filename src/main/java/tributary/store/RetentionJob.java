@@ -1,0 +1,41 @@
+package tributary.store;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tributary.config.RetentionConfig;
+
+/** Runs the item pruner every tributary.retention.interval on the scheduler's own thread, away from polls and readers. */
+@Singleton
+@Requires(property = "tributary.retention.enabled", notEquals = "false")
+public class RetentionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final ItemPruner pruner;
+    private final RetentionConfig config;
+    private final Clock clock;
+
+    public RetentionJob(ItemPruner pruner, RetentionConfig config, Clock clock) {
+        this.pruner = pruner;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${tributary.retention.interval:30m}", initialDelay = "${tributary.retention.initial-delay:2m}")
+    void run() {
+        try {
+            ItemPruner.Pruned pruned = pruner.prune(clock.instant());
+            if (pruned.items() > 0 || pruned.feedsRemoved() > 0) {
+                LOG.info("Retention: {} items past {} days, {} items over {} per feed, {} removed feeds deleted",
+                        pruned.expired(), config.days(), pruned.overCap(), config.maxItemsPerFeed(), pruned.feedsRemoved());
+            }
+        } catch (RuntimeException e) {
+            // The database may be away: the next run picks up where this one stopped.
+            LOG.warn("Retention run failed, retrying in {}: {}", config.interval(), e.getMessage());
+        }
+    }
+}
