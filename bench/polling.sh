@@ -12,13 +12,14 @@ N=${1:-200}
 POLL_TICK=${POLL_TICK:-100ms}; MAX_PER_HOST=${MAX_PER_HOST:-64}; WORKERS=${WORKERS:-8}; MEMORY_ITEMS=${MEMORY_ITEMS:-0}
 LIMIT_SECONDS=${LIMIT_SECONDS:-900}
 WORK=$(mktemp -d)
-APP_PORT=18090; NGINX_PORT=18092
+APP_PORT=$(bench_free_port); NGINX_PORT=$(bench_free_port)
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   bench_stop_nginx "$WORK"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 JAR=$(bench_jar)
 
 # Feeds are generated once per N and kept, so a rerun measures Tributary, not Python.
@@ -60,7 +61,7 @@ done
 now_s() { python3 -c "import time; print(f'{time.time():.2f}')"; }
 
 # 1) First ingest: the clock starts when the server answers (the scheduler starts with it).
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$APP_PORT/health" >/dev/null && break; sleep 0.2; done
+bench_wait_up "http://127.0.0.1:$APP_PORT/health" "$APP_PID" "$WORK/app.log"
 UP_S=$(now_s); READY_S=$(python3 -c "print(f'{$UP_S - $START_NS/1e9:.1f}')")
 J0=$(bench_cpu_seconds "$APP_PID"); D0=$(bench_cpu_seconds "$DB_PID")
 TARGET=$((N * 20)); COUNT=0; SAMPLES=0
@@ -80,11 +81,12 @@ J1=$(bench_cpu_seconds "$APP_PID"); D1=$(bench_cpu_seconds "$DB_PID")
 POLLED1=$(sql "SELECT COUNT(*) FROM feed WHERE last_polled_at IS NOT NULL")
 FAILED1=$(sql "SELECT COUNT(*) FROM feed WHERE consecutive_failures > 0")
 HOT=$(cat "$WORK"/jstack/*.txt 2>/dev/null | awk '
-  /^"poll-worker/ { w = 1; next }
+  # Per poll-worker thread: its state, its top frame, and the first frame of ours (what it is doing it for).
+  /^"poll-worker/ { w = 1; top = ""; ours = ""; next }
   w && /java.lang.Thread.State/ { st = $2; next }
-  w && /^\tat / { sub(/^\tat /, ""); sub(/\(.*/, ""); top[st " " $0]++; w = 0 }
-  /^$/ { w = 0 }
-  END { for (k in top) print top[k], k }' | sort -rn | head -8)
+  w && /^\tat / { f = $2; sub(/\(.*/, "", f); if (top == "") top = f; if (ours == "" && f ~ /^tributary\./) ours = f; next }
+  w && /^$/ { key[st " " top " <- " ours]++; w = 0 }
+  END { for (k in key) print key[k], k }' | sort -rn | head -12)
 
 # 2) Unchanged pass: every feed made due now; done when every feed's last_polled_at has moved past that moment.
 sleep 2
@@ -157,7 +159,7 @@ $MEM_LINE
 Peers for scale (DESIGN.md, 1,000 feeds on their machine): CommaFeed 44 s first fetch (38 s + 16 s CPU, i.e. 54 s per
 1,000 polls), 1.4 s unchanged; Tiny Tiny RSS 214 s, 62 s unchanged.
 
-Poll-worker threads in $SAMPLES thread dumps (\`jcmd <pid> Thread.print\`) taken during the first ingest, by state and top frame:
+Poll-worker threads in $SAMPLES thread dumps (\`jcmd <pid> Thread.print\`) taken during the first ingest, by state, top frame and the first frame in tributary.*:
 
 \`\`\`
 $HOT

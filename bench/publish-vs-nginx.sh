@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 SECONDS_PER_RUN=${1:-10}
 WORK=$(mktemp -d)
-APP_PORT=18080; FIX_PORT=18081; NGINX_PORT=18082
+APP_PORT=$(bench_free_port); FIX_PORT=$(bench_free_port); NGINX_PORT=$(bench_free_port)
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "${FIX_PID:-}" ] && kill "$FIX_PID" 2>/dev/null || true
@@ -16,6 +16,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 JAR=$(bench_jar)
 
