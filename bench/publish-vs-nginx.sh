@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 SECONDS_PER_RUN=${1:-10}
 WORK=$(mktemp -d)
+chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
 APP_PORT=$(bench_free_port); FIX_PORT=$(bench_free_port); NGINX_PORT=$(bench_free_port)
 cleanup() {
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
@@ -61,21 +62,23 @@ done
 curl -s "$URL.rss" -o "$WORK/static/static.rss"
 curl -s "$URL.json" -o "$WORK/static/static.json"
 ETAG=$(curl -s -D - -o /dev/null "$URL.rss" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
-bench_nginx "$WORK" "$WORK/static" "$NGINX_PORT"
+bench_nginx "$WORK" "$WORK/static" "$NGINX_PORT" auto
 sleep 1
 NGINX_ETAG=$(curl -s -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/static.rss" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+cmp -s "$WORK/static/static.rss" <(curl -sf "http://127.0.0.1:$NGINX_PORT/static.rss") || { echo "nginx does not serve the same bytes"; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT/static.rss")" = 304 ] || { echo "nginx did not answer 304"; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$URL.rss")" = 304 ] || { echo "Tributary did not answer 304"; exit 1; }
 
 echo "warm-up" >&2
 wrk -t2 -c32 -d10s "$URL.rss" >/dev/null; wrk -t2 -c32 -d5s "$URL.json" >/dev/null
 wrk -t2 -c32 -d3s "http://127.0.0.1:$NGINX_PORT/static.rss" >/dev/null
 # Each pair runs back to back so both sides see about the same background load.
-read -r T_RSS T_RSS_P99 <<< "$(bench_wrk "$SECONDS_PER_RUN" "$URL.rss")"
-read -r N_RSS N_RSS_P99 <<< "$(bench_wrk "$SECONDS_PER_RUN" "http://127.0.0.1:$NGINX_PORT/static.rss")"
-read -r T_JSON T_JSON_P99 <<< "$(bench_wrk "$SECONDS_PER_RUN" "$URL.json")"
-read -r N_JSON N_JSON_P99 <<< "$(bench_wrk "$SECONDS_PER_RUN" "http://127.0.0.1:$NGINX_PORT/static.json")"
-read -r T_304 T_304_P99 <<< "$(bench_wrk "$SECONDS_PER_RUN" -H "If-None-Match: $ETAG" "$URL.rss")"
-read -r N_304 N_304_P99 <<< "$(bench_wrk "$SECONDS_PER_RUN" -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT/static.rss")"
+R=$(bench_wrk "$SECONDS_PER_RUN" "$URL.rss"); read -r T_RSS T_RSS_P99 <<< "$R"
+R=$(bench_wrk "$SECONDS_PER_RUN" "http://127.0.0.1:$NGINX_PORT/static.rss"); read -r N_RSS N_RSS_P99 <<< "$R"
+R=$(bench_wrk "$SECONDS_PER_RUN" "$URL.json"); read -r T_JSON T_JSON_P99 <<< "$R"
+R=$(bench_wrk "$SECONDS_PER_RUN" "http://127.0.0.1:$NGINX_PORT/static.json"); read -r N_JSON N_JSON_P99 <<< "$R"
+R=$(bench_wrk "$SECONDS_PER_RUN" -H "If-None-Match: $ETAG" "$URL.rss"); read -r T_304 T_304_P99 <<< "$R"
+R=$(bench_wrk "$SECONDS_PER_RUN" -H "If-None-Match: $NGINX_ETAG" "http://127.0.0.1:$NGINX_PORT/static.rss"); read -r N_304 N_304_P99 <<< "$R"
 RSS_BYTES=$(wc -c < "$WORK/static/static.rss"); JSON_BYTES=$(wc -c < "$WORK/static/static.json")
 RSS_MB=$(bench_peak_rss_mb "$APP_PID")
 
@@ -85,7 +88,7 @@ OUT=$(cat <<MD
 ## 1. Serving a hot 50-item category feed vs nginx (target: ≥ 0.5 × nginx requests/s)
 
 Command: \`JAVA_OPTS="${JAVA_OPTS:-}" bench/publish-vs-nginx.sh $SECONDS_PER_RUN\` — each row \`wrk -t2 -c32 -d${SECONDS_PER_RUN}s --latency\`
-after a warm-up; nginx 1 worker serving the bytes Tributary served (RSS $RSS_BYTES bytes, JSON $JSON_BYTES bytes);
+after a warm-up; nginx (`worker_processes auto`, here $(nproc)) serving the bytes Tributary served (RSS $RSS_BYTES bytes, JSON $JSON_BYTES bytes);
 wrk, the server and the background load share the same $(nproc) cores.
 
 | request | Tributary req/s | p99 ms | nginx req/s | p99 ms | ratio | target ≥ 0.5 |

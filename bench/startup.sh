@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 RUNS=${1:-3}
 WORK=$(mktemp -d)
+chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
 DB=tributary_bench_$$
 FIX_PORT=$(bench_free_port)
 ext() { mysql -h127.0.0.1 -P3306 -uroot -N -B -e "$1"; }
