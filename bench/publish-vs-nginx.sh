@@ -88,7 +88,7 @@ OUT=$(cat <<MD
 ## 1. Serving a hot 50-item category feed vs nginx (target: ≥ 0.5 × nginx requests/s)
 
 Command: \`JAVA_OPTS="${JAVA_OPTS:-}" bench/publish-vs-nginx.sh $SECONDS_PER_RUN\` — each row \`wrk -t2 -c32 -d${SECONDS_PER_RUN}s --latency\`
-after a warm-up; nginx (`worker_processes auto`, here $(nproc)) serving the bytes Tributary served (RSS $RSS_BYTES bytes, JSON $JSON_BYTES bytes);
+after a warm-up; nginx (\`worker_processes auto\`, here $(nproc) workers) serving the bytes Tributary served (RSS $RSS_BYTES bytes, JSON $JSON_BYTES bytes);
 wrk, the server and the background load share the same $(nproc) cores.
 
 | request | Tributary req/s | p99 ms | nginx req/s | p99 ms | ratio | target ≥ 0.5 |
