@@ -97,6 +97,8 @@ sql "UPDATE feed SET next_poll_at = '$MARK'"
 LEFT=$N
 END=$(( $(date +%s) + LIMIT_SECONDS ))
 while [ "$(date +%s)" -lt "$END" ]; do
+  # A poll in flight at MARK stores its own next time after our UPDATE: make such feeds due again.
+  sql "UPDATE feed SET next_poll_at = '$MARK' WHERE last_polled_at < '$MARK' AND next_poll_at > '$MARK'"
   LEFT=$(sql "SELECT COUNT(*) FROM feed WHERE last_polled_at IS NULL OR last_polled_at < '$MARK'")
   [ "$LEFT" = 0 ] && break
   sleep 0.25
@@ -150,9 +152,9 @@ first answer of /health (the scheduler starts with the server, $READY_S s after 
 
 | figure | measured | target (scaled to $N feeds) | |
 |---|---|---|---|
-| first full ingest ($TARGET items) | $INGEST_S s ($COUNT items, $POLLED1 feeds polled, $FAILED1 failing) | ≤ $T_ING s (60 s per 10,000) | $(verdict "$INGEST_S" "$T_ING") |
+| first full ingest ($TARGET items) | $INGEST_S s ($COUNT items, $POLLED1 feeds polled, $FAILED1 failing)$( [ "$COUNT" -lt "$TARGET" ] && echo " — NOT COMPLETE: stopped at the ${LIMIT_SECONDS} s limit, so the next row is not an all-unchanged pass") | ≤ $T_ING s (60 s per 10,000) | $(verdict "$INGEST_S" "$T_ING") |
 | CPU of the first ingest, JVM + mariadbd | $(r1 "$J1 - $J0") s + $(r1 "$D1 - $D0") s = $PER1K_1 s per 1,000 polls | | |
-| unchanged pass (every feed polled again) | $PASS_S s (last status per feed: $STATUSES) | ≤ $T_PASS s (15 s per 10,000) | $(verdict "$PASS_S" "$T_PASS") |
+| unchanged pass (every feed polled again) | $PASS_S s$( [ "$LEFT" != 0 ] && echo " — NOT COMPLETE: $LEFT feeds not polled again within ${LIMIT_SECONDS} s") (last status per feed: $STATUSES) | ≤ $T_PASS s (15 s per 10,000) | $(verdict "$PASS_S" "$T_PASS") |
 | CPU of the unchanged pass, JVM + mariadbd | $(r1 "$J3 - $J2") s + $(r1 "$D3 - $D2") s = $PER1K_2 s per 1,000 polls | | |
 | peak RSS (VmHWM) after both passes | JVM $JVM_HWM MB, mariadbd $DB_HWM MB ($COUNT2 items) | ≤ 512 MB (JVM) | |
 $MEM_LINE
