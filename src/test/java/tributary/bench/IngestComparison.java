@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -146,9 +148,9 @@ final class IngestComparison {
         ps.setString(i++, item.enclosureUrl());
         ps.setString(i++, item.enclosureType());
         ps.setNull(i++, Types.BIGINT);
-        ps.setObject(i++, java.time.LocalDateTime.ofInstant(item.published() != null ? item.published() : now,
-                java.time.ZoneOffset.UTC));
-        ps.setObject(i, java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+        ps.setObject(i++, LocalDateTime.ofInstant(item.published() != null ? item.published() : now,
+                ZoneOffset.UTC));
+        ps.setObject(i, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
     }
 
     private long insertFeed(String url) {
