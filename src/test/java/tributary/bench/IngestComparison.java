@@ -1,0 +1,187 @@
+package tributary.bench;
+
+import io.micronaut.transaction.TransactionOperations;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import tributary.normalize.ItemNormalizer;
+import tributary.normalize.NormalizedItem;
+import tributary.parse.FeedParser;
+import tributary.parse.ParsedFeed;
+import tributary.parse.ParsedItem;
+import tributary.store.ItemStore;
+
+/**
+ * Items/s through ItemStore.upsert (one call per feed of 20, as a poll makes) against a plain batched JDBC INSERT of
+ * the same rows into a temporary copy of the item table in the same MariaDB, in the same run.
+ */
+final class IngestComparison {
+
+    /** Rows written by each side and the seconds each took. */
+    record Result(int rows, double storeSeconds, double plainSeconds) {
+        double storeItemsPerSecond() {
+            return rows / storeSeconds;
+        }
+
+        double plainItemsPerSecond() {
+            return rows / plainSeconds;
+        }
+
+        double ratio() {
+            return storeItemsPerSecond() / plainItemsPerSecond();
+        }
+    }
+
+    private static final int PLAIN_BATCH = 1000;
+    private static final String PLAIN_INSERT = """
+            INSERT INTO bench_item (feed_id, identity_hash, story_hash, site_title_key, content_hash, guid, url,
+              canonical_url, title, summary, content, author, tags, enclosure_url, enclosure_type, enclosure_length,
+              published_at, first_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final ItemStore store;
+    private final TransactionOperations<Connection> tx;
+    private final DataSource dataSource;
+    private final FeedParser parser;
+    private final ItemNormalizer normalizer;
+
+    /** dataSource is the pool itself (DataSourceResolver.resolve), since the reference commits on its own. */
+    IngestComparison(ItemStore store, TransactionOperations<Connection> tx, DataSource dataSource, FeedParser parser,
+                     ItemNormalizer normalizer) {
+        this.store = store;
+        this.tx = tx;
+        this.dataSource = dataSource;
+        this.parser = parser;
+        this.normalizer = normalizer;
+    }
+
+    /** Writes feeds × 20 fresh items both ways; the feed rows it made are deleted afterwards (items cascade). */
+    Result run(int feeds, String tag) throws Exception {
+        Instant now = Instant.now();
+        List<Long> feedIds = new ArrayList<>();
+        List<List<NormalizedItem>> batches = new ArrayList<>();
+        try {
+            for (int n = 0; n < feeds; n++) {
+                long id = insertFeed("https://bench.example/" + tag + "/" + n + ".rss");
+                feedIds.add(id);
+                // Real parsed and normalized items, prepared before the clock starts.
+                ParsedFeed parsed = parser.parse(BenchFeeds.rss(n, tag), "application/rss+xml");
+                List<NormalizedItem> items = new ArrayList<>();
+                for (ParsedItem item : parsed.items()) {
+                    items.add(normalizer.normalize(item, id, URI.create("https://bench.example/"), parsed.language(), now));
+                }
+                batches.add(items);
+            }
+            int rows = batches.stream().mapToInt(List::size).sum();
+            long started = System.nanoTime();
+            for (int i = 0; i < feeds; i++) {
+                store.upsert(feedIds.get(i), batches.get(i), now);
+            }
+            double storeSeconds = (System.nanoTime() - started) / 1e9;
+            double plainSeconds = plainInsert(feedIds, batches, now);
+            return new Result(rows, storeSeconds, plainSeconds);
+        } finally {
+            deleteFeeds(feedIds);
+        }
+    }
+
+    /** The reference: one connection, a temporary table like item, batches of 1,000 rows, one commit per batch. */
+    private double plainInsert(List<Long> feedIds, List<List<NormalizedItem>> batches, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TEMPORARY TABLE IF EXISTS bench_item");
+                st.execute("CREATE TEMPORARY TABLE bench_item LIKE item");
+            }
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement(PLAIN_INSERT)) {
+                int pending = 0;
+                for (int f = 0; f < feedIds.size(); f++) {
+                    for (NormalizedItem item : batches.get(f)) {
+                        bind(ps, feedIds.get(f), item, now);
+                        ps.addBatch();
+                        if (++pending == PLAIN_BATCH) {
+                            ps.executeBatch();
+                            c.commit();
+                            pending = 0;
+                        }
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TEMPORARY TABLE bench_item");
+            }
+            c.setAutoCommit(autoCommit);
+            return seconds;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, long feedId, NormalizedItem item, Instant now) throws SQLException {
+        int i = 1;
+        ps.setLong(i++, feedId);
+        ps.setString(i++, item.identityHash());
+        ps.setString(i++, item.storyHash());
+        ps.setString(i++, item.siteTitleKey());
+        ps.setString(i++, item.contentHash());
+        ps.setString(i++, item.guid());
+        ps.setString(i++, item.url());
+        ps.setString(i++, item.canonicalUrl());
+        ps.setString(i++, item.title());
+        ps.setString(i++, item.summary());
+        ps.setString(i++, item.content());
+        ps.setString(i++, item.author());
+        ps.setString(i++, item.tags().isEmpty() ? null : String.join("\n", item.tags()));
+        ps.setString(i++, item.enclosureUrl());
+        ps.setString(i++, item.enclosureType());
+        ps.setNull(i++, Types.BIGINT);
+        ps.setObject(i++, LocalDateTime.ofInstant(item.published() != null ? item.published() : now,
+                ZoneOffset.UTC));
+        ps.setObject(i, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+    }
+
+    private long insertFeed(String url) {
+        return tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "INSERT INTO feed (url, url_hash, created_at) VALUES (?, SHA2(?, 256), UTC_TIMESTAMP(3))",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, url);
+                ps.setString(2, url);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    private void deleteFeeds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("DELETE FROM feed WHERE id = ?")) {
+                for (long id : ids) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+}
