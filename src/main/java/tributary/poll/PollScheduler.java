@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,9 @@ public class PollScheduler {
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
+    /** Set when the last look found more due feeds than it could start; one early look is queued at a time. */
+    private volatile boolean backlog;
+    private final AtomicBoolean earlyTick = new AtomicBoolean();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
     /** When a claim was taken and the lease end it set on the feed row. */
@@ -136,7 +140,8 @@ public class PollScheduler {
             return started;
         }
         // Read past the room: the first due feeds may all belong to one busy host.
-        for (FeedRow feed : feeds.findDue(UtcTimes.toColumn(now), room * 4)) {
+        List<FeedRow> due = feeds.findDue(UtcTimes.toColumn(now), room * 4);
+        for (FeedRow feed : due) {
             if (started.size() >= room) {
                 break;
             }
@@ -168,6 +173,9 @@ public class PollScheduler {
                 release(host);
             }
         }
+        // Due feeds left for want of room or of a host's share: each finished poll then looks again, instead of
+        // leaving workers idle until the next tick.
+        backlog = started.size() < due.size();
         return started;
     }
 
@@ -277,6 +285,12 @@ public class PollScheduler {
             }
             inFlight.remove(feed.id());
             release(host);
+            if (backlog && started && !stopping && earlyTick.compareAndSet(false, true)) {
+                ticker.execute(() -> {
+                    earlyTick.set(false);
+                    tick();
+                });
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package tributary.store;
 
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,8 +52,7 @@ public class ItemStore {
         if (byIdentity.isEmpty()) {
             return new UpsertResult(0, 0, 0);
         }
-        List<NormalizedItem> writes = new ArrayList<>();
-        UpsertResult result = tx.executeWrite(status -> {
+        return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             Map<String, String> existing = existingContentHashes(c, feedId, new ArrayList<>(byIdentity.keySet()));
             List<NormalizedItem> fresh = new ArrayList<>();
@@ -67,15 +67,20 @@ public class ItemStore {
             }
             insert(c, feedId, fresh, now);
             update(c, feedId, changed, now);
-            writes.addAll(fresh);
+            List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
+            if (!writes.isEmpty()) {
+                // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
+                // at the same moment on another worker is visible to whichever of the two links last.
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        tx.executeWrite(linking -> StoryLinker.link(linking.getConnection(), feedId, writes, now));
+                    }
+                });
+            }
             return new UpsertResult(fresh.size(), changed.size(), byIdentity.size() - fresh.size() - changed.size());
         });
-        if (!writes.isEmpty()) {
-            // After the commit, so a section feed polled at the same moment on another worker is visible.
-            tx.executeWrite(status -> StoryLinker.link(status.getConnection(), feedId, writes, now));
-        }
-        return result;
     }
 
     private static Map<String, String> existingContentHashes(Connection c, long feedId, List<String> identities)
