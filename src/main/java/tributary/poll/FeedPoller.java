@@ -154,23 +154,23 @@ public class FeedPoller {
         for (NormalizedItem item : normalized) {
             identities.add(item.identityHash());
         }
-        // Items and their sighting in one transaction; the feed's state is written after it, so a crash in between
-        // leaves the feed due again rather than marked done.
+        // Items, their sighting and then the feed's state in one transaction (one commit per poll): a crash leaves
+        // all or none of them, so the feed is due again rather than marked done without its items.
+        PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());
         UpsertResult result = tx.executeWrite(status -> {
             UpsertResult upserted = items.upsert(feed.id(), normalized, now);
             sightings.markSeen(feed.id(), identities, now);
+            feeds.recordSuccess(feed.id(),
+                    Columns.fit(TextCleaner.plainLine(parsed.title()), 500),
+                    Columns.fit(UrlCanonicalizer.resolve(parsed.siteUrl(), document.base()), 2048),
+                    Columns.fit(TextCleaner.plainLine(parsed.description()), 2000),
+                    Columns.fit(TextCleaner.plainLine(parsed.language()), 35),
+                    Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.bodyHash(),
+                    document.status(), publisher.floorSeconds(), publisher.skipHoursColumn(), publisher.skipDaysColumn(),
+                    UtcTimes.toColumn(now),
+                    UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)));
             return upserted;
         });
-        PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());
-        feeds.recordSuccess(feed.id(),
-                Columns.fit(TextCleaner.plainLine(parsed.title()), 500),
-                Columns.fit(UrlCanonicalizer.resolve(parsed.siteUrl(), document.base()), 2048),
-                Columns.fit(TextCleaner.plainLine(parsed.description()), 2000),
-                Columns.fit(TextCleaner.plainLine(parsed.language()), 35),
-                Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.bodyHash(),
-                document.status(), publisher.floorSeconds(), publisher.skipHoursColumn(), publisher.skipDaysColumn(),
-                UtcTimes.toColumn(now),
-                UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)));
         if (result.inserted() + result.updated() > 0) {
             events.publishEvent(new ContentChangedEvent(feed.id()));
             metrics.items(reader.categorySlugsOfFeed(feed.id()), result.inserted(), result.updated());
