@@ -16,13 +16,18 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                        @JsonProperty("source_line") Integer sourceLine, @JsonProperty("item_count") long itemCount,
                        Health health) {
 
-    /** Polling health: state is active, backing-off, gone or disabled. */
+    /**
+     * Polling health: state is active, backing-off, gone or disabled; polled_by names the instance polling the feed
+     * right now (absent between polls), whose claim lapses at polled_until if it never finishes.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Health(String state, @JsonProperty("last_polled_at") Instant lastPolledAt,
                          @JsonProperty("last_success_at") Instant lastSuccessAt,
                          @JsonProperty("last_status") Integer lastStatus, @JsonProperty("last_error") String lastError,
                          @JsonProperty("consecutive_failures") int consecutiveFailures,
-                         @JsonProperty("next_poll_at") Instant nextPollAt) {
+                         @JsonProperty("next_poll_at") Instant nextPollAt,
+                         @JsonProperty("polled_by") String polledBy,
+                         @JsonProperty("polled_until") Instant polledUntil) {
     }
 }

@@ -36,6 +36,6 @@ class FeedViews {
                 intervals.interval(r).toSeconds(), r.enabled(), r.origin(), r.sourceLine(), items,
                 new FeedView.Health(r.state(), UtcTimes.fromColumn(r.lastPolledAt()),
                         UtcTimes.fromColumn(r.lastSuccessAt()), r.lastStatus(), r.lastError(), r.consecutiveFailures(),
-                        UtcTimes.fromColumn(r.nextPollAt())));
+                        UtcTimes.fromColumn(r.nextPollAt()), r.leaseOwner(), UtcTimes.fromColumn(r.leaseUntil())));
     }
 }

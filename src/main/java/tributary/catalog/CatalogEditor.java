@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import tributary.store.CatalogRevisions;
 import tributary.store.ContentChangedEvent;
 import tributary.store.UtcTimes;
 
@@ -39,6 +40,7 @@ public class CatalogEditor {
         String hash = CatalogReconciler.urlHash(draft.url().toString());
         long id = tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            CatalogRevisions.bump(c, null);
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, deleted_at IS NOT NULL FROM feed WHERE url_hash = ? FOR UPDATE")) {
                 ps.setString(1, hash);
@@ -80,6 +82,7 @@ public class CatalogEditor {
     public void updateFeed(long id, FeedDraft draft) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            CatalogRevisions.bump(c, null);
             if (draft.title() != null) {
                 update(c, "UPDATE feed SET title_override = ? WHERE id = ?", draft.title().isBlank() ? null : draft.title(), id);
             }
@@ -104,6 +107,7 @@ public class CatalogEditor {
     public void deleteFeed(long id, boolean purge) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            CatalogRevisions.bump(c, null);
             if (purge) {
                 update(c, "DELETE FROM feed WHERE id = ?", id);
             } else {
@@ -118,6 +122,7 @@ public class CatalogEditor {
     public void addCategory(String slug, String title, String description) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            CatalogRevisions.bump(c, null);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO category (slug, title, description, origin, position, created_at)
                     SELECT ?, ?, ?, 'api', COALESCE(MAX(position), -1) + 1, ? FROM category""")) {
@@ -141,6 +146,7 @@ public class CatalogEditor {
     public void updateCategory(String slug, String title, String description, String newSlug) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            CatalogRevisions.bump(c, null);
             if (title != null) {
                 update(c, "UPDATE category SET title = ? WHERE slug = ?", title, slug);
             }
@@ -165,6 +171,7 @@ public class CatalogEditor {
     /** Deletes a category; feeds in it lose that membership. */
     public void deleteCategory(String slug) {
         tx.executeWrite(status -> {
+            CatalogRevisions.bump(status.getConnection(), null);
             update(status.getConnection(), "DELETE FROM category WHERE slug = ?", slug);
             return null;
         });

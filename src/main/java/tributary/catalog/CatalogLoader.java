@@ -81,7 +81,7 @@ public class CatalogLoader {
         }
         try {
             FeedsFile file = FeedsFileParser.parse(text, path.toString());
-            ReconcileResult result = reconciler.apply(file);
+            ReconcileResult result = reconciler.apply(file, lastReadHash);
             lastProblem = null;
             // Titles, categories and memberships may all have changed: every rendered feed is stale.
             events.publishEvent(new ContentChangedEvent(null));
@@ -91,6 +91,11 @@ public class CatalogLoader {
         } catch (FeedsFileException e) {
             return refuse(e.getMessage() + "\nFix the file; the last good list stays in force.");
         }
+    }
+
+    /** SHA-256 of the feeds.yml text last read (applied or refused); null before the first read. */
+    public String lastReadHash() {
+        return lastReadHash;
     }
 
     /** The feed list's path, as configured. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tributary.normalize.Sha256;
+import tributary.store.CatalogRevisions;
 import tributary.store.UtcTimes;
 
 /**
@@ -32,9 +33,19 @@ public class CatalogReconciler {
     }
 
     public ReconcileResult apply(FeedsFile file) {
+        return apply(file, null);
+    }
+
+    /**
+     * Applies the file; fileHash (SHA-256 of its text) is recorded as the list in force. Safe when every instance
+     * does it: the revision bump comes first and holds the catalog row lock to commit, so reconciles (and admin edits)
+     * of several instances run one after another, each making the rows equal to its file, never interleaved.
+     */
+    public ReconcileResult apply(FeedsFile file, String fileHash) {
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
+            CatalogRevisions.bump(c, fileHash);
             int categoriesRemoved = upsertCategories(c, file.categories(), now);
             Map<String, Long> categoryIds = ids(c, "SELECT slug, id FROM category");
             int feedsRemoved = upsertFeeds(c, file.feeds(), now);

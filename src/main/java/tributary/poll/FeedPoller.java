@@ -168,7 +168,9 @@ public class FeedPoller {
                     Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.bodyHash(),
                     document.status(), publisher.floorSeconds(), publisher.skipHoursColumn(), publisher.skipDaysColumn(),
                     UtcTimes.toColumn(now),
-                    UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)));
+                    UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)),
+                    // Marks the feed for other instances' render caches, in the same commit as its items.
+                    upserted.inserted() + upserted.updated() > 0);
             return upserted;
         });
         if (result.inserted() + result.updated() > 0) {

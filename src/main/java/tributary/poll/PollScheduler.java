@@ -26,13 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fetch.FetchConfig;
 import tributary.fetch.HostLimiter;
-import tributary.store.FeedLeases;
-import tributary.store.FeedRepository;
+import tributary.config.InstanceIdentity;
+import tributary.store.FeedClaims;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
 
 /**
- * Finds due feeds every tick, claims each one (a lease in its row, so two workers or instances never poll it twice)
+ * Finds due feeds every tick, claims them (a lease in each row, taken with SELECT … FOR UPDATE SKIP LOCKED, so two
+ * workers or two instances never poll a feed twice, and a crashed instance's feeds are free once its leases end)
  * and polls them on a bounded worker pool; one slow feed holds one worker, never the others. A host that already
  * has its share of polls in flight (tributary.fetch.max-per-host) gets no more this tick, so its feeds wait in the
  * database rather than in a worker blocked on the host limit while other sites' feeds could be polled. While the
@@ -45,7 +46,6 @@ public class PollScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
 
     private final PollConfig config;
-    private final FeedRepository feeds;
     private final FeedPoller poller;
     private final Clock clock;
     private final ExecutorService workers;
@@ -55,15 +55,12 @@ public class PollScheduler {
     private final AtomicBoolean earlyTick = new AtomicBoolean();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
-    /** When a claim was taken and the lease end it set on the feed row. */
-    private record Claim(LocalDateTime at, LocalDateTime until) {
-    }
-
-    /** The claim of each poll in flight. */
-    private final Map<Long, Claim> claimed = new ConcurrentHashMap<>();
-    /** Claims of failed polls whose outcome may not have been written (database away): given back next dispatch. */
-    private final Map<Long, Claim> unreleased = new ConcurrentHashMap<>();
-    private final FeedLeases leases;
+    /** The lease end of each poll in flight (this instance's leases). */
+    private final Map<Long, LocalDateTime> claimed = new ConcurrentHashMap<>();
+    /** Leases of failed polls whose outcome may not have been written (database away): given back next dispatch. */
+    private final Map<Long, LocalDateTime> unreleased = new ConcurrentHashMap<>();
+    private final FeedClaims claims;
+    private final InstanceIdentity identity;
     private final int perHost;
     private volatile Instant lastTick;
     private volatile boolean started;
@@ -74,14 +71,14 @@ public class PollScheduler {
 
     static final Duration MAX_TICK_BACKOFF = Duration.ofSeconds(30);
 
-    public PollScheduler(PollConfig config, FetchConfig fetchConfig, FeedRepository feeds, FeedPoller poller,
-                         Clock clock, FeedLeases leases) {
+    public PollScheduler(PollConfig config, FetchConfig fetchConfig, FeedPoller poller, Clock clock,
+                         FeedClaims claims, InstanceIdentity identity) {
         this.config = config;
         this.perHost = Math.max(1, fetchConfig.maxPerHost());
-        this.feeds = feeds;
         this.poller = poller;
         this.clock = clock;
-        this.leases = leases;
+        this.claims = claims;
+        this.identity = identity;
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), named("poll-worker"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("poll-scheduler"));
     }
@@ -95,8 +92,8 @@ public class PollScheduler {
         }
         ticker.scheduleWithFixedDelay(this::tick, 0, config.tick().toMillis(), TimeUnit.MILLISECONDS);
         started = true;
-        LOG.info("Poll scheduler started: {} workers, looking for due feeds every {} s", config.workers(),
-                config.tick().toSeconds());
+        LOG.info("Poll scheduler started as instance {}: {} workers, looking for due feeds every {} s, leases of {} s",
+                identity.id(), config.workers(), config.tick().toSeconds(), config.lease().toSeconds());
     }
 
     private void tick() {
@@ -133,41 +130,46 @@ public class PollScheduler {
             return started;
         }
         Instant now = clock.instant();
-        giveBackUnrecordedClaims(now);
+        giveBackUnrecordedClaims();
         lastTick = now;
         int room = Math.max(0, config.workers() * 4 - inFlight.size());
         if (room == 0) {
             return started;
         }
-        // Read past the room: the first due feeds may all belong to one busy host.
-        List<FeedRow> due = feeds.findDue(UtcTimes.toColumn(now), room * 4);
-        for (FeedRow feed : due) {
-            if (started.size() >= room) {
-                break;
-            }
-            if (inFlight.contains(feed.id())) {
-                continue;
-            }
-            String host = HostLimiter.key(feed.url());
-            if (!reserve(host)) {
-                continue;
-            }
-            // Whole milliseconds, as DATETIME(3) stores them, so giving the claim back can match it exactly.
-            LocalDateTime leaseUntil = UtcTimes.toColumn(now.plus(config.lease()).truncatedTo(ChronoUnit.MILLIS));
-            long won;
-            try {
-                won = feeds.claim(feed.id(), UtcTimes.toColumn(now), leaseUntil);
-            } catch (RuntimeException e) {
-                if (!isLockConflict(e)) {
-                    release(host);
-                    throw e;
+        // Whole milliseconds, as DATETIME(3) stores them, so giving the claim back can match it exactly.
+        LocalDateTime leaseUntil = UtcTimes.toColumn(now.plus(config.lease()).truncatedTo(ChronoUnit.MILLIS));
+        // Read past the room: the first due feeds may all belong to one busy host. Hosts are reserved as feeds are
+        // taken, inside the claim; if the claim fails they are given back below.
+        List<String> reserved = new ArrayList<>();
+        int[] looked = {0};
+        List<FeedRow> claimedNow;
+        try {
+            claimedNow = claims.claim(identity.id(), UtcTimes.toColumn(now), leaseUntil, room * 4, feed -> {
+                looked[0]++;
+                if (reserved.size() >= room || inFlight.contains(feed.id())) {
+                    return false;
                 }
-                // Chosen as a deadlock victim by another writer of the feed table: claim it next time.
-                LOG.debug("Feed #{}: claim lost to a lock conflict, retried next tick: {}", feed.id(), e.getMessage());
-                won = 0;
+                String host = HostLimiter.key(feed.url());
+                if (!reserve(host)) {
+                    return false;
+                }
+                reserved.add(host);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            reserved.forEach(this::release);
+            if (!isLockConflict(e)) {
+                throw e;
             }
-            if (won == 1 && inFlight.add(feed.id())) {
-                claimed.put(feed.id(), new Claim(UtcTimes.toColumn(now.truncatedTo(ChronoUnit.MILLIS)), leaseUntil));
+            // Chosen as a deadlock victim (or, on Galera, a certification conflict with another node): next tick.
+            LOG.debug("Claim lost to a lock conflict, retried next tick: {}", e.getMessage());
+            backlog = true;
+            return started;
+        }
+        for (FeedRow feed : claimedNow) {
+            String host = HostLimiter.key(feed.url());
+            if (inFlight.add(feed.id())) {
+                claimed.put(feed.id(), leaseUntil);
                 started.add(CompletableFuture.supplyAsync(() -> pollClaimed(feed, host), workers));
             } else {
                 release(host);
@@ -175,7 +177,7 @@ public class PollScheduler {
         }
         // Due feeds left for want of room or of a host's share: each finished poll then looks again, instead of
         // leaving workers idle until the next tick.
-        backlog = started.size() < due.size();
+        backlog = claimedNow.size() < looked[0];
         return started;
     }
 
@@ -264,9 +266,9 @@ public class PollScheduler {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
     }
 
-    private void giveBackUnrecordedClaims(Instant now) {
-        for (Map.Entry<Long, Claim> claim : unreleased.entrySet()) {
-            if (leases.release(claim.getKey(), claim.getValue().at(), claim.getValue().until(), now)) {
+    private void giveBackUnrecordedClaims() {
+        for (Map.Entry<Long, LocalDateTime> claim : unreleased.entrySet()) {
+            if (claims.release(claim.getKey(), identity.id(), claim.getValue())) {
                 LOG.info("Feed #{}: its last poll could record nothing; due again", claim.getKey());
             }
             unreleased.remove(claim.getKey(), claim.getValue());
@@ -279,7 +281,7 @@ public class PollScheduler {
             outcome = poller.poll(feed);
             return outcome;
         } finally {
-            Claim claim = claimed.remove(feed.id());
+            LocalDateTime claim = claimed.remove(feed.id());
             if (claim != null && (outcome == null || outcome.result() == PollOutcome.Result.FAILED)) {
                 unreleased.put(feed.id(), claim);
             }
@@ -312,17 +314,16 @@ public class PollScheduler {
         if (workers.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
-        Map<Long, Claim> abandoned = Map.copyOf(claimed);
+        Map<Long, LocalDateTime> abandoned = Map.copyOf(claimed);
         workers.shutdownNow();
         LOG.warn("Stopping: abandoned {} polls still running after {} s (feeds {}); they are polled again at the"
                 + " next start", abandoned.size(), config.shutdownGrace().toSeconds(), abandoned.keySet());
-        Instant now = clock.instant();
-        for (Map.Entry<Long, Claim> claim : abandoned.entrySet()) {
+        for (Map.Entry<Long, LocalDateTime> claim : abandoned.entrySet()) {
             try {
-                leases.release(claim.getKey(), claim.getValue().at(), claim.getValue().until(), now);
+                claims.release(claim.getKey(), identity.id(), claim.getValue());
             } catch (RuntimeException e) {
                 LOG.warn("Feed #{}: cannot give back its claim ({}); it is due when its lease ends at {}",
-                        claim.getKey(), e.getMessage(), claim.getValue().until());
+                        claim.getKey(), e.getMessage(), claim.getValue());
             }
         }
     }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Feeds and their polling state. Times are UTC (see UtcTimes). A gone feed is skipped until re-enabled: by
- * reactivate, or by switching it off and on in feeds.yml (the catalog then clears next_poll_at, which a gone
- * feed otherwise always has).
+ * Feeds and their polling state. Times are UTC (see UtcTimes). Every recorded outcome also ends the poll's lease
+ * (lease_owner, lease_until): the next poll time it sets keeps the feed from being claimed again, whichever instance
+ * held it. A gone feed is skipped until re-enabled: by reactivate, or by switching it off and on in feeds.yml (the
+ * catalog then clears next_poll_at, which a gone feed otherwise always has).
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface FeedRepository extends CrudRepository<FeedRow, Long> {
@@ -22,22 +23,21 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("SELECT * FROM feed ORDER BY id")
     List<FeedRow> findAllInOrder();
 
-    /** Enabled, not gone feeds whose next poll is due, oldest due first. */
-    @Query("""
-            SELECT * FROM feed WHERE enabled = TRUE AND (gone_at IS NULL OR next_poll_at IS NULL)
-              AND (next_poll_at IS NULL OR next_poll_at <= :now)
-            ORDER BY next_poll_at IS NOT NULL, next_poll_at, id LIMIT :limit""")
-    List<FeedRow> findDue(LocalDateTime now, int limit);
-
     /**
-     * Takes a due feed for one poll by pushing its next poll to the lease end; 1 when this caller won it.
-     * Two workers or two instances that race for a feed: only one update matches.
+     * Locks up to limit due feeds for a claim: enabled, not gone, next poll passed, no live lease, oldest due first
+     * (a never-polled feed, next_poll_at NULL, sorts first). Rows another instance is claiming right now are skipped,
+     * not waited for (SKIP LOCKED, MariaDB 10.6+). Run inside the claim's transaction; the ORDER BY follows
+     * ix_feed_due, so only the rows returned (and leased or gone ones on the way) are read and locked.
      */
     @Query("""
-            UPDATE feed SET next_poll_at = :leaseUntil
-            WHERE id = :id AND enabled = TRUE AND (gone_at IS NULL OR next_poll_at IS NULL)
-              AND (next_poll_at IS NULL OR next_poll_at <= :now)""")
-    long claim(long id, LocalDateTime now, LocalDateTime leaseUntil);
+            SELECT * FROM feed WHERE enabled = TRUE AND (gone_at IS NULL OR next_poll_at IS NULL)
+              AND (next_poll_at IS NULL OR next_poll_at <= :now) AND (lease_until IS NULL OR lease_until <= :now)
+            ORDER BY next_poll_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<FeedRow> lockDue(LocalDateTime now, int limit);
+
+    /** Takes feeds locked by lockDue for one poll each: owner holds them until leaseUntil unless the poll ends first. */
+    @Query("UPDATE feed SET lease_owner = :owner, lease_until = :leaseUntil WHERE id IN (:ids)")
+    long lease(List<Long> ids, String owner, LocalDateTime leaseUntil);
 
     /** A new document was stored: metadata, validators, body hash and the publisher's schedule hints. */
     @Query("""
@@ -45,18 +45,20 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
               etag = :etag, last_modified = :lastModified, body_hash = :bodyHash, last_status = :status,
               publisher_interval_seconds = :publisherIntervalSeconds, skip_hours = :skipHours, skip_days = :skipDays,
               last_polled_at = :polledAt, last_success_at = :polledAt, last_error = NULL, consecutive_failures = 0,
-              gone_at = NULL, next_poll_at = :nextPollAt
+              gone_at = NULL, next_poll_at = :nextPollAt, lease_owner = NULL, lease_until = NULL,
+              content_changed_at = IF(:contentChanged, UTC_TIMESTAMP(3), content_changed_at)
             WHERE id = :id""")
     void recordSuccess(long id, @Nullable String title, @Nullable String siteUrl, @Nullable String description,
                        @Nullable String language, @Nullable String etag, @Nullable String lastModified,
                        String bodyHash, int status, @Nullable Integer publisherIntervalSeconds,
                        @Nullable String skipHours, @Nullable String skipDays, LocalDateTime polledAt,
-                       LocalDateTime nextPollAt);
+                       LocalDateTime nextPollAt, boolean contentChanged);
 
     /** A 304, or the same bytes as last time (status 200): nothing to parse or write but the row's health. */
     @Query("""
             UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_success_at = :polledAt,
-              last_error = NULL, consecutive_failures = 0, gone_at = NULL, next_poll_at = :nextPollAt
+              last_error = NULL, consecutive_failures = 0, gone_at = NULL, next_poll_at = :nextPollAt,
+              lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")
     void recordNotModified(long id, int status, LocalDateTime polledAt, LocalDateTime nextPollAt);
 
@@ -66,7 +68,8 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
 
     @Query("""
             UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_error = :error,
-              consecutive_failures = consecutive_failures + 1, next_poll_at = :nextPollAt
+              consecutive_failures = consecutive_failures + 1, next_poll_at = :nextPollAt,
+              lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")
     void recordFailure(long id, @Nullable Integer status, String error, LocalDateTime polledAt,
                        LocalDateTime nextPollAt);
@@ -74,7 +77,8 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     /** 410: stop polling; next_poll_at stays set so that only a re-enable (which clears it) brings the feed back. */
     @Query("""
             UPDATE feed SET last_status = 410, last_polled_at = :polledAt, last_error = :error,
-              consecutive_failures = consecutive_failures + 1, gone_at = :polledAt, next_poll_at = :polledAt
+              consecutive_failures = consecutive_failures + 1, gone_at = :polledAt, next_poll_at = :polledAt,
+              lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")
     void recordGone(long id, String error, LocalDateTime polledAt);
 

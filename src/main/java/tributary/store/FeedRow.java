@@ -9,7 +9,8 @@ import java.time.LocalDateTime;
 /**
  * A row of the feed table: what to poll, and how the last polls went. Times are UTC. url is what is polled (a
  * confirmed permanent redirect rewrites it); urlHash stays the key of the URL feeds.yml or the admin gave.
- * state is computed by the database from enabled, goneAt and consecutiveFailures.
+ * state is computed by the database from enabled, goneAt and consecutiveFailures. leaseOwner holds the instance
+ * polling the feed right now, until leaseUntil.
  */
 @MappedEntity("feed")
 public record FeedRow(
@@ -45,7 +46,9 @@ public record FeedRow(
         @Nullable Integer publisherIntervalSeconds,
         @Nullable String skipHours,
         @Nullable String skipDays,
-        @GeneratedValue @Nullable String state) {
+        @GeneratedValue @Nullable String state,
+        @Nullable String leaseOwner,
+        @Nullable LocalDateTime leaseUntil) {
 
     /** The title to show: the admin's override, else the feed's own, else its URL. */
     public String displayTitle() {

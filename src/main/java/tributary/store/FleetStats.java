@@ -40,12 +40,14 @@ public class FleetStats {
                 }
             }
             Duration lag = Duration.ZERO;
-            // Same rule as FeedRepository.findDue: a feed never polled is due since it was added.
+            // Same rule as FeedRepository.lockDue: a feed never polled is due since it was added; one being polled
+            // (a live lease) is not waiting.
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT MIN(COALESCE(next_poll_at, created_at)) FROM feed
                     WHERE enabled = TRUE AND (gone_at IS NULL OR next_poll_at IS NULL)
-                      AND (next_poll_at IS NULL OR next_poll_at <= ?)""")) {
+                      AND (next_poll_at IS NULL OR next_poll_at <= ?) AND (lease_until IS NULL OR lease_until <= ?)""")) {
                 ps.setObject(1, UtcTimes.toColumn(now));
+                ps.setObject(2, UtcTimes.toColumn(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && rs.getObject(1) != null) {
                         Instant oldest = UtcTimes.fromColumn(rs.getObject(1, LocalDateTime.class));

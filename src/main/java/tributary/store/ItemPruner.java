@@ -130,17 +130,38 @@ public class ItemPruner {
         if (rows.isEmpty()) {
             return 0;
         }
-        return tx.executeWrite(status -> {
+        long deleted = tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
                     "DELETE FROM item WHERE id IN (" + "?,".repeat(rows.size() - 1) + "?)")) {
                 for (int i = 0; i < rows.size(); i++) {
                     ps.setLong(i + 1, rows.get(i)[0]);
                 }
-                int deleted = ps.executeUpdate();
-                for (long[] row : rows) {
-                    touched.add(row[1]);
+                return (long) ps.executeUpdate();
+            }
+        });
+        Set<Long> feeds = new LinkedHashSet<>();
+        for (long[] row : rows) {
+            feeds.add(row[1]);
+        }
+        touched.addAll(feeds);
+        markChanged(feeds);
+        return deleted;
+    }
+
+    /**
+     * Tells other instances' render caches that these feeds lost items. After the delete's commit and on its own:
+     * updating feed rows inside it would hold their locks against polls for the whole batch.
+     */
+    private void markChanged(Set<Long> feeds) {
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "UPDATE feed SET content_changed_at = UTC_TIMESTAMP(3) WHERE id IN ("
+                            + "?,".repeat(feeds.size() - 1) + "?)")) {
+                int i = 1;
+                for (long id : feeds) {
+                    ps.setLong(i++, id);
                 }
-                return (long) deleted;
+                return ps.executeUpdate();
             }
         });
     }

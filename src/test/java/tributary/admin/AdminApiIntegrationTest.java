@@ -290,6 +290,10 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             Files.writeString(feedsFile, baseYaml);
             catalog.reloadIfChanged();
             assertEquals(1, parse(admin().get("/admin/feeds")).size(), "removed from the file, removed from the list");
+            JsonNode applied = parse(admin().get("/admin/status"));
+            assertTrue(applied.get("feeds_file_applied").getBooleanValue(), "this file is the one in force");
+            assertTrue(applied.get("instance").getStringValue().contains("-"), "host-pid-random by default");
+            long revision = applied.get("catalog_revision").getLongValue();
 
             Files.writeString(feedsFile, baseYaml.replace("categories: [thoi-su]", "categories: [sport]"));
             catalog.reloadIfChanged();
@@ -297,6 +301,8 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             String problem = status.get("feeds_file_problem").getStringValue();
             assertTrue(problem.contains(":6: unknown category 'sport'"), problem);
             assertEquals(1, status.get("feeds").getLongValue());
+            assertFalse(status.get("feeds_file_applied").getBooleanValue(), "a refused file is not in force");
+            assertEquals(revision, status.get("catalog_revision").getLongValue(), "a refused file changes nothing");
             assertEquals(List.of("thoi-su"), List.of(parse(admin().get("/admin/feeds")).get(0).get("categories").get(0)
                     .getStringValue()));
         }

@@ -44,7 +44,12 @@ public final class StandaloneMariaDb implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/tributary?createDatabaseIfNotExist=true";
+        return jdbcUrl("tributary");
+    }
+
+    /** Another database on the same server, created on first connection: one server, several clean slates. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?createDatabaseIfNotExist=true";
     }
 
     public void stop() throws ManagedProcessException {
