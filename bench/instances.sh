@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Several instances for real: 3 JVMs (`java -jar`, real clocks) on the machine's MariaDB at 127.0.0.1:3306 in a
+# scratch database, N feeds of a 1-minute interval served by a local Python server that logs every fetch and adds an
+# item to every feed each minute; instance c is killed with SIGKILL mid-run. Reports, from the fetch log and the
+# database: fetches per feed per interval, the longest gap between two fetches of a feed, items stored twice, leases
+# left behind. Only the processes started here are stopped, by PID; the scratch database is dropped at the end.
+# Usage: bench/instances.sh [feeds] [seconds] [kill-at-second]   (RESULTS=<file> appends a markdown section there)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+FEEDS=${1:-300}
+SECONDS_TOTAL=${2:-240}
+KILL_AT=${3:-100}
+LEASE=${LEASE:-30s}
+WORK=$(mktemp -d)
+DB=tributary_instances_$$
+ext() { mysql -h127.0.0.1 -P3306 -uroot -N -B -e "$1"; }
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  ext "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+JAR=$(bench_jar)
+ext "SELECT 1" >/dev/null || { echo "no MariaDB at 127.0.0.1:3306 (root, no password)"; exit 1; }
+ext "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+
+# The fixture server: /f/<n>.rss holds the items of the minutes since it started (the last five); each fetch is
+# logged as "<seconds since start> <feed> <user agent>".
+FIX_PORT=$(bench_free_port)
+cat > "$WORK/server.py" <<'PY'
+import sys, time, threading
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+port, log_path = int(sys.argv[1]), sys.argv[2]
+start = time.time()
+lock = threading.Lock()
+log = open(log_path, "a", buffering=1)
+class Feed(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        n = int(self.path.split("/")[-1].split(".")[0])
+        now = time.time() - start
+        minute = int(now // 60)
+        with lock:
+            log.write(f"{now:.3f} {n} {self.headers.get('User-Agent', '-').split()[0]}\n")
+        items = "".join(
+            f"<item><guid>https://site{n}.example/{i}</guid><title>Tin {i} của nguồn {n}</title>"
+            f"<link>https://site{n}.example/{i}.html</link><description>Bài thứ {i}</description></item>"
+            for i in range(minute + 1, max(0, minute - 4), -1))
+        body = (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Nguồn {n}</title>'
+                f"<link>https://site{n}.example/</link><description>x</description>{items}</channel></rss>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer(("127.0.0.1", port), Feed).serve_forever()
+PY
+python3 "$WORK/server.py" "$FIX_PORT" "$WORK/fetches.log" &
+PIDS+=($!)
+
+{
+  echo "categories:"
+  for g in 0 1 2; do echo "  - slug: g$g"; echo "    title: Group $g"; done
+  echo "feeds:"
+  for i in $(seq 0 $((FEEDS - 1))); do
+    echo "  - url: http://127.0.0.1:$FIX_PORT/f/$i.rss"; echo "    categories: [g$((i % 3))]"; echo "    interval: 1m"
+  done
+} > "$WORK/feeds.yml"
+
+declare -A APP_PID APP_PORT
+T0=$(date +%s.%N)
+for name in a b c; do
+  APP_PORT[$name]=$(bench_free_port)
+  MICRONAUT_SERVER_PORT=${APP_PORT[$name]} TRIBUTARY_FEEDS_FILE="$WORK/feeds.yml" \
+  TRIBUTARY_FETCH_ALLOW_PRIVATE_ADDRESSES=true TRIBUTARY_FETCH_MAX_PER_HOST=8 TRIBUTARY_POLL_TICK=1s \
+  TRIBUTARY_POLL_LEASE=$LEASE TRIBUTARY_INSTANCE_ID=$name TRIBUTARY_FETCH_USER_AGENT="instance-$name" \
+  DATASOURCES_DEFAULT_URL="jdbc:mariadb://127.0.0.1:3306/$DB" DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= \
+    java -Xmx256m ${JAVA_OPTS:--XX:+UseParallelGC} -jar "$JAR" > "$WORK/app-$name.log" 2>&1 &
+  APP_PID[$name]=$!
+  PIDS+=($!)
+done
+for name in a b c; do
+  bench_wait_up "http://127.0.0.1:${APP_PORT[$name]}/health" "${APP_PID[$name]}" "$WORK/app-$name.log"
+done
+echo "3 instances up after $(python3 -c "import time; print(f'{time.time() - $T0:.1f}')") s; running ${SECONDS_TOTAL} s, SIGKILL to c at ${KILL_AT} s" >&2
+sleep "$KILL_AT"
+LEASED_BY_C=$(ext "SELECT COUNT(*) FROM $DB.feed WHERE lease_owner = 'c'")
+kill -9 "${APP_PID[c]}"
+KILLED=$(python3 -c "import time; print(f'{time.time() - $T0:.1f}')")
+sleep $((SECONDS_TOTAL - KILL_AT))
+LEFT=$(ext "SELECT COUNT(*) FROM $DB.feed WHERE lease_owner IS NOT NULL AND lease_until < UTC_TIMESTAMP(3)")
+ITEMS=$(ext "SELECT COUNT(*) FROM $DB.item")
+DISTINCT=$(ext "SELECT COUNT(DISTINCT feed_id, guid) FROM $DB.item")
+CROSS=$(curl -sf "http://127.0.0.1:${APP_PORT[a]}/feeds/g0.json?limit=500" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['items']))")
+CROSS_B=$(curl -sf "http://127.0.0.1:${APP_PORT[b]}/feeds/g0.json?limit=500" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['items']))")
+
+python3 - "$WORK/fetches.log" "$FEEDS" "$SECONDS_TOTAL" "$KILLED" "$LEASE" "$LEASED_BY_C" "$LEFT" "$ITEMS" "$DISTINCT" "$CROSS" "$CROSS_B" <<'PY' | tee -a "${RESULTS:-/dev/null}"
+import sys, collections
+path, feeds, total, killed, lease, leased_c, left, items, distinct, cross_a, cross_b = sys.argv[1:]
+feeds, total, killed = int(feeds), float(total), float(killed)
+times = collections.defaultdict(list); by = collections.Counter()
+for line in open(path):
+    t, n, agent = line.split()
+    times[int(n)].append(float(t)); by[agent] += 1
+gaps = [b - a for ts in times.values() for a, b in zip(sorted(ts), sorted(ts)[1:])]
+# A feed's mean interval between its first and last fetch: 60 s when it is fetched once per interval.
+means = sorted((max(ts) - min(ts)) / (len(ts) - 1) for ts in times.values() if len(ts) > 1)
+counts = sorted(len(ts) for ts in times.values())
+worst = max(gaps) if gaps else 0
+short = sum(1 for g in gaps if g < 54)  # 60 s less the 10 % jitter
+print(f"""
+## Several instances (bench/instances.sh {feeds} {int(total)})
+
+3 JVMs (`java -Xmx256m -jar`, real clocks, `tributary.poll.tick=1s`, `tributary.poll.lease={lease}`, jitter ±10 %)
+on the machine's MariaDB 10.11 in a scratch database; {feeds} feeds of a 1-minute interval on one local server that adds
+an item to every feed each minute; instance c killed with SIGKILL {killed} s after the start, holding {leased_c} leases.
+
+| figure | measured |
+|---|---|
+| feeds fetched | {len(times)} of {feeds} |
+| fetches by instance (User-Agent) | {', '.join(f'{k}: {v}' for k, v in sorted(by.items()))} |
+| fetches per feed | min {counts[0]}, max {counts[-1]} |
+| mean interval between a feed's fetches | min {means[0]:.1f} s, median {means[len(means) // 2]:.1f} s, max {means[-1]:.1f} s |
+| gaps between two fetches of a feed shorter than 54 s (interval less jitter) | {short} of {len(gaps)} |
+| longest gap between two fetches of a feed | {worst:.1f} s (interval 60 s + jitter 6 s + lease {lease} + tick 1 s) |
+| items stored / distinct (feed, guid) | {items} / {distinct} |
+| expired leases left in rows at the end | {left} |
+| items of g0 served by a / by b at the end | {cross_a} / {cross_b} |
+""")
+PY
