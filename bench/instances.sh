@@ -29,12 +29,13 @@ ext "SELECT 1" >/dev/null || { echo "no MariaDB at 127.0.0.1:3306 (root, no pass
 ext "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 
 # The fixture server: /f/<n>.rss holds the items of the minutes since it started (the last five); each fetch is
-# logged as "<seconds since start> <feed> <user agent>".
+# logged as "<epoch seconds> <feed> <user agent>". It answers instance c after SLOW_C seconds (default 3), so
+# that c always has polls in flight, and leases in rows, when it is killed.
 FIX_PORT=$(bench_free_port)
 cat > "$WORK/server.py" <<'PY'
 import sys, time, threading
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-port, log_path = int(sys.argv[1]), sys.argv[2]
+port, log_path, slow_c = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
 start = time.time()
 lock = threading.Lock()
 log = open(log_path, "a", buffering=1)
@@ -44,8 +45,11 @@ class Feed(BaseHTTPRequestHandler):
         n = int(self.path.split("/")[-1].split(".")[0])
         now = time.time() - start
         minute = int(now // 60)
+        agent = self.headers.get("User-Agent", "-").split()[0]
         with lock:
-            log.write(f"{now:.3f} {n} {self.headers.get('User-Agent', '-').split()[0]}\n")
+            log.write(f"{time.time():.3f} {n} {agent}\n")
+        if agent == "instance-c":
+            time.sleep(slow_c)
         items = "".join(
             f"<item><guid>https://site{n}.example/{i}</guid><title>Tin {i} của nguồn {n}</title>"
             f"<link>https://site{n}.example/{i}.html</link><description>Bài thứ {i}</description></item>"
@@ -61,8 +65,9 @@ class Feed(BaseHTTPRequestHandler):
         pass
 ThreadingHTTPServer(("127.0.0.1", port), Feed).serve_forever()
 PY
-python3 "$WORK/server.py" "$FIX_PORT" "$WORK/fetches.log" &
-PIDS+=($!)
+python3 "$WORK/server.py" "$FIX_PORT" "$WORK/fetches.log" "${SLOW_C:-3}" &
+SERVER_PID=$!
+PIDS+=($SERVER_PID)
 
 {
   echo "categories:"
@@ -90,19 +95,34 @@ for name in a b c; do
 done
 echo "3 instances up after $(python3 -c "import time; print(f'{time.time() - $T0:.1f}')") s; running ${SECONDS_TOTAL} s, SIGKILL to c at ${KILL_AT} s" >&2
 sleep "$KILL_AT"
-LEASED_BY_C=$(ext "SELECT COUNT(*) FROM $DB.feed WHERE lease_owner = 'c'")
+# Kill c while it holds leases (polls come in waves around each minute): wait for one, at most 90 s.
+LEASED_BY_C=0
+for _ in $(seq 1 450); do
+  LEASED_BY_C=$(ext "SELECT COUNT(*) FROM $DB.feed WHERE lease_owner = 'c' AND lease_until > UTC_TIMESTAMP(3)")
+  [ "$LEASED_BY_C" -gt 0 ] && break
+  sleep 0.2
+done
 kill -9 "${APP_PID[c]}"
+KILL_EPOCH=$(date +%s.%N)
+ext "SELECT url FROM $DB.feed WHERE lease_owner = 'c'" | sed 's|.*/f/\([0-9]*\)\.rss|\1|' > "$WORK/lost-feeds.txt"
 KILLED=$(python3 -c "import time; print(f'{time.time() - $T0:.1f}')")
 sleep $((SECONDS_TOTAL - KILL_AT))
+LOST=$(tr '\n' ' ' < "$WORK/lost-feeds.txt")
+# The source goes away, so nothing new is stored; after one peer-check interval every instance serves the same items.
+kill "$SERVER_PID"
+sleep 3
 LEFT=$(ext "SELECT COUNT(*) FROM $DB.feed WHERE lease_owner IS NOT NULL AND lease_until < UTC_TIMESTAMP(3)")
+G0=$(ext "SELECT COUNT(*) FROM $DB.item i JOIN $DB.feed_category fc ON fc.feed_id = i.feed_id JOIN $DB.category c ON c.id = fc.category_id WHERE c.slug = 'g0'")
 ITEMS=$(ext "SELECT COUNT(*) FROM $DB.item")
 DISTINCT=$(ext "SELECT COUNT(DISTINCT feed_id, guid) FROM $DB.item")
 CROSS=$(curl -sf "http://127.0.0.1:${APP_PORT[a]}/feeds/g0.json?limit=500" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['items']))")
 CROSS_B=$(curl -sf "http://127.0.0.1:${APP_PORT[b]}/feeds/g0.json?limit=500" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['items']))")
 
-python3 - "$WORK/fetches.log" "$FEEDS" "$SECONDS_TOTAL" "$KILLED" "$LEASE" "$LEASED_BY_C" "$LEFT" "$ITEMS" "$DISTINCT" "$CROSS" "$CROSS_B" <<'PY' | tee -a "${RESULTS:-/dev/null}"
+python3 - "$WORK/fetches.log" "$FEEDS" "$SECONDS_TOTAL" "$KILLED" "$LEASE" "$LEASED_BY_C" "$LEFT" "$ITEMS" "$DISTINCT" "$CROSS" "$CROSS_B" "$G0" "$LOST" "$KILL_EPOCH" <<'PY' | tee -a "${RESULTS:-/dev/null}"
 import sys, collections
-path, feeds, total, killed, lease, leased_c, left, items, distinct, cross_a, cross_b = sys.argv[1:]
+path, feeds, total, killed, lease, leased_c, left, items, distinct, cross_a, cross_b, g0, lost, kill_epoch = sys.argv[1:]
+lost = [int(i) for i in lost.split()]
+kill_epoch = float(kill_epoch)
 feeds, total, killed = int(feeds), float(total), float(killed)
 times = collections.defaultdict(list); by = collections.Counter()
 for line in open(path):
@@ -113,13 +133,20 @@ gaps = [b - a for ts in times.values() for a, b in zip(sorted(ts), sorted(ts)[1:
 means = sorted((max(ts) - min(ts)) / (len(ts) - 1) for ts in times.values() if len(ts) > 1)
 counts = sorted(len(ts) for ts in times.values())
 worst = max(gaps) if gaps else 0
+def after_kill(n):
+    ts = sorted(times[n])
+    before = max((t for t in ts if t <= kill_epoch), default=None)
+    nxt = min((t for t in ts if t > kill_epoch), default=None)
+    return f"{nxt - before:.1f}" if before is not None and nxt is not None else "never"
+lost_gaps = ", ".join(after_kill(n) for n in lost) or "none"
 short = sum(1 for g in gaps if g < 54)  # 60 s less the 10 % jitter
 print(f"""
 ## Several instances (bench/instances.sh {feeds} {int(total)})
 
 3 JVMs (`java -Xmx256m -jar`, real clocks, `tributary.poll.tick=1s`, `tributary.poll.lease={lease}`, jitter ±10 %)
 on the machine's MariaDB 10.11 in a scratch database; {feeds} feeds of a 1-minute interval on one local server that adds
-an item to every feed each minute; instance c killed with SIGKILL {killed} s after the start, holding {leased_c} leases.
+an item to every feed each minute and answers instance c 3 s late (so c has polls in flight); c killed with SIGKILL
+{killed} s after the start, holding {leased_c} leases. Fetches are counted from the server's log, by User-Agent.
 
 | figure | measured |
 |---|---|
@@ -128,9 +155,10 @@ an item to every feed each minute; instance c killed with SIGKILL {killed} s aft
 | fetches per feed | min {counts[0]}, max {counts[-1]} |
 | mean interval between a feed's fetches | min {means[0]:.1f} s, median {means[len(means) // 2]:.1f} s, max {means[-1]:.1f} s |
 | gaps between two fetches of a feed shorter than 54 s (interval less jitter) | {short} of {len(gaps)} |
+| gap between the fetch c died in and the next fetch, for each feed c held | {lost_gaps} s |
 | longest gap between two fetches of a feed | {worst:.1f} s (interval 60 s + jitter 6 s + lease {lease} + tick 1 s) |
 | items stored / distinct (feed, guid) | {items} / {distinct} |
 | expired leases left in rows at the end | {left} |
-| items of g0 served by a / by b at the end | {cross_a} / {cross_b} |
+| items of category g0 in the database / served by a / served by b, 3 s after the source stopped | {g0} / {cross_a} / {cross_b} (`?limit=500`) |
 """)
 PY

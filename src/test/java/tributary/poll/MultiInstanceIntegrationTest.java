@@ -227,6 +227,10 @@ class MultiInstanceIntegrationTest {
             assertEquals(20, itemsIn(get(b, "/feeds/g0.json?limit=500")), "b's page after one look");
             assertEquals(0, b.getApplicationContext().getBean(PeerChangeWatcher.class).checkNow(),
                     "nothing changed since");
+            // A change stamped before b's last look but committed after it (a slow commit) is still found.
+            execute(database, "UPDATE feed SET content_changed_at = UTC_TIMESTAMP(3) - INTERVAL 30 SECOND"
+                    + " ORDER BY id LIMIT 1");
+            assertEquals(1, b.getApplicationContext().getBean(PeerChangeWatcher.class).checkNow(), "the late commit");
 
             // A catalog edit made through a reaches b's pages at b's next look.
             assertTrue(get(b, "/feeds/g0.json").contains("Group 0"), "the category's title");
@@ -450,6 +454,15 @@ class MultiInstanceIntegrationTest {
             count++;
         }
         return count;
+    }
+
+    private void execute(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(mariadb.jdbcUrl(database), "root", "");
+             Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql + ": " + e, e);
+        }
     }
 
     private long count(String database, String sql) {
