@@ -1,6 +1,8 @@
 package tributary.admin;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import tributary.poll.PollIntervalCalculator;
@@ -14,10 +16,12 @@ class FeedViews {
 
     private final CatalogReader catalog;
     private final PollIntervalCalculator intervals;
+    private final Clock clock;
 
-    FeedViews(CatalogReader catalog, PollIntervalCalculator intervals) {
+    FeedViews(CatalogReader catalog, PollIntervalCalculator intervals, Clock clock) {
         this.catalog = catalog;
         this.intervals = intervals;
+        this.clock = clock;
     }
 
     List<FeedView> of(List<FeedRow> rows) {
@@ -32,10 +36,14 @@ class FeedViews {
     }
 
     private FeedView view(FeedRow r, List<String> slugs, long items) {
+        // A lapsed lease is a poll that died with its instance: nobody is polling the feed any more.
+        Instant leaseUntil = UtcTimes.fromColumn(r.leaseUntil());
+        boolean polling = r.leaseOwner() != null && leaseUntil != null && leaseUntil.isAfter(clock.instant());
         return new FeedView(r.id(), r.url(), r.displayTitle(), r.titleOverride(), r.siteUrl(), slugs,
                 intervals.interval(r).toSeconds(), r.enabled(), r.origin(), r.sourceLine(), items,
                 new FeedView.Health(r.state(), UtcTimes.fromColumn(r.lastPolledAt()),
                         UtcTimes.fromColumn(r.lastSuccessAt()), r.lastStatus(), r.lastError(), r.consecutiveFailures(),
-                        UtcTimes.fromColumn(r.nextPollAt()), r.leaseOwner(), UtcTimes.fromColumn(r.leaseUntil())));
+                        UtcTimes.fromColumn(r.nextPollAt()), polling ? r.leaseOwner() : null,
+                        polling ? leaseUntil : null));
     }
 }

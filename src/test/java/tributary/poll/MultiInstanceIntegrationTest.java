@@ -124,6 +124,7 @@ class MultiInstanceIntegrationTest {
         EmbeddedServer dying = live.get(2);
         Map<String, Integer> polledBy = new TreeMap<>();
         List<Long> lostFeeds = new ArrayList<>();
+        long heldFeed = 0;
         try {
             for (Duration t = Duration.ZERO; t.compareTo(Duration.ofMinutes(3)) <= 0; t = t.plus(STEP)) {
                 setTime(live, TestClock.START.plus(t));
@@ -146,6 +147,14 @@ class MultiInstanceIntegrationTest {
                     open.countDown();
                     assertEquals(claimedByDying.size(), count(database,
                             "SELECT COUNT(*) FROM feed WHERE lease_owner = 'c'"), "its leases are still in the rows");
+                    long held = count(database, "SELECT MIN(id) FROM feed WHERE lease_owner = 'c'");
+                    assertTrue(admin(live.get(0), "/admin/feeds/" + held).contains("\"polled_by\":\"c\""),
+                            "another instance's admin API shows who holds the feed");
+                    heldFeed = held;
+                }
+                if (t.equals(Duration.ofMinutes(2).plus(LEASE)) && heldFeed > 0) {
+                    assertTrue(!admin(live.get(0), "/admin/feeds/" + heldFeed).contains("polled_by"),
+                            "a lapsed lease is nobody's poll");
                 }
                 pollEverywhere(live, polledBy);
             }
@@ -364,6 +373,7 @@ class MultiInstanceIntegrationTest {
         properties.put("datasources.default.maximum-pool-size", "10");
         properties.put("tributary.feeds-file", feedsFile.toString());
         properties.put("tributary.instance-id", name);
+        properties.put("tributary.admin-token", "instances-token");
         properties.put("tributary.poll.lease", LEASE.toSeconds() + "s");
         properties.put("tributary.poll.workers", "8");
         properties.put("tributary.poll.shutdown-grace", "1s");
@@ -443,6 +453,14 @@ class MultiInstanceIntegrationTest {
     private String get(EmbeddedServer server, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + server.getPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private String admin(EmbeddedServer server, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.getPort() + path)).header("Authorization", "Bearer instances-token").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
