@@ -25,16 +25,21 @@ public class ItemStore {
 
     private static final int CHUNK = 500;
 
-    private static final String INSERT = """
-            INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash, guid, url, canonical_url, title, summary,
-              content, author, tags, enclosure_url, enclosure_type, enclosure_length, published_at, first_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE id = id""";
+    /** One multi-row statement per chunk: the server parses it once, where a batch of single rows is parsed per row. */
+    private static final String INSERT = "INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash,"
+            + " guid, url, canonical_url, title, summary, content, author, tags, enclosure_url, enclosure_type,"
+            + " enclosure_length, published_at, first_seen_at, last_seen_at) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A row another poll of the same feed inserted meanwhile stays as it is (counted as inserted by both). */
+    private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE id = id";
+    /** Rows per INSERT statement, and the characters of text per statement, far below max_allowed_packet (16 MB). */
+    private static final int INSERT_ROWS = 100;
+    private static final long INSERT_CHARS = 2_000_000;
 
     private static final String UPDATE = """
             UPDATE item SET story_hash = ?, site_title_key = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
               content = ?, author = ?, tags = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,
-              published_at = COALESCE(?, published_at), modified_at = ?
+              published_at = COALESCE(?, published_at), modified_at = ?, last_seen_at = ?
             WHERE feed_id = ? AND identity_hash = ?""";
 
     private final TransactionOperations<Connection> tx;
@@ -106,12 +111,26 @@ public class ItemStore {
     }
 
     private static void insert(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
-        if (items.isEmpty()) {
-            return;
+        int from = 0;
+        while (from < items.size()) {
+            int to = from;
+            long chars = 0;
+            while (to < items.size() && to - from < INSERT_ROWS && (to == from || chars < INSERT_CHARS)) {
+                chars += textLength(items.get(to));
+                to++;
+            }
+            insertRows(c, feedId, items.subList(from, to), now);
+            from = to;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+    }
+
+    private static void insertRows(Connection c, long feedId, List<NormalizedItem> items, Instant now)
+            throws SQLException {
+        String sql = INSERT + (INSERT_ROW + ", ").repeat(items.size() - 1) + INSERT_ROW + ON_DUPLICATE;
+        Object seen = UtcTimes.toColumn(now);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
             for (NormalizedItem item : items) {
-                int i = 1;
                 ps.setLong(i++, feedId);
                 ps.setString(i++, item.identityHash());
                 ps.setString(i++, item.storyHash());
@@ -119,11 +138,16 @@ public class ItemStore {
                 ps.setString(i++, item.contentHash());
                 i = setFields(ps, i, item);
                 ps.setObject(i++, UtcTimes.toColumn(item.published() != null ? item.published() : now));
-                ps.setObject(i, UtcTimes.toColumn(now));
-                ps.addBatch();
+                ps.setObject(i++, seen);
+                // In the document now: the sighting FeedPoller records next then finds nothing to change in this row.
+                ps.setObject(i++, seen);
             }
-            ps.executeBatch();
+            ps.executeUpdate();
         }
+    }
+
+    private static long textLength(NormalizedItem item) {
+        return (item.summary() == null ? 0 : item.summary().length()) + (item.content() == null ? 0 : item.content().length());
     }
 
     private static void update(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
@@ -138,6 +162,7 @@ public class ItemStore {
                 ps.setString(i++, item.contentHash());
                 i = setFields(ps, i, item);
                 ps.setObject(i++, UtcTimes.toColumn(item.published()));
+                ps.setObject(i++, UtcTimes.toColumn(now));
                 ps.setObject(i++, UtcTimes.toColumn(now));
                 ps.setLong(i++, feedId);
                 ps.setString(i, item.identityHash());
