@@ -118,6 +118,24 @@ class ItemStoreTest {
         }
 
         @Test
+        void keepsARowAnotherPollOfTheFeedStoredSinceItsLookUp() {
+            long feed = feed("https://site.example.vn/rss/a.rss");
+            NormalizedItem a = item(feed, "a", "https://site.example.vn/1.html", "Một", NOW);
+            NormalizedItem b = item(feed, "b", "https://site.example.vn/2.html", "Hai", NOW);
+            UpsertResult result = tx.executeWrite(status -> {
+                // This transaction's snapshot starts here, so its look-up does not see the row the other poll commits.
+                try (Statement st = status.getConnection().createStatement()) {
+                    st.executeQuery("SELECT COUNT(*) FROM item").close();
+                }
+                CompletableFuture.runAsync(() -> store.upsert(feed, List.of(a), NOW)).join();
+                return store.upsert(feed, List.of(a, b), NOW);
+            });
+            assertEquals(2, result.inserted());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM item WHERE guid = 'a'"));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM item WHERE guid = 'b'"));
+        }
+
+        @Test
         void marksNewAndChangedItemsSeenWhenItWritesThem() {
             long feed = feed("https://site.example.vn/rss/a.rss");
             store.upsert(feed, List.of(item(feed, "a", "https://site.example.vn/1.html", "Một", NOW)), NOW);
