@@ -24,22 +24,31 @@ public class ItemSightings {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
             Object at = UtcTimes.toColumn(now);
-            for (int from = 0; from < identityHashes.size(); from += CHUNK) {
-                List<String> chunk = identityHashes.subList(from, Math.min(identityHashes.size(), from + CHUNK));
-                try (PreparedStatement ps = c.prepareStatement("UPDATE item SET last_seen_at = ? WHERE feed_id = ?"
-                        + " AND identity_hash IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+            if (identityHashes.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET document_at = ? WHERE id = ?")) {
                     ps.setObject(1, at);
                     ps.setLong(2, feedId);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 3, chunk.get(i));
-                    }
                     ps.executeUpdate();
                 }
+                return null;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET document_at = ? WHERE id = ?")) {
-                ps.setObject(1, at);
-                ps.setLong(2, feedId);
-                ps.executeUpdate();
+            for (int from = 0; from < identityHashes.size(); from += CHUNK) {
+                List<String> chunk = identityHashes.subList(from, Math.min(identityHashes.size(), from + CHUNK));
+                // The feed's row and its items in one statement (one round trip per poll fewer); LEFT JOIN, so the
+                // feed is stamped even when none of the items is stored. Rows ItemStore just wrote already carry
+                // this time, so the server finds nothing to change in them.
+                try (PreparedStatement ps = c.prepareStatement("UPDATE feed f LEFT JOIN item i ON i.feed_id = f.id"
+                        + " AND i.identity_hash IN (" + "?,".repeat(chunk.size() - 1) + "?)"
+                        + " SET f.document_at = ?, i.last_seen_at = ? WHERE f.id = ?")) {
+                    int i = 1;
+                    for (String identity : chunk) {
+                        ps.setString(i++, identity);
+                    }
+                    ps.setObject(i++, at);
+                    ps.setObject(i++, at);
+                    ps.setLong(i, feedId);
+                    ps.executeUpdate();
+                }
             }
             return null;
         });

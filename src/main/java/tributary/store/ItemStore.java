@@ -25,16 +25,21 @@ public class ItemStore {
 
     private static final int CHUNK = 500;
 
-    private static final String INSERT = """
-            INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash, guid, url, canonical_url, title, summary,
-              content, author, tags, enclosure_url, enclosure_type, enclosure_length, published_at, first_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE id = id""";
+    private static final String INSERT = "INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash,"
+            + " guid, url, canonical_url, title, summary, content, author, tags, enclosure_url, enclosure_type,"
+            + " enclosure_length, published_at, first_seen_at, last_seen_at) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE id = id";
+    /** MariaDB's error for a duplicate key (ER_DUP_ENTRY). */
+    private static final int DUPLICATE_KEY = 1062;
+    /** For the fallback's multi-row statements: rows and characters of text each, far below max_allowed_packet. */
+    private static final int INSERT_ROWS = 100;
+    private static final long INSERT_CHARS = 2_000_000;
 
     private static final String UPDATE = """
             UPDATE item SET story_hash = ?, site_title_key = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
               content = ?, author = ?, tags = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,
-              published_at = COALESCE(?, published_at), modified_at = ?
+              published_at = COALESCE(?, published_at), modified_at = ?, last_seen_at = ?
             WHERE feed_id = ? AND identity_hash = ?""";
 
     private final TransactionOperations<Connection> tx;
@@ -105,25 +110,82 @@ public class ItemStore {
         return found;
     }
 
+    /**
+     * New rows as one batch of a plain INSERT, which the driver sends with MariaDB's bulk protocol (one round trip, the
+     * values in binary, the statement parsed once); that protocol does not take ON DUPLICATE KEY UPDATE. Should another
+     * poll of the same feed have stored one of these rows since the look-up (a duplicate key), the rows go again with
+     * ON DUPLICATE KEY UPDATE id = id, which keeps the stored ones as they are (counted as inserted by both).
+     */
     private static void insert(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
         if (items.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT + INSERT_ROW)) {
             for (NormalizedItem item : items) {
-                int i = 1;
-                ps.setLong(i++, feedId);
-                ps.setString(i++, item.identityHash());
-                ps.setString(i++, item.storyHash());
-                ps.setString(i++, item.siteTitleKey());
-                ps.setString(i++, item.contentHash());
-                i = setFields(ps, i, item);
-                ps.setObject(i++, UtcTimes.toColumn(item.published() != null ? item.published() : now));
-                ps.setObject(i, UtcTimes.toColumn(now));
+                bindRow(ps, 1, feedId, item, now);
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            insertOrKeep(c, feedId, items, now);
         }
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return e.getNextException() != null && isDuplicateKey(e.getNextException());
+    }
+
+    /** Multi-row INSERT … ON DUPLICATE KEY UPDATE id = id, in statements of at most INSERT_ROWS rows. */
+    private static void insertOrKeep(Connection c, long feedId, List<NormalizedItem> items, Instant now)
+            throws SQLException {
+        int from = 0;
+        while (from < items.size()) {
+            int to = from;
+            long chars = 0;
+            while (to < items.size() && to - from < INSERT_ROWS && (to == from || chars < INSERT_CHARS)) {
+                chars += textLength(items.get(to));
+                to++;
+            }
+            List<NormalizedItem> rows = items.subList(from, to);
+            String sql = INSERT + (INSERT_ROW + ", ").repeat(rows.size() - 1) + INSERT_ROW + ON_DUPLICATE;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (NormalizedItem item : rows) {
+                    i = bindRow(ps, i, feedId, item, now);
+                }
+                ps.executeUpdate();
+            }
+            from = to;
+        }
+    }
+
+    /** Binds one new row from parameter start on; answers the next free parameter. */
+    private static int bindRow(PreparedStatement ps, int start, long feedId, NormalizedItem item, Instant now)
+            throws SQLException {
+        int i = start;
+        ps.setLong(i++, feedId);
+        ps.setString(i++, item.identityHash());
+        ps.setString(i++, item.storyHash());
+        ps.setString(i++, item.siteTitleKey());
+        ps.setString(i++, item.contentHash());
+        i = setFields(ps, i, item);
+        ps.setObject(i++, UtcTimes.toColumn(item.published() != null ? item.published() : now));
+        ps.setObject(i++, UtcTimes.toColumn(now));
+        // In the document now: the sighting FeedPoller records next then finds nothing to change in this row.
+        ps.setObject(i++, UtcTimes.toColumn(now));
+        return i;
+    }
+
+    private static long textLength(NormalizedItem item) {
+        return (item.summary() == null ? 0 : item.summary().length()) + (item.content() == null ? 0 : item.content().length());
     }
 
     private static void update(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
@@ -138,6 +200,7 @@ public class ItemStore {
                 ps.setString(i++, item.contentHash());
                 i = setFields(ps, i, item);
                 ps.setObject(i++, UtcTimes.toColumn(item.published()));
+                ps.setObject(i++, UtcTimes.toColumn(now));
                 ps.setObject(i++, UtcTimes.toColumn(now));
                 ps.setLong(i++, feedId);
                 ps.setString(i, item.identityHash());

@@ -68,14 +68,17 @@ public final class BenchMain {
 
                 Command: `bench/java-benches.sh %d %d` (tributary.bench.BenchMain, embedded MariaDB, same run). %d feeds ×
                 20 parsed and normalized items (~2 KB of HTML each); ours: one `ItemStore.upsert` per feed (look-up of
-                stored hashes, insert, story linking, 2 transactions), as a poll makes it; reference: the same rows on one
-                connection into a temporary table `LIKE item`, batches of 1,000, one commit per batch. After a warm-up
-                round of a tenth of the size.
+                stored hashes, one multi-row insert and its commit, then story linking after the commit), as a poll makes
+                it; reference: the same rows on one connection into a temporary table `LIKE item`, batches of 1,000, one
+                commit per batch. For scale, not a target: "per-poll floor", the same rows as one 20-row `INSERT` and one
+                commit per feed into `item` itself, with no look-up and no linking. After a warm-up round of a tenth of
+                the size.
 
                 | path | rows | seconds | items/s | ratio | target ≥ 0.5 |
                 |---|---|---|---|---|---|
                 | ItemStore.upsert, 20 per call | %d | %.2f | %.0f | %.2f | %s |
                 | plain batched INSERT | %d | %.2f | %.0f | 1 | |
+                | per-poll floor: one 20-row INSERT + commit per feed, into item | %d | %.2f | %.0f | %.2f | |
 
                 ## 4. Parse: FeedParser.parse + ItemNormalizer.normalize vs a bare StAX pass
 
@@ -91,6 +94,7 @@ public final class BenchMain {
                 ingest.ratio() >= 0.5 ? "met" : String.format(Locale.ROOT, "MISSED (%.0f %% of the target)",
                         ingest.ratio() / 0.5 * 100),
                 ingest.rows(), ingest.plainSeconds(), ingest.plainItemsPerSecond(),
+                ingest.rows(), ingest.floorSeconds(), ingest.floorItemsPerSecond(), ingest.floorRatio(),
                 seconds, seconds,
                 generated.documentBytes(), generated.oursMbPerSecond(), generated.staxMbPerSecond(), generated.ratio(),
                 real.documentBytes(), real.oursMbPerSecond(), real.staxMbPerSecond(), real.ratio());

@@ -52,7 +52,8 @@ class BenchSmokeTest {
                 new IngestComparison(store, tx, dataSources.resolve(dataSource), parser, normalizer).run(15, "smoke" + System.nanoTime());
 
         assertEquals(300, result.rows());
-        assertTrue(result.storeItemsPerSecond() > 0 && result.plainItemsPerSecond() > 0);
+        assertTrue(result.storeItemsPerSecond() > 0 && result.plainItemsPerSecond() > 0
+                && result.floorItemsPerSecond() > 0);
         assertEquals(before, db.count("SELECT COUNT(*) FROM item"), "the benchmark's feeds and items are removed");
     }
 

@@ -101,6 +101,82 @@ class ItemStoreTest {
             assertEquals(1, again.unchanged());
             assertEquals(1, db.count("SELECT COUNT(*) FROM item"));
         }
+
+        @Test
+        void storesADocumentLargerThanOneInsertStatementAndRecognisesItNextTime() {
+            long feed = feed("https://site.example.vn/rss/big.rss");
+            List<NormalizedItem> items = new ArrayList<>();
+            for (int n = 0; n < 250; n++) {
+                // 250 rows of ~12,000 characters: more rows and more text than one INSERT statement takes.
+                ParsedItem parsed = new ParsedItem("g" + n, "https://site.example.vn/" + n + ".html", "Bài " + n, null,
+                        "<p>" + "Nội dung dài ".repeat(1000) + n + "</p>", null, List.of(), null, NOW, null);
+                items.add(normalizer.normalize(parsed, feed, URI.create("https://site.example.vn/rss/big.rss"), NOW));
+            }
+            assertEquals(250, store.upsert(feed, items, NOW).inserted());
+            assertEquals(250, db.count("SELECT COUNT(*) FROM item WHERE feed_id = " + feed));
+            assertEquals(250, store.upsert(feed, items, NOW.plusSeconds(60)).unchanged());
+        }
+
+        @Test
+        void keepsARowAnotherPollOfTheFeedStoredSinceItsLookUp() {
+            long feed = feed("https://site.example.vn/rss/a.rss");
+            NormalizedItem a = item(feed, "a", "https://site.example.vn/1.html", "Một", NOW);
+            NormalizedItem b = item(feed, "b", "https://site.example.vn/2.html", "Hai", NOW);
+            UpsertResult result = tx.executeWrite(status -> {
+                // This transaction's snapshot starts here, so its look-up does not see the row the other poll commits.
+                try (Statement st = status.getConnection().createStatement()) {
+                    st.executeQuery("SELECT COUNT(*) FROM item").close();
+                }
+                CompletableFuture.runAsync(() -> store.upsert(feed, List.of(a), NOW)).join();
+                return store.upsert(feed, List.of(a, b), NOW);
+            });
+            assertEquals(2, result.inserted());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM item WHERE guid = 'a'"));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM item WHERE guid = 'b'"));
+        }
+
+        @Test
+        void marksNewAndChangedItemsSeenWhenItWritesThem() {
+            long feed = feed("https://site.example.vn/rss/a.rss");
+            store.upsert(feed, List.of(item(feed, "a", "https://site.example.vn/1.html", "Một", NOW)), NOW);
+            assertEquals(1, db.count("SELECT COUNT(*) FROM item WHERE last_seen_at = '2026-01-28 12:00:00'"));
+            Instant later = NOW.plus(Duration.ofHours(1));
+            UpsertResult changed = store.upsert(feed,
+                    List.of(item(feed, "a", "https://site.example.vn/1.html", "Một (cập nhật)", NOW)), later);
+            assertEquals(1, changed.updated());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM item WHERE last_seen_at = '2026-01-28 13:00:00'"
+                    + " AND modified_at = '2026-01-28 13:00:00'"));
+        }
+    }
+
+    @Nested
+    class Sightings {
+
+        @Inject
+        ItemSightings sightings;
+
+        @Test
+        void marksTheDocumentsItemsAndTheFeedInOneGo() {
+            long feed = feed("https://site.example.vn/rss/a.rss");
+            long other = feed("https://site.example.vn/rss/b.rss");
+            NormalizedItem kept = item(feed, "kept", "https://site.example.vn/1.html", "Một", NOW);
+            NormalizedItem dropped = item(feed, "dropped", "https://site.example.vn/2.html", "Hai", NOW);
+            NormalizedItem elsewhere = item(other, "kept", "https://site.example.vn/1.html", "Một", NOW);
+            store.upsert(feed, List.of(kept, dropped), NOW);
+            store.upsert(other, List.of(elsewhere), NOW);
+            Instant later = NOW.plus(Duration.ofHours(1));
+            sightings.markSeen(feed, List.of(kept.identityHash()), later);
+            assertEquals("kept", db.string("SELECT guid FROM item WHERE last_seen_at = '2026-01-28 13:00:00'"));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed WHERE document_at = '2026-01-28 13:00:00'"));
+        }
+
+        @Test
+        void marksTheFeedWhenTheDocumentHoldsNoStoredItem() {
+            long feed = feed("https://site.example.vn/rss/a.rss");
+            sightings.markSeen(feed, List.of("0".repeat(64)), NOW);
+            sightings.markSeen(feed, List.of(), NOW.plusSeconds(60));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed WHERE document_at = '2026-01-28 12:01:00'"));
+        }
     }
 
     @Nested
