@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import tributary.normalize.ItemNormalizer;
 import tributary.parse.FeedParser;
+import tributary.poll.PollConfig;
 import tributary.store.ItemStore;
 
 /**
@@ -46,8 +47,9 @@ public final class BenchMain {
                     context.getBean(ItemNormalizer.class));
 
             // A small round first, so both sides run JIT-compiled code and a warm buffer pool.
-            ingest.run(Math.max(5, feeds / 10), "warm" + System.nanoTime());
-            IngestComparison.Result written = ingest.run(feeds, "run" + System.nanoTime());
+            int workers = context.getBean(PollConfig.class).workers();
+            ingest.run(Math.max(5, feeds / 10), "warm" + System.nanoTime(), workers);
+            IngestComparison.Result written = ingest.run(feeds, "run" + System.nanoTime(), workers);
             Duration budget = Duration.ofSeconds(seconds);
             ParseComparison.Result generated = parse.run(BenchFeeds.rss(0, "parse"), budget, budget);
             byte[] fixture = Files.readAllBytes(Path.of("src/test/resources/feeds/vnexpress-thoi-su.rss"));
@@ -72,13 +74,19 @@ public final class BenchMain {
                 it; reference: the same rows on one connection into a temporary table `LIKE item`, batches of 1,000, one
                 commit per batch. For scale, not a target: "per-poll floor", the same rows as one 20-row `INSERT` and one
                 commit per feed into `item` itself, with no look-up and no linking. After a warm-up round of a tenth of
-                the size.
+                the size. Then both again from %d callers at once (`tributary.poll.workers`, as the service stores
+                polls): ours on fresh items of other feeds, the reference from as many connections, each with its own
+                temporary table and a share of the rows. Ratios are to the one-connection reference unless said.
 
                 | path | rows | seconds | items/s | ratio | target ≥ 0.5 |
                 |---|---|---|---|---|---|
-                | ItemStore.upsert, 20 per call | %d | %.2f | %.0f | %.2f | %s |
-                | plain batched INSERT | %d | %.2f | %.0f | 1 | |
+                | ItemStore.upsert, 20 per call, one caller | %d | %.2f | %.0f | %.2f | %s |
+                | plain batched INSERT, one connection | %d | %.2f | %.0f | 1 | |
+                | plain batched INSERT, one connection, into item itself (foreign key, redo log) | %d | %.2f | %.0f | %.2f | |
                 | per-poll floor: one 20-row INSERT + commit per feed, into item | %d | %.2f | %.0f | %.2f | |
+                | ItemStore.upsert, 20 per call, %d callers (the poll worker pool) | %d | %.2f | %.0f | %.2f | %s |
+                | plain batched INSERT, %d connections | %d | %.2f | %.0f | %.2f | |
+                | ours with %d callers / reference with %d connections | | | | %.2f | |
 
                 ## 4. Parse: FeedParser.parse + ItemNormalizer.normalize vs a bare StAX pass
 
@@ -89,12 +97,20 @@ public final class BenchMain {
                 |---|---|---|---|---|
                 | generated 20-item RSS (Vietnamese) | %d | %.1f | %.1f | %.2f |
                 | src/test/resources/feeds/vnexpress-thoi-su.rss | %d | %.1f | %.1f | %.2f |
-                """, feeds, seconds, feeds,
+                """, feeds, seconds, feeds, ingest.threads(),
                 ingest.rows(), ingest.storeSeconds(), ingest.storeItemsPerSecond(), ingest.ratio(),
                 ingest.ratio() >= 0.5 ? "met" : String.format(Locale.ROOT, "MISSED (%.0f %% of the target)",
                         ingest.ratio() / 0.5 * 100),
                 ingest.rows(), ingest.plainSeconds(), ingest.plainItemsPerSecond(),
+                ingest.rows(), ingest.plainIntoItemSeconds(), ingest.plainIntoItemItemsPerSecond(),
+                ingest.plainIntoItemItemsPerSecond() / ingest.plainItemsPerSecond(),
                 ingest.rows(), ingest.floorSeconds(), ingest.floorItemsPerSecond(), ingest.floorRatio(),
+                ingest.threads(), ingest.rows(), ingest.concurrentStoreSeconds(), ingest.concurrentStoreItemsPerSecond(),
+                ingest.concurrentRatio(), ingest.concurrentRatio() >= 0.5 ? "met" : String.format(Locale.ROOT,
+                        "MISSED (%.0f %% of the target)", ingest.concurrentRatio() / 0.5 * 100),
+                ingest.threads(), ingest.rows(), ingest.concurrentPlainSeconds(), ingest.concurrentPlainItemsPerSecond(),
+                ingest.concurrentPlainItemsPerSecond() / ingest.plainItemsPerSecond(),
+                ingest.threads(), ingest.threads(), ingest.concurrentBothRatio(),
                 seconds, seconds,
                 generated.documentBytes(), generated.oursMbPerSecond(), generated.staxMbPerSecond(), generated.ratio(),
                 real.documentBytes(), real.oursMbPerSecond(), real.staxMbPerSecond(), real.ratio());

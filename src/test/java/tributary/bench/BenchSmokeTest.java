@@ -49,11 +49,13 @@ class BenchSmokeTest {
     void ingestComparisonWritesTheSameRowsBothWaysAndCleansUp() throws Exception {
         long before = db.count("SELECT COUNT(*) FROM item");
         IngestComparison.Result result =
-                new IngestComparison(store, tx, dataSources.resolve(dataSource), parser, normalizer).run(15, "smoke" + System.nanoTime());
+                new IngestComparison(store, tx, dataSources.resolve(dataSource), parser, normalizer)
+                        .run(15, "smoke" + System.nanoTime(), 3);
 
         assertEquals(300, result.rows());
         assertTrue(result.storeItemsPerSecond() > 0 && result.plainItemsPerSecond() > 0
-                && result.floorItemsPerSecond() > 0);
+                && result.floorItemsPerSecond() > 0 && result.concurrentStoreItemsPerSecond() > 0
+                && result.concurrentPlainItemsPerSecond() > 0);
         assertEquals(before, db.count("SELECT COUNT(*) FROM item"), "the benchmark's feeds and items are removed");
     }
 

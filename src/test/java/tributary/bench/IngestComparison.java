@@ -13,6 +13,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import tributary.normalize.ItemNormalizer;
 import tributary.normalize.NormalizedItem;
@@ -23,7 +28,8 @@ import tributary.store.ItemStore;
 
 /**
  * Items/s through ItemStore.upsert (one call per feed of 20, as a poll makes) against a plain batched JDBC INSERT of
- * the same rows into a temporary copy of the item table in the same MariaDB, in the same run.
+ * the same rows into a temporary copy of the item table in the same MariaDB, in the same run: from one caller each,
+ * and from as many callers as the service has poll workers.
  */
 final class IngestComparison {
 
@@ -31,7 +37,13 @@ final class IngestComparison {
      * Rows written by each side and the seconds each took; floorSeconds is a third path, for scale, not the target's:
      * what one poll's write cannot go below here (one multi-row INSERT of its 20 rows and one commit, into item).
      */
-    record Result(int rows, double storeSeconds, double plainSeconds, double floorSeconds) {
+    record Result(int rows, double storeSeconds, double plainSeconds, double floorSeconds, int threads,
+                  double concurrentStoreSeconds, double concurrentPlainSeconds, double plainIntoItemSeconds) {
+        /** The reference written into item itself (foreign key, redo log) instead of a temporary table. */
+        double plainIntoItemItemsPerSecond() {
+            return rows / plainIntoItemSeconds;
+        }
+
         double storeItemsPerSecond() {
             return rows / storeSeconds;
         }
@@ -50,6 +62,24 @@ final class IngestComparison {
 
         double floorRatio() {
             return floorItemsPerSecond() / plainItemsPerSecond();
+        }
+
+        double concurrentStoreItemsPerSecond() {
+            return rows / concurrentStoreSeconds;
+        }
+
+        double concurrentPlainItemsPerSecond() {
+            return rows / concurrentPlainSeconds;
+        }
+
+        /** Ours from threads callers (as the poll workers call it) against the one-connection reference. */
+        double concurrentRatio() {
+            return concurrentStoreItemsPerSecond() / plainItemsPerSecond();
+        }
+
+        /** Ours from threads callers against the reference from as many connections. */
+        double concurrentBothRatio() {
+            return concurrentStoreItemsPerSecond() / concurrentPlainItemsPerSecond();
         }
     }
 
@@ -76,24 +106,30 @@ final class IngestComparison {
         this.normalizer = normalizer;
     }
 
-    /** Writes feeds × 20 fresh items both ways; the feed rows it made are deleted afterwards (items cascade). */
-    Result run(int feeds, String tag) throws Exception {
+    /**
+     * Writes feeds × 20 fresh items each way: ours and the reference from one caller, then from threads callers at
+     * once (ours as the poll workers call it, on fresh items of other feeds); the feed rows it made are deleted
+     * afterwards (items cascade).
+     */
+    Result run(int feeds, String tag, int threads) throws Exception {
         Instant now = Instant.now();
         List<Long> feedIds = new ArrayList<>();
         List<Long> floorFeedIds = new ArrayList<>();
+        List<Long> concurrentFeedIds = new ArrayList<>();
+        List<Long> plainItemFeedIds = new ArrayList<>();
         List<List<NormalizedItem>> batches = new ArrayList<>();
+        List<List<NormalizedItem>> concurrentBatches = new ArrayList<>();
         try {
             for (int n = 0; n < feeds; n++) {
                 long id = insertFeed("https://bench.example/" + tag + "/" + n + ".rss");
                 feedIds.add(id);
                 floorFeedIds.add(insertFeed("https://bench.example/" + tag + "/floor/" + n + ".rss"));
+                plainItemFeedIds.add(insertFeed("https://bench.example/" + tag + "/plain/" + n + ".rss"));
+                long concurrentId = insertFeed("https://bench.example/" + tag + "/concurrent/" + n + ".rss");
+                concurrentFeedIds.add(concurrentId);
                 // Real parsed and normalized items, prepared before the clock starts.
-                ParsedFeed parsed = parser.parse(BenchFeeds.rss(n, tag), "application/rss+xml");
-                List<NormalizedItem> items = new ArrayList<>();
-                for (ParsedItem item : parsed.items()) {
-                    items.add(normalizer.normalize(item, id, URI.create("https://bench.example/"), parsed.language(), now));
-                }
-                batches.add(items);
+                batches.add(items(n, tag, id, now));
+                concurrentBatches.add(items(n, tag + "-concurrent", concurrentId, now));
             }
             int rows = batches.stream().mapToInt(List::size).sum();
             long started = System.nanoTime();
@@ -101,26 +137,128 @@ final class IngestComparison {
                 store.upsert(feedIds.get(i), batches.get(i), now);
             }
             double storeSeconds = (System.nanoTime() - started) / 1e9;
-            double plainSeconds = plainInsert(feedIds, batches, now);
+            double plainSeconds = plainInsert(feedIds, batches, now, true);
+            double plainIntoItemSeconds = plainInsert(plainItemFeedIds, batches, now, false);
             double floorSeconds = floor(floorFeedIds, batches, now);
-            return new Result(rows, storeSeconds, plainSeconds, floorSeconds);
+            double concurrentStoreSeconds = concurrentUpserts(concurrentFeedIds, concurrentBatches, now, threads);
+            double concurrentPlainSeconds = concurrentPlainInsert(feedIds, batches, now, threads);
+            return new Result(rows, storeSeconds, plainSeconds, floorSeconds, threads, concurrentStoreSeconds,
+                    concurrentPlainSeconds, plainIntoItemSeconds);
         } finally {
             deleteFeeds(feedIds);
             deleteFeeds(floorFeedIds);
+            deleteFeeds(concurrentFeedIds);
+            deleteFeeds(plainItemFeedIds);
         }
     }
 
-    /** The reference: one connection, a temporary table like item, batches of 1,000 rows, one commit per batch. */
-    private double plainInsert(List<Long> feedIds, List<List<NormalizedItem>> batches, Instant now) throws SQLException {
+    private List<NormalizedItem> items(int n, String tag, long feedId, Instant now) throws Exception {
+        ParsedFeed parsed = parser.parse(BenchFeeds.rss(n, tag), "application/rss+xml");
+        List<NormalizedItem> items = new ArrayList<>();
+        for (ParsedItem item : parsed.items()) {
+            items.add(normalizer.normalize(item, feedId, URI.create("https://bench.example/"), parsed.language(), now));
+        }
+        return items;
+    }
+
+    /** Ours as the service runs it: threads workers, each taking the next feed and storing it in one upsert. */
+    private double concurrentUpserts(List<Long> feedIds, List<List<NormalizedItem>> batches, Instant now, int threads)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return timedOnThreads(threads, () -> {
+            for (int i = next.getAndIncrement(); i < feedIds.size(); i = next.getAndIncrement()) {
+                store.upsert(feedIds.get(i), batches.get(i), now);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The reference from threads connections at once, each its own temporary table and an equal share of the rows,
+     * batches of 1,000 and one commit per batch: what the machine gives a plain loader that uses as many connections.
+     */
+    private double concurrentPlainInsert(List<Long> feedIds, List<List<NormalizedItem>> batches, Instant now,
+                                         int threads) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                Connection c = dataSource.getConnection();
+                connections.add(c);
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TEMPORARY TABLE IF EXISTS bench_item");
+                    st.execute("CREATE TEMPORARY TABLE bench_item LIKE item");
+                }
+                c.setAutoCommit(false);
+            }
+            AtomicInteger nextConnection = new AtomicInteger();
+            return timedOnThreads(threads, () -> {
+                int t = nextConnection.getAndIncrement();
+                Connection c = connections.get(t);
+                try (PreparedStatement ps = c.prepareStatement(PLAIN_INSERT)) {
+                    int pending = 0;
+                    for (int f = t; f < feedIds.size(); f += threads) {
+                        for (NormalizedItem item : batches.get(f)) {
+                            bind(ps, feedIds.get(f), item, now);
+                            ps.addBatch();
+                            if (++pending == PLAIN_BATCH) {
+                                ps.executeBatch();
+                                c.commit();
+                                pending = 0;
+                            }
+                        }
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                }
+                return null;
+            });
+        } finally {
+            for (Connection c : connections) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TEMPORARY TABLE IF EXISTS bench_item");
+                }
+                c.setAutoCommit(true);
+                c.close();
+            }
+        }
+    }
+
+    /** Seconds from starting threads copies of work at once until the last one ends. */
+    private static double timedOnThreads(int threads, Callable<Void> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Void>> copies = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                copies.add(work);
+            }
+            long started = System.nanoTime();
+            for (Future<Void> done : pool.invokeAll(copies)) {
+                done.get();
+            }
+            return (System.nanoTime() - started) / 1e9;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The reference: one connection, batches of 1,000 rows, one commit per batch, into a temporary table like item
+     * (temporary) or into item itself.
+     */
+    private double plainInsert(List<Long> feedIds, List<List<NormalizedItem>> batches, Instant now, boolean temporary)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP TEMPORARY TABLE IF EXISTS bench_item");
-                st.execute("CREATE TEMPORARY TABLE bench_item LIKE item");
+            if (temporary) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TEMPORARY TABLE IF EXISTS bench_item");
+                    st.execute("CREATE TEMPORARY TABLE bench_item LIKE item");
+                }
             }
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             long started = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement(PLAIN_INSERT)) {
+            try (PreparedStatement ps = c.prepareStatement(temporary ? PLAIN_INSERT
+                    : PLAIN_INSERT.replace("bench_item", "item"))) {
                 int pending = 0;
                 for (int f = 0; f < feedIds.size(); f++) {
                     for (NormalizedItem item : batches.get(f)) {
@@ -137,8 +275,10 @@ final class IngestComparison {
                 c.commit();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            try (Statement st = c.createStatement()) {
-                st.execute("DROP TEMPORARY TABLE bench_item");
+            if (temporary) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TEMPORARY TABLE bench_item");
+                }
             }
             c.setAutoCommit(autoCommit);
             return seconds;
