@@ -73,7 +73,8 @@ public final class BenchMain {
                 stored hashes, one multi-row insert and its commit, then story linking after the commit), as a poll makes
                 it; reference: the same rows on one connection into a temporary table `LIKE item`, batches of 1,000, one
                 commit per batch. For scale, not a target: "per-poll floor", the same rows as one 20-row `INSERT` and one
-                commit per feed into `item` itself, with no look-up and no linking. After a warm-up round of a tenth of
+                commit per feed into `item` itself, with no look-up and no linking; "group floor", the rows of 8 feeds as one
+                batch and one commit, what a writer grouping polls could at best do. After a warm-up round of a tenth of
                 the size. Then both again from %d callers at once (`tributary.poll.workers`, as the service stores
                 polls): ours on fresh items of other feeds, the reference from as many connections, each with its own
                 temporary table and a share of the rows. Ratios are to the one-connection reference unless said.
@@ -84,6 +85,7 @@ public final class BenchMain {
                 | plain batched INSERT, one connection | %d | %.2f | %.0f | 1 | |
                 | plain batched INSERT, one connection, into item itself (foreign key, redo log) | %d | %.2f | %.0f | %.2f | |
                 | per-poll floor: one 20-row INSERT + commit per feed, into item | %d | %.2f | %.0f | %.2f | |
+                | group floor: the rows of %d feeds as one batch + commit, into item | %d | %.2f | %.0f | %.2f | |
                 | ItemStore.upsert, 20 per call, %d callers (the poll worker pool) | %d | %.2f | %.0f | %.2f | %s |
                 | plain batched INSERT, %d connections | %d | %.2f | %.0f | %.2f | |
                 | ours with %d callers / reference with %d connections | | | | %.2f | |
@@ -105,6 +107,8 @@ public final class BenchMain {
                 ingest.rows(), ingest.plainIntoItemSeconds(), ingest.plainIntoItemItemsPerSecond(),
                 ingest.plainIntoItemItemsPerSecond() / ingest.plainItemsPerSecond(),
                 ingest.rows(), ingest.floorSeconds(), ingest.floorItemsPerSecond(), ingest.floorRatio(),
+                IngestComparison.GROUP, ingest.rows(), ingest.groupFloorSeconds(), ingest.groupFloorItemsPerSecond(),
+                ingest.groupFloorItemsPerSecond() / ingest.plainItemsPerSecond(),
                 ingest.threads(), ingest.rows(), ingest.concurrentStoreSeconds(), ingest.concurrentStoreItemsPerSecond(),
                 ingest.concurrentRatio(), ingest.concurrentRatio() >= 0.5 ? "met" : String.format(Locale.ROOT,
                         "MISSED (%.0f %% of the target)", ingest.concurrentRatio() / 0.5 * 100),

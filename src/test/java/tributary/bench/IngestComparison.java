@@ -38,7 +38,13 @@ final class IngestComparison {
      * what one poll's write cannot go below here (one multi-row INSERT of its 20 rows and one commit, into item).
      */
     record Result(int rows, double storeSeconds, double plainSeconds, double floorSeconds, int threads,
-                  double concurrentStoreSeconds, double concurrentPlainSeconds, double plainIntoItemSeconds) {
+                  double concurrentStoreSeconds, double concurrentPlainSeconds, double plainIntoItemSeconds,
+                  double groupFloorSeconds) {
+        /** Rows per second when the rows of GROUP feeds go as one batch and one commit, into item. */
+        double groupFloorItemsPerSecond() {
+            return rows / groupFloorSeconds;
+        }
+
         /** The reference written into item itself (foreign key, redo log) instead of a temporary table. */
         double plainIntoItemItemsPerSecond() {
             return rows / plainIntoItemSeconds;
@@ -117,6 +123,7 @@ final class IngestComparison {
         List<Long> floorFeedIds = new ArrayList<>();
         List<Long> concurrentFeedIds = new ArrayList<>();
         List<Long> plainItemFeedIds = new ArrayList<>();
+        List<Long> groupFeedIds = new ArrayList<>();
         List<List<NormalizedItem>> batches = new ArrayList<>();
         List<List<NormalizedItem>> concurrentBatches = new ArrayList<>();
         try {
@@ -125,6 +132,7 @@ final class IngestComparison {
                 feedIds.add(id);
                 floorFeedIds.add(insertFeed("https://bench.example/" + tag + "/floor/" + n + ".rss"));
                 plainItemFeedIds.add(insertFeed("https://bench.example/" + tag + "/plain/" + n + ".rss"));
+                groupFeedIds.add(insertFeed("https://bench.example/" + tag + "/group/" + n + ".rss"));
                 long concurrentId = insertFeed("https://bench.example/" + tag + "/concurrent/" + n + ".rss");
                 concurrentFeedIds.add(concurrentId);
                 // Real parsed and normalized items, prepared before the clock starts.
@@ -139,16 +147,18 @@ final class IngestComparison {
             double storeSeconds = (System.nanoTime() - started) / 1e9;
             double plainSeconds = plainInsert(feedIds, batches, now, true);
             double plainIntoItemSeconds = plainInsert(plainItemFeedIds, batches, now, false);
+            double groupFloorSeconds = groupFloor(groupFeedIds, batches, now);
             double floorSeconds = floor(floorFeedIds, batches, now);
             double concurrentStoreSeconds = concurrentUpserts(concurrentFeedIds, concurrentBatches, now, threads);
             double concurrentPlainSeconds = concurrentPlainInsert(feedIds, batches, now, threads);
             return new Result(rows, storeSeconds, plainSeconds, floorSeconds, threads, concurrentStoreSeconds,
-                    concurrentPlainSeconds, plainIntoItemSeconds);
+                    concurrentPlainSeconds, plainIntoItemSeconds, groupFloorSeconds);
         } finally {
             deleteFeeds(feedIds);
             deleteFeeds(floorFeedIds);
             deleteFeeds(concurrentFeedIds);
             deleteFeeds(plainItemFeedIds);
+            deleteFeeds(groupFeedIds);
         }
     }
 
@@ -280,6 +290,36 @@ final class IngestComparison {
                     st.execute("DROP TEMPORARY TABLE bench_item");
                 }
             }
+            c.setAutoCommit(autoCommit);
+            return seconds;
+        }
+    }
+
+    /** Feeds whose rows the group floor writes together. */
+    static final int GROUP = 8;
+
+    /**
+     * For scale: what a store writer grouping polls could at best do: the rows of GROUP feeds as one batch (the
+     * driver's bulk protocol) and one commit, into item, with no look-up and no linking.
+     */
+    private double groupFloor(List<Long> feedIds, List<List<NormalizedItem>> batches, Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement(PLAIN_INSERT.replace("bench_item", "item"))) {
+                for (int f = 0; f < feedIds.size(); f++) {
+                    for (NormalizedItem item : batches.get(f)) {
+                        bind(ps, feedIds.get(f), item, now);
+                        ps.addBatch();
+                    }
+                    if ((f + 1) % GROUP == 0 || f == feedIds.size() - 1) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
             c.setAutoCommit(autoCommit);
             return seconds;
         }
