@@ -17,7 +17,7 @@ import tributary.store.FleetStats;
 
 /**
  * Gauges read from the database every 15 s rather than on each scrape, so a slow or absent database never stalls
- * /prometheus: feeds by state, scheduler lag (now − oldest due feed); and the render cache's hits and misses.
+ * /prometheus: feeds by state, scheduler lag (now − oldest due feed); and the render cache's hits, misses and size in bytes.
  */
 @Context
 public class FleetGauges {
@@ -44,6 +44,9 @@ public class FleetGauges {
                 .description("Feed page requests answered from the render cache, or rendered").register(registry);
         FunctionCounter.builder("tributary.render.cache", cache, RenderCache::misses).tag("result", "miss")
                 .description("Feed page requests answered from the render cache, or rendered").register(registry);
+        Gauge.builder("tributary.render.cache.size", cache, RenderCache::sizeBytes).baseUnit("bytes")
+                .description("Bytes of rendered pages held by the render cache (bound: tributary.publish.cache-max-bytes)")
+                .register(registry);
     }
 
     @Scheduled(fixedDelay = "15s", initialDelay = "5s")

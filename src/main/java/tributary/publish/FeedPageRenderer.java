@@ -14,14 +14,12 @@ import java.util.zip.GZIPOutputStream;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.ItemReader;
-import tributary.store.PageCursor;
 
 /** Renders one page of a category (or of everything) in one format, through the render cache. */
 @Singleton
 class FeedPageRenderer {
 
     static final String ALL = "all";
-    static final int DEFAULT_LIMIT = 50;
 
     private final CategoryRepository categories;
     private final StoryAssembler stories;
@@ -45,52 +43,52 @@ class FeedPageRenderer {
     }
 
     /** The page when a current render is cached: answered without touching the database. */
-    RenderedFeed cached(String slug, FeedFormat format, String selfUrl) {
-        return cache.peek(slug, format + " " + selfUrl);
+    RenderedFeed cached(PageKey key) {
+        return cache.peek(key);
     }
 
     /**
      * The page, or empty when the category does not exist.
      *
-     * @param selfUrl the absolute URL being served, query included: the cache key and the self link
+     * @throws PageUnavailableException when it is not cached and cannot be rendered now (the database is away)
      */
-    Optional<RenderedFeed> render(String slug, FeedFormat format, int limit, PageCursor before, String base,
-                                  String selfUrl) {
-        return Optional.ofNullable(cache.get(slug, format + " " + selfUrl, () -> {
-            String title;
-            String description;
-            Long categoryId;
-            if (ALL.equals(slug)) {
-                title = "Tributary: everything";
-                description = "Every item of every feed, merged";
-                categoryId = null;
-            } else {
-                Optional<CategoryRow> category = categories.findBySlug(slug);
-                if (category.isEmpty()) {
-                    return null;
-                }
-                title = category.get().title();
-                description = category.get().description();
-                categoryId = category.get().id();
+    Optional<RenderedFeed> render(PageKey key) {
+        return Optional.ofNullable(cache.get(key, () -> renderNow(key)));
+    }
+
+    private RenderedFeed renderNow(PageKey key) {
+        String slug = key.slug();
+        String title;
+        String description;
+        Long categoryId;
+        if (ALL.equals(slug)) {
+            title = "Tributary: everything";
+            description = "Every item of every feed, merged";
+            categoryId = null;
+        } else {
+            Optional<CategoryRow> category = categories.findBySlug(slug);
+            if (category.isEmpty()) {
+                return null;
             }
-            StoryAssembler.Page page = stories.page(categoryId, limit, before);
-            String feedPath = base + "/feeds/" + slug + "." + format.extension();
-            String next = page.next() == null ? null
-                    : feedPath + "?" + (limit == DEFAULT_LIMIT ? "" : "limit=" + limit + "&") + "before=" + page.next().token();
-            String first = before == null ? null : feedPath + (limit == DEFAULT_LIMIT ? "" : "?limit=" + limit);
-            Instant changed = lastChanged(page.stories());
-            FeedDocument doc = new FeedDocument("urn:tributary:feed:" + slug, title, description, base + "/", selfUrl,
-                    changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next, first,
-                    items.languageOf(categoryId));
-            byte[] body = switch (format) {
-                case RSS -> rss.render(doc);
-                case ATOM -> atom.render(doc);
-                case JSON -> json.render(doc);
-            };
-            Instant lastModified = changed != null ? changed : Instant.EPOCH;
-            return new RenderedFeed(format, body, gzip(body), etag(body), lastModified,
-                    ConditionalResponses.httpDate(lastModified));
-        }));
+            title = category.get().title();
+            description = category.get().description();
+            categoryId = category.get().id();
+        }
+        StoryAssembler.Page page = stories.page(categoryId, key.limit(), key.before());
+        String next = page.next() == null ? null : key.pageUrl(page.next());
+        String first = key.before() == null ? null : key.pageUrl(null);
+        Instant changed = lastChanged(page.stories());
+        FeedDocument doc = new FeedDocument("urn:tributary:feed:" + slug, title, description, key.base() + "/",
+                key.selfUrl(), changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next, first,
+                items.languageOf(categoryId));
+        byte[] body = switch (key.format()) {
+            case RSS -> rss.render(doc);
+            case ATOM -> atom.render(doc);
+            case JSON -> json.render(doc);
+        };
+        Instant lastModified = changed != null ? changed : Instant.EPOCH;
+        return new RenderedFeed(key.format(), body, gzip(body), etag(body), lastModified,
+                ConditionalResponses.httpDate(lastModified));
     }
 
     private static Instant lastChanged(List<Story> stories) {

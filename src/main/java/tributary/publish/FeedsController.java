@@ -12,35 +12,30 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import jakarta.inject.Named;
-import tributary.store.CategoryRepository;
-import tributary.store.CategoryRow;
-import tributary.store.CategoryStats;
-import tributary.store.ItemReader;
 import tributary.store.PageCursor;
 
 /** Serves the merged feeds: GET /feeds lists the categories, GET /feeds/{slug}.{rss,atom,json} one category or all. */
 @Controller
 class FeedsController {
 
-    static final int MAX_LIMIT = 500;
+    static final int MAX_LIMIT = PageKey.MAX_LIMIT;
     static final String ALL = FeedPageRenderer.ALL;
+    /** The category.slug column's width: a longer slug names nothing, so it is refused before any lookup. */
+    static final int MAX_SLUG_LENGTH = 100;
 
-    private final CategoryRepository categories;
-    private final ItemReader items;
+    private final CategorySummaries summaries;
     private final FeedPageRenderer pages;
     private final BaseUrlResolver baseUrls;
     private final PublishConfig config;
     private final ExecutorService blocking;
 
-    FeedsController(CategoryRepository categories, ItemReader items, FeedPageRenderer pages, BaseUrlResolver baseUrls,
+    FeedsController(CategorySummaries summaries, FeedPageRenderer pages, BaseUrlResolver baseUrls,
                     PublishConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.categories = categories;
-        this.items = items;
+        this.summaries = summaries;
         this.pages = pages;
         this.baseUrls = baseUrls;
         this.config = config;
@@ -51,16 +46,11 @@ class FeedsController {
     @Get(value = "/feeds", produces = MediaType.APPLICATION_JSON)
     List<CategoryListing> list(HttpRequest<?> request) {
         String base = baseUrls.resolve(request);
-        Map<Long, CategoryStats> stats = items.statsByCategory();
         List<CategoryListing> listing = new ArrayList<>();
-        for (CategoryRow category : categories.findAllInOrder()) {
-            CategoryStats s = stats.getOrDefault(category.id(), new CategoryStats(0, null));
-            listing.add(new CategoryListing(category.slug(), category.title(), category.description(), s.itemCount(),
-                    s.updated(), urls(base, category.slug())));
+        for (CategorySummaries.Summary s : summaries.current()) {
+            listing.add(new CategoryListing(s.slug(), s.title(), s.description(), s.stats().itemCount(),
+                    s.stats().updated(), urls(base, s.slug())));
         }
-        CategoryStats all = items.statsOfAll();
-        listing.add(new CategoryListing(ALL, "Everything", "Every item of every feed", all.itemCount(),
-                all.updated(), urls(base, ALL)));
         return listing;
     }
 
@@ -71,57 +61,78 @@ class FeedsController {
     @Get("/feeds/{file}")
     CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String limit,
                                             @Nullable @QueryValue String before, HttpRequest<?> request) {
-        int dot = file.lastIndexOf('.');
-        Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
-        if (format.isPresent()) {
-            String selfUrl = baseUrls.resolve(request) + request.getUri();
-            RenderedFeed hot = pages.cached(file.substring(0, dot), format.get(), selfUrl);
-            if (hot != null) {
-                return CompletableFuture.completedFuture(
-                        ConditionalResponses.answer(request, hot, config.maxAge().toSeconds()));
-            }
+        PageKey key;
+        try {
+            key = pageKey(file, limit, before, request);
+        } catch (Refused refused) {
+            return CompletableFuture.completedFuture(refused.answer);
         }
-        return CompletableFuture.supplyAsync(() -> render(file, limit, before, request), blocking);
+        RenderedFeed hot = pages.cached(key);
+        if (hot != null) {
+            return CompletableFuture.completedFuture(ConditionalResponses.answer(request, hot, config.maxAge().toSeconds()));
+        }
+        return CompletableFuture.supplyAsync(() -> render(key, request), blocking);
     }
 
-    private HttpResponse<?> render(String file, String limit, String before, HttpRequest<?> request) {
+    private HttpResponse<?> render(PageKey key, HttpRequest<?> request) {
+        Optional<RenderedFeed> page = pages.render(key);
+        if (page.isEmpty()) {
+            return noSuchCategory(key.slug());
+        }
+        return ConditionalResponses.answer(request, page.get(), config.maxAge().toSeconds());
+    }
+
+    /** The page a request asks for, with only what changes it; anything else in the request is ignored. */
+    private PageKey pageKey(String file, String limit, String before, HttpRequest<?> request) throws Refused {
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
         if (format.isEmpty()) {
-            return Problems.of(HttpStatus.NOT_FOUND, "No such feed", "Feeds are served as /feeds/{category}.rss, "
-                    + ".atom or .json; GET /feeds lists the categories.");
+            throw new Refused(Problems.of(HttpStatus.NOT_FOUND, "No such feed", "Feeds are served as "
+                    + "/feeds/{category}.rss, .atom or .json; GET /feeds lists the categories."));
+        }
+        String slug = file.substring(0, dot);
+        if (slug.length() > MAX_SLUG_LENGTH) {
+            throw new Refused(noSuchCategory(slug.substring(0, 40) + "…"));
         }
         int size;
         try {
-            size = limit == null ? FeedPageRenderer.DEFAULT_LIMIT : Integer.parseInt(limit.strip());
+            size = limit == null ? PageKey.DEFAULT_LIMIT : Integer.parseInt(limit.strip());
         } catch (NumberFormatException e) {
             size = 0;
         }
         if (size < 1) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "Bad limit",
-                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'.");
+            throw new Refused(Problems.of(HttpStatus.BAD_REQUEST, "Bad limit",
+                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'."));
         }
         PageCursor cursor = null;
         if (before != null) {
             cursor = PageCursor.parse(before).orElse(null);
             if (cursor == null) {
-                return Problems.of(HttpStatus.BAD_REQUEST, "Bad cursor", "before must be a cursor taken from a "
-                        + "feed's next link (like 1769585400000-42), not '" + before + "'.");
+                throw new Refused(Problems.of(HttpStatus.BAD_REQUEST, "Bad cursor", "before must be a cursor taken "
+                        + "from a feed's next link (like 1769585400000-42), not '" + before + "'."));
             }
         }
-        String slug = file.substring(0, dot);
-        String base = baseUrls.resolve(request);
-        Optional<RenderedFeed> page = pages.render(slug, format.get(), Math.min(size, MAX_LIMIT), cursor, base,
-                base + request.getUri());
-        if (page.isEmpty()) {
-            return Problems.of(HttpStatus.NOT_FOUND, "No such category",
-                    "There is no category '" + slug + "'; GET /feeds lists the categories.");
-        }
-        return ConditionalResponses.answer(request, page.get(), config.maxAge().toSeconds());
+        return new PageKey(slug, format.get(), Math.min(size, MAX_LIMIT), cursor, baseUrls.resolve(request));
+    }
+
+    private static HttpResponse<?> noSuchCategory(String slug) {
+        return Problems.of(HttpStatus.NOT_FOUND, "No such category",
+                "There is no category '" + slug + "'; GET /feeds lists the categories.");
     }
 
     private static CategoryListing.Urls urls(String base, String slug) {
         String path = base + "/feeds/" + slug;
         return new CategoryListing.Urls(path + ".rss", path + ".atom", path + ".json");
+    }
+
+    /** A request refused before any lookup, with its answer. */
+    private static final class Refused extends Exception {
+
+        private final HttpResponse<?> answer;
+
+        Refused(HttpResponse<?> answer) {
+            super(null, null, false, false);
+            this.answer = answer;
+        }
     }
 }

@@ -8,37 +8,26 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import tributary.store.CategoryRepository;
-import tributary.store.CategoryRow;
-import tributary.store.CategoryStats;
-import tributary.store.ItemReader;
 
 /** The human front door: GET / lists the categories with subscribe links, GET /feeds.opml the same for readers. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class IndexController {
 
-    private final CategoryRepository categories;
-    private final ItemReader items;
+    private final CategorySummaries summaries;
     private final BaseUrlResolver baseUrls;
     private final Clock clock;
 
-    IndexController(CategoryRepository categories, ItemReader items, BaseUrlResolver baseUrls, Clock clock) {
-        this.categories = categories;
-        this.items = items;
+    IndexController(CategorySummaries summaries, BaseUrlResolver baseUrls, Clock clock) {
+        this.summaries = summaries;
         this.baseUrls = baseUrls;
         this.clock = clock;
-    }
-
-    /** One row of the page: a category or "everything". */
-    private record Row(String slug, String title, String description, CategoryStats stats) {
     }
 
     @Get("/")
     HttpResponse<String> index(HttpRequest<?> request) {
         String base = baseUrls.resolve(request);
-        List<Row> rows = rows();
+        List<CategorySummaries.Summary> rows = summaries.current();
         StringBuilder html = new StringBuilder(4096).append("""
                 <!DOCTYPE html>
                 <html lang="vi">
@@ -47,7 +36,7 @@ class IndexController {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Tributary</title>
                 """);
-        for (Row row : rows) {
+        for (CategorySummaries.Summary row : rows) {
             for (FeedFormat format : FeedFormat.values()) {
                 html.append("<link rel=\"alternate\" type=\"").append(format.contentType().split(";")[0])
                         .append("\" title=\"").append(esc(row.title() + " (" + format.extension().toUpperCase() + ")"))
@@ -66,7 +55,7 @@ class IndexController {
                 <a href="/feeds.opml">all categories as OPML</a>.</p>
                 <ul>
                 """);
-        for (Row row : rows) {
+        for (CategorySummaries.Summary row : rows) {
             html.append("<li><strong>").append(esc(row.title())).append("</strong>");
             if (row.description() != null) {
                 html.append(" — ").append(esc(row.description()));
@@ -94,7 +83,7 @@ class IndexController {
         StringBuilder xml = new StringBuilder(2048).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<opml version=\"2.0\">\n<head>\n<title>Tributary</title>\n<dateCreated>")
                 .append(ConditionalResponses.httpDate(clock.instant())).append("</dateCreated>\n</head>\n<body>\n");
-        for (Row row : rows()) {
+        for (CategorySummaries.Summary row : summaries.current()) {
             xml.append("<outline type=\"rss\" text=\"").append(esc(row.title())).append("\" title=\"")
                     .append(esc(row.title())).append("\" xmlUrl=\"")
                     .append(esc(feedUrl(base, row.slug(), FeedFormat.RSS))).append("\" htmlUrl=\"")
@@ -106,17 +95,6 @@ class IndexController {
         }
         xml.append("</body>\n</opml>\n");
         return HttpResponse.ok(xml.toString()).contentType("text/x-opml; charset=utf-8");
-    }
-
-    private List<Row> rows() {
-        Map<Long, CategoryStats> stats = items.statsByCategory();
-        List<Row> rows = new java.util.ArrayList<>();
-        for (CategoryRow category : categories.findAllInOrder()) {
-            rows.add(new Row(category.slug(), category.title(), category.description(),
-                    stats.getOrDefault(category.id(), new CategoryStats(0, null))));
-        }
-        rows.add(new Row(FeedPageRenderer.ALL, "Everything", "Every item of every feed", items.statsOfAll()));
-        return rows;
     }
 
     private static String feedUrl(String base, String slug, FeedFormat format) {

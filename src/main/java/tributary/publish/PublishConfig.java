@@ -5,13 +5,29 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * How long readers may cache a feed (tributary.publish.max-age), how many rendered pages stay in memory, and whether
- * the render cache also follows changes other instances write to the shared database (peer-check, every
- * peer-check-interval).
+ * How long readers may cache a feed (tributary.publish.max-age); how much the render cache may hold, in bytes
+ * (cache-max-bytes, 0 for an eighth of the heap) and in distinct base URLs taken from Host headers (max-base-urls);
+ * how many pages are rendered at once (render-concurrency, 0 for one per core) and how long a request waits for its
+ * turn (render-wait); the Retry-After of a page that cannot be rendered (retry-after); and whether the render cache
+ * also follows changes other instances write to the shared database (peer-check, every peer-check-interval).
  */
 @ConfigurationProperties("tributary.publish")
 public record PublishConfig(@Bindable(defaultValue = "5m") Duration maxAge,
-                            @Bindable(defaultValue = "1024") int cacheEntries,
+                            @Bindable(defaultValue = "0") long cacheMaxBytes,
+                            @Bindable(defaultValue = "8") int maxBaseUrls,
+                            @Bindable(defaultValue = "0") int renderConcurrency,
+                            @Bindable(defaultValue = "10s") Duration renderWait,
+                            @Bindable(defaultValue = "30s") Duration retryAfter,
                             @Bindable(defaultValue = "true") boolean peerCheck,
                             @Bindable(defaultValue = "2s") Duration peerCheckInterval) {
+
+    /** The byte bound in force: the setting, or an eighth of the heap the JVM may grow to. */
+    public long cacheBytes() {
+        return cacheMaxBytes > 0 ? cacheMaxBytes : Runtime.getRuntime().maxMemory() / 8;
+    }
+
+    /** Renders at once: the setting, or one per core (more only queue for the same cores and hold more memory). */
+    public int renders() {
+        return renderConcurrency > 0 ? renderConcurrency : Runtime.getRuntime().availableProcessors();
+    }
 }

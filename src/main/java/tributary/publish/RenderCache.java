@@ -2,9 +2,17 @@ package tributary.publish;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import tributary.store.ContentChangedEvent;
@@ -12,40 +20,51 @@ import tributary.store.ItemReader;
 
 /**
  * Rendered feed pages kept in memory, so a hot feed costs a map lookup instead of a query and a render.
- * Each category has a generation that ingest bumps when one of its feeds changes; an entry of an older
- * generation is rendered again. Bounded in entries, least recently used dropped first.
+ * Keyed by {@link PageKey} (what changes a page, nothing else a request carries); bounded in bytes, least recently
+ * used dropped first, and in distinct base URLs, so Host headers cannot multiply entries. Each existing category has
+ * a generation that ingest bumps when one of its feeds changes; an entry of an older generation is rendered again.
+ * Renders run at most tributary.publish.render-concurrency at once; requests for a page being rendered share it.
  */
 @Singleton
 public class RenderCache {
 
-    /** Pages of one category, by the URL (with query) they were rendered for. */
-    private record Entry(RenderedFeed feed, long global, long category) {
+    private record Entry(RenderedFeed feed, long global, long category, long weight) {
     }
 
     private final ItemReader reader;
-    private final Map<String, Entry> entries;
+    private final long maxBytes;
+    private final int maxBaseUrls;
+    private final Duration renderWait;
+    private final Semaphore renders;
+    /** Access-ordered: the eldest is the least recently used. Guards bytes and entriesByBase too. */
+    private final LinkedHashMap<PageKey, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, Integer> entriesByBase = new HashMap<>();
+    private long bytes;
+    /** Only slugs ingest named (categories that exist); an absent slug is generation 0, so asking costs no state. */
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<PageKey, CompletableFuture<RenderedFeed>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong global = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
     public RenderCache(ItemReader reader, PublishConfig config) {
         this.reader = reader;
-        int capacity = Math.max(16, config.cacheEntries());
-        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.maxBytes = config.cacheBytes();
+        this.maxBaseUrls = Math.max(1, config.maxBaseUrls());
+        this.renderWait = config.renderWait();
+        this.renders = new Semaphore(config.renders(), true);
     }
 
-    /** The cached page of slug rendered for url, else a fresh render stored for the next request; null when render gives null. */
-    public RenderedFeed get(String slug, String url, Supplier<RenderedFeed> render) {
-        String key = slug + "\n" + url;
+    /**
+     * The cached page of key, else a fresh render stored for the next request; null when render gives null.
+     *
+     * @throws PageUnavailableException when the page is not cached and cannot be rendered now
+     */
+    RenderedFeed get(PageKey key, Supplier<RenderedFeed> render) {
         // Read the generations before rendering: a change during the render leaves the entry stale, never lost.
         long globalNow = global.get();
-        long categoryNow = generation(slug).get();
+        long categoryNow = generation(key.slug());
         RenderedFeed hit = current(key, globalNow, categoryNow);
         if (hit != null) {
             return hit;
@@ -53,7 +72,7 @@ public class RenderCache {
         misses.incrementAndGet();
         RenderedFeed fresh;
         try {
-            fresh = render.get();
+            fresh = shared(key, render);
         } catch (RuntimeException e) {
             // The database is away: a stale page, with its own validators, serves readers better than an error.
             Entry stale;
@@ -61,24 +80,95 @@ public class RenderCache {
                 stale = entries.get(key);
             }
             if (stale == null) {
-                throw e;
+                throw PageUnavailableException.fromDatabase(e);
             }
             return stale.feed();
         }
         if (fresh != null) {
-            synchronized (entries) {
-                entries.put(key, new Entry(fresh, globalNow, categoryNow));
-            }
+            store(key, new Entry(fresh, globalNow, categoryNow,
+                    fresh.body().length + fresh.gzipped().length + key.weight() + 256L));
         }
         return fresh;
     }
 
     /** The cached page when it is still current, without rendering: null on a miss. */
-    public RenderedFeed peek(String slug, String url) {
-        return current(slug + "\n" + url, global.get(), generation(slug).get());
+    RenderedFeed peek(PageKey key) {
+        return current(key, global.get(), generation(key.slug()));
     }
 
-    private RenderedFeed current(String key, long globalNow, long categoryNow) {
+    /** Renders once for every request that asks for the same page meanwhile, within the render slots. */
+    private RenderedFeed shared(PageKey key, Supplier<RenderedFeed> render) {
+        CompletableFuture<RenderedFeed> mine = new CompletableFuture<>();
+        CompletableFuture<RenderedFeed> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return await(running);
+        }
+        try {
+            if (!renders.tryAcquire(renderWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new PageUnavailableException("every render slot stayed busy for " + renderWait.toSeconds()
+                        + " s", null);
+            }
+            try {
+                RenderedFeed fresh = render.get();
+                mine.complete(fresh);
+                return fresh;
+            } finally {
+                renders.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            PageUnavailableException failure = new PageUnavailableException("interrupted while waiting to render", e);
+            mine.completeExceptionally(failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private RenderedFeed await(CompletableFuture<RenderedFeed> running) {
+        try {
+            // The render itself waits at most renderWait for a slot, then as long as its queries take.
+            return running.get(2 * renderWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new PageUnavailableException("the same page has been rendering for too long", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PageUnavailableException("interrupted while waiting for a render", e);
+        }
+    }
+
+    private void store(PageKey key, Entry entry) {
+        if (entry.weight() > maxBytes) {
+            return;
+        }
+        synchronized (entries) {
+            // A base URL comes from the Host header: past the cap, pages of new ones are served but not kept.
+            if (!entriesByBase.containsKey(key.base()) && entriesByBase.size() >= maxBaseUrls) {
+                return;
+            }
+            Entry previous = entries.put(key, entry);
+            if (previous == null) {
+                entriesByBase.merge(key.base(), 1, Integer::sum);
+            } else {
+                bytes -= previous.weight();
+            }
+            bytes += entry.weight();
+            Iterator<Map.Entry<PageKey, Entry>> eldest = entries.entrySet().iterator();
+            while (bytes > maxBytes && eldest.hasNext()) {
+                Map.Entry<PageKey, Entry> dropped = eldest.next();
+                eldest.remove();
+                bytes -= dropped.getValue().weight();
+                entriesByBase.computeIfPresent(dropped.getKey().base(), (base, n) -> n == 1 ? null : n - 1);
+            }
+        }
+    }
+
+    private RenderedFeed current(PageKey key, long globalNow, long categoryNow) {
         Entry entry;
         synchronized (entries) {
             entry = entries.get(key);
@@ -92,14 +182,31 @@ public class RenderCache {
 
     @EventListener
     void onContentChanged(ContentChangedEvent event) {
+        changes.incrementAndGet();
         if (event.feedId() == null) {
             global.incrementAndGet();
+            // Every entry is stale by the global generation now; dropping the per-category ones forgets deleted slugs.
+            generations.clear();
             return;
         }
-        generation(FeedsController.ALL).incrementAndGet();
+        bump(FeedPageRenderer.ALL);
         for (String slug : reader.categorySlugsOfFeed(event.feedId())) {
-            generation(slug).incrementAndGet();
+            bump(slug);
         }
+    }
+
+    private void bump(String slug) {
+        generations.computeIfAbsent(slug, s -> new AtomicLong()).incrementAndGet();
+    }
+
+    private long generation(String slug) {
+        AtomicLong generation = generations.get(slug);
+        return generation == null ? 0 : generation.get();
+    }
+
+    /** Counts every change of items or catalog seen, for what else is read once per change (the category listing). */
+    long changes() {
+        return changes.get();
     }
 
     public long hits() {
@@ -110,7 +217,31 @@ public class RenderCache {
         return misses.get();
     }
 
-    private AtomicLong generation(String slug) {
-        return generations.computeIfAbsent(slug, s -> new AtomicLong());
+    /** Bytes held by the cached pages (bodies, gzipped bodies and keys), at most tributary.publish.cache-max-bytes. */
+    public long sizeBytes() {
+        synchronized (entries) {
+            return bytes;
+        }
+    }
+
+    int entryCount() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    int baseUrlCount() {
+        synchronized (entries) {
+            return entriesByBase.size();
+        }
+    }
+
+    /** Slugs that have a generation: only categories ingest changed since the last catalog change. */
+    int trackedSlugs() {
+        return generations.size();
+    }
+
+    long maxBytes() {
+        return maxBytes;
     }
 }
