@@ -1,0 +1,114 @@
+package tributary.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Uncached renders are what a cache-busting reader costs: at most render-concurrency of them run at once, requests
+ * for a page already being rendered wait for that render instead of starting their own, and a request that finds
+ * every slot busy past render-wait is refused as unavailable rather than piling up.
+ */
+class RenderSlotsTest {
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    private static RenderCache cache(int slots, Duration wait) {
+        // The item reader serves only change events, which these tests do not send.
+        return new RenderCache(null, new PublishConfig(Duration.ofMinutes(5), 1_000_000, 8, slots, wait,
+                Duration.ofSeconds(30), false, Duration.ofSeconds(2)));
+    }
+
+    private static PageKey key(String slug) {
+        return new PageKey(slug, FeedFormat.RSS, 50, null, "http://localhost");
+    }
+
+    private static RenderedFeed page(String text) {
+        return new RenderedFeed(FeedFormat.RSS, text.getBytes(), new byte[0], "\"" + text + "\"", Instant.EPOCH, "");
+    }
+
+    @Test
+    void requestsForAPageBeingRenderedShareThatRender() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            RenderCache cache = cache(2, Duration.ofSeconds(10));
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger renders = new AtomicInteger();
+            Supplier<RenderedFeed> slow = () -> {
+                renders.incrementAndGet();
+                started.countDown();
+                await(release);
+                return page("shared");
+            };
+            CompletableFuture<RenderedFeed> first = CompletableFuture.supplyAsync(() -> cache.get(key("a"), slow), threads);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            CompletableFuture<?>[] others = new CompletableFuture<?>[5];
+            for (int i = 0; i < others.length; i++) {
+                others[i] = CompletableFuture.supplyAsync(() -> cache.get(key("a"), slow), threads);
+            }
+            // Every request has missed the cache (it counts the miss just before it renders or joins a render).
+            while (cache.misses() < 1 + others.length) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+            RenderedFeed rendered = first.get();
+            for (CompletableFuture<?> other : others) {
+                assertSame(rendered, other.get());
+            }
+            assertEquals(1, renders.get(), "one render for six requests of the same page");
+        });
+    }
+
+    @Test
+    void atMostTheConfiguredRendersRunAtOnceAndALateOneIsRefused() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            RenderCache cache = cache(1, Duration.ofMillis(300));
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<RenderedFeed> holding = CompletableFuture.supplyAsync(() -> cache.get(key("a"), () -> {
+                started.countDown();
+                await(release);
+                return page("a");
+            }), threads);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            AtomicInteger ran = new AtomicInteger();
+            PageUnavailableException refused = assertThrows(PageUnavailableException.class,
+                    () -> cache.get(key("b"), () -> {
+                        ran.incrementAndGet();
+                        return page("b");
+                    }));
+            assertTrue(refused.getMessage().contains("busy"), refused.getMessage());
+            assertEquals(0, ran.get(), "the second page was not rendered beside the first");
+            release.countDown();
+            holding.get();
+            assertEquals("b", new String(cache.get(key("b"), () -> page("b")).body()), "the slot is free again");
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
