@@ -40,6 +40,7 @@ import tributary.support.TestClock;
 class OperationsEndpointsTest implements TestPropertyProvider {
 
     static final FixtureFeedServer SOURCES = new FixtureFeedServer();
+    static final String TOKEN = "ops-test-token-0123456789";
 
     @Inject
     @Client("/")
@@ -72,7 +73,7 @@ class OperationsEndpointsTest implements TestPropertyProvider {
                       - url: %s
                         categories: [thoi-su]
                     """.formatted(SOURCES.url("vnexpress-thoi-su.rss")));
-            return Map.of("tributary.feeds-file", file.toString());
+            return Map.of("tributary.feeds-file", file.toString(), "tributary.admin-token", TOKEN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,8 +93,9 @@ class OperationsEndpointsTest implements TestPropertyProvider {
 
     @Test
     @Order(1)
-    void healthIsReadyWithDatabaseSchedulerAndCatalogDetail() {
-        HttpResponse<String> readiness = http.toBlocking().exchange("/health/readiness", String.class);
+    void healthIsReadyWithDatabaseSchedulerAndCatalogDetailForTheAdmin() {
+        HttpResponse<String> readiness = http.toBlocking().exchange(
+                HttpRequest.GET("/health/readiness").bearerAuth(TOKEN), String.class);
         assertEquals(200, readiness.code());
         String body = readiness.body();
         assertTrue(body.contains("\"catalog\"") && body.contains("\"feedsFileReconciled\":true"), body);
@@ -101,6 +103,21 @@ class OperationsEndpointsTest implements TestPropertyProvider {
         assertTrue(body.contains("\"scheduler\"") && body.contains("\"pollsInFlight\""), body);
         assertEquals(200, http.toBlocking().exchange("/health/liveness", String.class).code());
         assertTrue(http.toBlocking().retrieve("/health").contains("\"status\":\"UP\""));
+    }
+
+    @Test
+    @Order(1)
+    void anonymousCallersGetTheStatusOnly() {
+        for (String path : List.of("/health", "/health/readiness", "/health/liveness")) {
+            HttpResponse<String> anonymous = http.toBlocking().exchange(path, String.class);
+            assertEquals(200, anonymous.code(), path);
+            assertEquals("{\"name\":\"tributary\",\"status\":\"UP\"}", anonymous.body(), path);
+            HttpResponse<String> wrongToken = http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth("guess"),
+                    String.class);
+            assertEquals(anonymous.body(), wrongToken.body(), path);
+        }
+        String admin = http.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(TOKEN));
+        assertTrue(admin.contains("\"jdbc\"") && admin.contains("jdbc:mariadb:") && admin.contains("\"details\""), admin);
     }
 
     @Test
