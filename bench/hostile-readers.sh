@@ -6,7 +6,8 @@
 # Loopback only (python3 http.server for the fixtures, the embedded MariaDB); every phase is bounded in count and time.
 # Usage: bench/hostile-readers.sh   env: PARAMS (3000), HOSTS (2000), CURSORS (2000), SLUG_SECONDS (60),
 #        CONCURRENCY (32), JAVA_OPTS (default: the Dockerfile's), MALLOC_ARENA_MAX (default 2, as the Dockerfile),
-#        RESULTS (default bench/results/<date>-hostile-readers.md), NO_BUILD=1 to use target/ as it is.
+#        RESULTS (default bench/results/<date>-hostile-readers.md), NO_BUILD=1 to use target/ as it is, DIAG=1 to print
+#        jcmd's heap and native memory summaries at the end (add -XX:NativeMemoryTracking=summary to JAVA_OPTS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -78,6 +79,11 @@ if kill -0 "$APP_PID" 2>/dev/null; then
   ALIVE=yes
   FINAL=$(curl -s -o "$WORK/final.rss" -w '%{http_code}' "http://127.0.0.1:$APP_PORT/feeds/bench.rss")
   grep -q "<item>" "$WORK/final.rss" || FINAL="$FINAL without items"
+fi
+# DIAG=1 (with -XX:NativeMemoryTracking=summary in JAVA_OPTS): where the resident memory is, on stderr.
+if [ "${DIAG:-}" = 1 ] && [ "$ALIVE" = yes ]; then
+  jcmd "$APP_PID" GC.heap_info >&2 || true
+  jcmd "$APP_PID" VM.native_memory summary >&2 || true
 fi
 HWM=$(bench_peak_rss_mb "$APP_PID"); RSS_MAX=$(sort -n "$WORK/rss.txt" | tail -1)
 RSS_NOW=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$APP_PID/status" 2>/dev/null || echo "-")

@@ -13,9 +13,6 @@ import com.rometools.rome.io.WireFeedOutput;
 import jakarta.inject.Singleton;
 import org.jdom2.Document;
 import org.jdom2.Namespace;
-import org.jdom2.output.Format;
-import org.jdom2.output.XMLOutputter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -54,14 +51,12 @@ public class AtomRenderer {
         }
         feed.setEntries(entries);
         try {
-            if (doc.language() == null) {
-                return new WireFeedOutput().outputString(feed).getBytes(StandardCharsets.UTF_8);
-            }
-            // Rome's Atom generator drops the feed language: say it as xml:lang on the root (RFC 4287 §2).
             Document xml = new WireFeedOutput().outputJDom(feed);
-            xml.getRootElement().setAttribute("lang", doc.language(), Namespace.XML_NAMESPACE);
-            return new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(xml)
-                    .getBytes(StandardCharsets.UTF_8);
+            if (doc.language() != null) {
+                // Rome's Atom generator drops the feed language: say it as xml:lang on the root (RFC 4287 §2).
+                xml.getRootElement().setAttribute("lang", doc.language(), Namespace.XML_NAMESPACE);
+            }
+            return XmlBytes.of(xml, RssRenderer.sizeHint(doc));
         } catch (FeedException e) {
             throw new IllegalStateException("Atom rendering failed for " + doc.selfUrl(), e);
         }

@@ -14,7 +14,6 @@ import com.rometools.rome.feed.rss.Source;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +25,19 @@ import org.jdom2.Namespace;
 public class RssRenderer {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    /** About the size of the page, so the output buffer grows rarely: stories' text plus markup. */
+    static int sizeHint(FeedDocument doc) {
+        long chars = 2048;
+        for (Story story : doc.stories()) {
+            chars += 512 + length(story.title()) + length(story.summary()) + length(story.content());
+        }
+        return (int) Math.min(chars * 5 / 4, 64L << 20);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
 
     public byte[] render(FeedDocument doc) {
         Channel channel = new Channel("rss_2.0");
@@ -55,7 +67,7 @@ public class RssRenderer {
         }
         channel.setItems(items);
         try {
-            return new WireFeedOutput().outputString(channel).getBytes(StandardCharsets.UTF_8);
+            return XmlBytes.of(new WireFeedOutput().outputJDom(channel), sizeHint(doc));
         } catch (FeedException e) {
             throw new IllegalStateException("RSS rendering failed for " + doc.selfUrl(), e);
         }
