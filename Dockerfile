@@ -29,10 +29,15 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
 # SIGTERM (docker stop) is a clean exit 0: polls in flight get TRIBUTARY_POLL_SHUTDOWN_GRACE (20 s) to finish, so
 # give docker stop at least 30 s (compose: stop_grace_period).
 STOPSIGNAL SIGTERM
-# ParallelGC: about 1.5x the requests/s of G1 for hot feeds on 2 cores (bench/publish-vs-nginx.sh). A fixed heap of
-# 320 MB keeps the process under the 512 MB target (DESIGN.md): without a limit ParallelGC grows the heap towards a
-# share of the host's memory instead of collecting (2.2 GB measured on a 24 GB host, bench/results/), and a percentage
-# of RAM means nothing where the container has no memory limit. Exit on OutOfMemoryError so the restart policy starts
-# a fresh process. JAVA_OPTS comes last, so it can change any of these (a later -Xmx wins).
-ENV JAVA_OPTS=""
-ENTRYPOINT ["sh", "-c", "exec java -XX:+UseParallelGC -Xmx320m -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /app/tributary.jar"]
+# ParallelGC: about 1.5x the requests/s of G1 for hot feeds on 2 cores (bench/publish-vs-nginx.sh). A fixed heap keeps
+# the process under the 512 MB target (DESIGN.md): without a limit ParallelGC grows the heap towards a share of the
+# host's memory instead of collecting (2.2 GB measured on a 24 GB host, bench/results/), and a percentage of RAM means
+# nothing where the container has no memory limit. Under sustained load every page of the heap ends up resident, and
+# the rest of the JVM (metaspace, code, GC tables, threads, libraries) takes about 200 MB more: 288 MB of heap peaked
+# at 492 MB resident under cache-busting readers, where 320 MB reached 533 MB (bench/hostile-readers.sh,
+# bench/results/2026-12-03-hostile-readers.md). MaxDirectMemorySize caps Netty's buffers for slow readers of large
+# pages; MALLOC_ARENA_MAX=2 stops glibc from keeping an arena of native memory per thread. Exit on OutOfMemoryError
+# so the restart policy starts a fresh process. JAVA_OPTS comes last, so it can change any of these (a later -Xmx wins).
+ENV JAVA_OPTS="" \
+    MALLOC_ARENA_MAX=2
+ENTRYPOINT ["sh", "-c", "exec java -XX:+UseParallelGC -Xmx288m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /app/tributary.jar"]

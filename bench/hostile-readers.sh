@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 PARAMS=${PARAMS:-3000}; HOSTS=${HOSTS:-2000}; CURSORS=${CURSORS:-2000}; SLUG_SECONDS=${SLUG_SECONDS:-60}
 CONCURRENCY=${CONCURRENCY:-32}
 # The options of the Dockerfile's ENTRYPOINT, and its MALLOC_ARENA_MAX.
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xmx320m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xmx288m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 RESULTS=${RESULTS:-bench/results/$(date -u +%Y-%m-%d)-hostile-readers.md}
 FEEDS=25

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 QUICK=false; [ "${1:-}" = "--quick" ] && QUICK=true
 # The JVM options the Docker image ships (Dockerfile ENTRYPOINT), so memory and throughput are the deployed ones'.
-export JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xmx320m -XX:+ExitOnOutOfMemoryError"}
+export JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xmx288m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 if $QUICK; then
   SERVE_SECONDS=5; POLL_FEEDS=200; MEM_ITEMS=0; INGEST_FEEDS=100; PARSE_SECONDS=2; START_RUNS=1
 else
