@@ -51,9 +51,14 @@ public class AddressGuard implements Dns {
         this.resolver = resolver;
     }
 
-    /** Why this URL may not be fetched, judged without DNS; empty when it may. */
-    public Optional<String> refusal(HttpUrl url) {
-        return refusal(url.toString(), null, url);
+    /** Why the URL written as text may not be fetched, judged without DNS; empty when it may. */
+    public Optional<String> refusal(String text) {
+        HttpUrl url = HttpUrl.parse(text.strip());
+        if (url == null) {
+            return Optional.of(HostSpelling.problem(text, null, null)
+                    .orElse("only http and https URLs are fetched, not '" + text + "'"));
+        }
+        return refusal(text, null, url);
     }
 
     /**

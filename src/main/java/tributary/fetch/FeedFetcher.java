@@ -72,8 +72,7 @@ public class FeedFetcher {
         HttpUrl base = null;
         HttpUrl url = HttpUrl.parse(text);
         if (url == null) {
-            return new FetchOutcome.Failed(null, "refused: " + HostSpelling.problem(text, null, null)
-                    .orElse("only http and https URLs are fetched, not '" + text + "'"));
+            return new FetchOutcome.Failed(null, "refused: " + guard.refusal(text).orElseThrow());
         }
         URI permanent = null;
         boolean permanentSoFar = true;

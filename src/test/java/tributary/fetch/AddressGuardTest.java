@@ -119,7 +119,7 @@ class AddressGuardTest {
                 "[0:0:0:0:0:0:0:1]", "[64:ff9b::7f00:1]", "example.org", "example.org.", "0x7f.example", "1.2.3.example",
                 "bücher.example", "xn--bcher-kva.example", "10.example"})
         void plainAddressesAndNamesAreNotAmbiguous(String host) {
-            assertEquals(Optional.empty(), ALLOWING.refusal(HttpUrl.get("http://" + host + "/feed")), host);
+            assertEquals(Optional.empty(), ALLOWING.refusal("http://" + host + "/feed"), host);
         }
 
         @Test
@@ -178,11 +178,11 @@ class AddressGuardTest {
         @ParameterizedTest
         @ValueSource(strings = {"localhost", "LOCALHOST", "localhost.", "feeds.localhost", "a.b.localhost."})
         void loopbackNamesAreRefusedUnlessPrivateAddressesAreAllowed(String host) {
-            Optional<String> refusal = STRICT.refusal(HttpUrl.get("http://" + host + "/feed"));
+            Optional<String> refusal = STRICT.refusal("http://" + host + "/feed");
             assertTrue(refusal.isPresent() && refusal.get().contains("loopback name"), host + ": " + refusal);
             assertThrows(AddressGuard.AddressRefusedException.class, () -> STRICT.lookup(host));
             assertEquals(Optional.empty(), new AddressGuard(true, address -> false)
-                    .refusal(HttpUrl.get("http://" + host + "/feed")));
+                    .refusal("http://" + host + "/feed"));
         }
 
         @ParameterizedTest
@@ -207,7 +207,7 @@ class AddressGuardTest {
 
     @Test
     void refusalIsEmptyForAPublicLiteral() {
-        assertTrue(STRICT.refusal(HttpUrl.get("http://93.184.216.34/feed")).isEmpty());
+        assertTrue(STRICT.refusal("http://93.184.216.34/feed").isEmpty());
     }
 
     /** Every spelling of an internal target, fetched for real: the loopback server must never see a request. */
