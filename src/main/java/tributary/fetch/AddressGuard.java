@@ -87,7 +87,8 @@ public class AddressGuard implements Dns {
     public List<InetAddress> lookup(String host) throws UnknownHostException {
         Optional<String> spelling = HostSpelling.problem(host);
         if (spelling.isPresent()) {
-            throw new AddressRefusedException("the host '" + host + "' is written ambiguously (" + spelling.get() + ")");
+            throw new AddressRefusedException("the host '" + host + "' is written ambiguously ("
+                    + spelling.get() + ")");
         }
         if (!allowPrivate && isLoopbackName(host)) {
             throw new AddressRefusedException(host + " is a loopback name" + hint());
@@ -141,7 +142,7 @@ public class AddressGuard implements Dns {
         return h.equals("localhost") || h.endsWith(".localhost");
     }
 
-    /** The address a host names without DNS, when written as an IPv6 literal or four plain decimal numbers; else null. */
+    /** The address a host names without DNS, written as an IPv6 literal or four plain decimal numbers; else null. */
     static InetAddress literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (!h.contains(":") && !HostSpelling.isDottedQuad(h)) {
@@ -207,7 +208,8 @@ public class AddressGuard implements Dns {
                 || (b[0] & 0xff) == 0xff                               // multicast
                 || (w0 == 0x2001 && w1 == 0x0000)                      // Teredo hides an IPv4 address
                 || (w0 == 0x2001 && w1 == 0x0db8)                      // documentation
-                || w0 == 0x0100 && allZero(b, 2, 8);                   // 100::/64 discard
+                || w0 == 0x0100 && allZero(b, 2, 8)                    // 100::/64 discard
+                || b[0] == 0;                                          // rest of ::/8, as ::ffff:0:a.b.c.d (SIIT)
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

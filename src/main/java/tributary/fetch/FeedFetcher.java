@@ -109,7 +109,8 @@ public class FeedFetcher {
                     HttpUrl next = url.resolve(location.strip());
                     if (next == null) {
                         return new FetchOutcome.Failed(status, "refused: a redirect to '" + location + "', "
-                                + HostSpelling.problem(location, url, null).orElse("which is not an http or https URL"));
+                                + HostSpelling.problem(location, url, null)
+                                        .orElse("which is not an http or https URL"));
                     }
                     if (permanentSoFar && (status == 301 || status == 308)) {
                         permanent = next.uri();

@@ -72,7 +72,7 @@ final class HostSpelling {
         }
         for (String label : labels) {
             if (label.length() > 1 && label.startsWith("0")) {
-                return Optional.of("a part with a leading zero, which some parsers read as octal and others as decimal");
+                return Optional.of("a part with a leading zero, which some parsers read as octal, others as decimal");
             }
         }
         if (labels.length == 1) {

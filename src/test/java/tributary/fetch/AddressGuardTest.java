@@ -42,9 +42,12 @@ class AddressGuardTest {
                 "192.168.1.1", "169.254.169.254", "100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.1",
                 "255.255.255.255", "::1", "::", "fc00::1", "fd12:3456::1", "fe80::1", "febf::1", "ff02::1",
                 "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::127.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
-                "64:ff9b:1::8.8.8.8", "2002:7f00:1::1", "2001:0:4136:e378::1"})
+                "64:ff9b:1::8.8.8.8", "2002:7f00:1::1", "2001:0:4136:e378::1", "2002:a00:1::1", "2002:c0a8:101::1",
+                "::ffff:0:127.0.0.1", "198.18.0.1", "192.0.0.8", "2001:db8::1", "100::1", "fec0::1"})
         void internalAddressesAreRefused(String address) throws Exception {
             assertTrue(AddressGuard.isInternal(InetAddress.getByName(address)), address);
+            assertThrows(AddressGuard.AddressRefusedException.class,
+                    () -> STRICT.checkConnect(new InetSocketAddress(InetAddress.getByName(address), 80)), address);
         }
 
         @ParameterizedTest
@@ -52,6 +55,13 @@ class AddressGuardTest {
                 "2606:4700:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"})
         void publicAddressesPass(String address) throws Exception {
             assertFalse(AddressGuard.isInternal(InetAddress.getByName(address)), address);
+            STRICT.checkConnect(new InetSocketAddress(InetAddress.getByName(address), 80));
+        }
+
+        @Test
+        void anUnresolvedAddressIsRefusedAtConnect() {
+            assertThrows(AddressGuard.AddressRefusedException.class,
+                    () -> STRICT.checkConnect(InetSocketAddress.createUnresolved("feeds.example", 80)));
         }
     }
 
@@ -98,7 +108,7 @@ class AddressGuardTest {
                 "[::ffff:127.0.0.1]  | IPv4-mapped",
                 "[::ffff:7f00:1]     | IPv4-mapped",
                 "[::ffff:10.0.0.1]   | IPv4-mapped",
-                "[::ffff:8.8.8.8]    | IPv4-mapped",
+                "[::ffff:192.0.2.1]  | IPv4-mapped",
                 "[::127.0.0.1]       | IPv4-compatible",
                 "[fe80::1%25eth0]    | zone id"})
         void isRefusedBeforeAnyRequestWithTheReason(String host, String reason) {
