@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.normalize.FeedUrlRedactor;
 import tributary.normalize.Sha256;
 import tributary.store.ContentChangedEvent;
 
@@ -109,8 +110,9 @@ public class CatalogLoader {
     }
 
     private Optional<ReconcileResult> refuse(String problem) {
-        lastProblem = problem;
-        LOG.error(problem);
+        // The problem may quote a feed URL, and /health shows it to anyone: without the URL's secrets.
+        lastProblem = FeedUrlRedactor.redactIn(problem);
+        LOG.error(lastProblem);
         return Optional.empty();
     }
 }

@@ -67,6 +67,7 @@ class HostileSourcesIntegrationTest implements TestPropertyProvider {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private String jsonFeedUrl;
+    private Path feedsFile;
 
     @Inject
     EmbeddedServer server;
@@ -89,7 +90,7 @@ class HostileSourcesIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            Path feedsFile = Files.createTempFile("feeds", ".yml");
+            feedsFile = Files.createTempFile("feeds", ".yml");
             jsonFeedUrl = fixtures.url("hostile.json").replace("http://", "http://bob:hunter2@")
                     + "?token=T0KEN-JSON&page=1";
             Files.writeString(feedsFile, """
@@ -267,6 +268,34 @@ class HostileSourcesIntegrationTest implements TestPropertyProvider {
             }
             assertTrue(feedUrls.contains(redacted), feedUrls.toString());
             assertTrue(feedUrls.contains(fixtures.url("world.json") + "?apikey=REDACTED"), feedUrls.toString());
+        }
+
+        @Test
+        void aRefusedFeedsFileQuotesTheBadUrlWithoutItsSecretsInHealthAndLog() throws Exception {
+            String good = Files.readString(feedsFile);
+            Logger loader = (Logger) LoggerFactory.getLogger("tributary");
+            ListAppender<ILoggingEvent> refused = new ListAppender<>();
+            refused.start();
+            loader.addAppender(refused);
+            try {
+                Files.writeString(feedsFile, good + """
+                          - url: ftp://bob:hunter2@127.0.0.1/rss?token=T0KEN-JSON
+                            categories: [doc]
+                        """);
+                catalog.reload();
+            } finally {
+                loader.detachAppender(refused);
+                Files.writeString(feedsFile, good);
+            }
+            String health = text("/health");
+            assertTrue(health.contains("ftp://127.0.0.1/rss?token=REDACTED"), health);
+            assertTrue(refused.list.stream().anyMatch(e -> e.getFormattedMessage().contains("token=REDACTED")));
+            for (String secret : SECRETS) {
+                assertFalse(health.contains(secret), health);
+                refused.list.forEach(e -> assertFalse(e.getFormattedMessage().contains(secret), e.getFormattedMessage()));
+            }
+            catalog.reload();
+            assertFalse(text("/health").contains("feedsFileProblem"));
         }
 
         @Test
