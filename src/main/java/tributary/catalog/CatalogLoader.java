@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.normalize.FeedUrlRedactor;
 import tributary.normalize.Sha256;
 import tributary.store.ContentChangedEvent;
 
@@ -121,11 +122,13 @@ public class CatalogLoader {
     }
 
     private Optional<ReconcileResult> refuse(String problem) {
-        if (!problem.equals(lastProblem)) {
+        // The problem may quote a feed URL, and /health shows it to anyone: without the URL's secrets.
+        String redacted = FeedUrlRedactor.redactIn(problem);
+        if (!redacted.equals(lastProblem)) {
             // Once per problem: a refusal retried at every check is not logged again and again.
-            LOG.error(problem);
+            LOG.error(redacted);
         }
-        lastProblem = problem;
+        lastProblem = redacted;
         return Optional.empty();
     }
 }
