@@ -27,7 +27,9 @@ final class LenientXmlRebuilder {
     static String rebuild(String text, ParseBudget budget) {
         ParseConfig config = budget.config();
         Document doc;
-        try (StreamParser stream = new StreamParser(Parser.xmlParser().setMaxDepth(Math.max(1, config.maxDepth())))) {
+        // One level past the limit: jsoup's stack stays bounded, and the parse of its output still refuses the nesting.
+        int depth = config.maxDepth() <= 0 ? Integer.MAX_VALUE : config.maxDepth() + 1;
+        try (StreamParser stream = new StreamParser(Parser.xmlParser().setMaxDepth(depth))) {
             stream.parse(budget.reader(text), "");
             long nodes = 0;
             for (Iterator<Element> it = stream.iterator(); it.hasNext(); ) {

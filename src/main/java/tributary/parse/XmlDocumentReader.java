@@ -68,6 +68,11 @@ public class XmlDocumentReader {
                 throw new FeedParseException("not an RSS or Atom feed: documents with a DOCTYPE are refused "
                         + "(they can pull in external entities); " + message(first), first);
             }
+            if (message(first).contains("maxElementDepth")) {
+                // A repair would flatten the nesting into something else; the limit is the answer.
+                throw new FeedParseException("not an RSS or Atom feed: elements nested deeper than " + config.maxDepth()
+                        + " (tributary.parse.max-depth); " + message(first), first);
+            }
             try {
                 return tree(XmlRepairer.escapeStrayAmpersands(text), budget);
             } catch (JDOMException | IOException second) {
