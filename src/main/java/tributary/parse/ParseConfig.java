@@ -1,6 +1,7 @@
 package tributary.parse;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
@@ -13,7 +14,8 @@ import java.time.Duration;
 public record ParseConfig(
         @Bindable(defaultValue = "10485760") int maxDocumentBytes,
         @Bindable(defaultValue = "200") int maxDepth,
-        @Bindable(defaultValue = "${tributary.fetch.max-items:1000}") int maxItems,
+        // The same number the poller stores, so it is set once, as tributary.fetch.max-items.
+        @Value("${tributary.fetch.max-items:1000}") int maxItems,
         @Bindable(defaultValue = "200000") int maxNodes,
         @Bindable(defaultValue = "100") int maxNamespaces,
         @Bindable(defaultValue = "20s") Duration timeBudget) {
