@@ -17,7 +17,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fetch.FeedFetcher;
-import tributary.fetch.FetchConfig;
 import tributary.fetch.FetchOutcome;
 import tributary.fetch.FetchRequest;
 import static tributary.normalize.FeedUrlRedactor.redact;
@@ -53,7 +52,6 @@ public class FeedPoller {
     private final ItemStore items;
     private final FeedRepository feeds;
     private final PollIntervalCalculator intervals;
-    private final FetchConfig fetchConfig;
     private final Clock clock;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private final ItemSightings sightings;
@@ -62,7 +60,7 @@ public class FeedPoller {
     private final PollMetrics metrics;
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer, ItemStore items,
-                      FeedRepository feeds, PollIntervalCalculator intervals, FetchConfig fetchConfig, Clock clock,
+                      FeedRepository feeds, PollIntervalCalculator intervals, Clock clock,
                       ApplicationEventPublisher<ContentChangedEvent> events, ItemSightings sightings, ItemReader reader,
                       TransactionOperations<Connection> tx, PollMetrics metrics) {
         this.fetcher = fetcher;
@@ -71,7 +69,6 @@ public class FeedPoller {
         this.items = items;
         this.feeds = feeds;
         this.intervals = intervals;
-        this.fetchConfig = fetchConfig;
         this.clock = clock;
         this.events = events;
         this.sightings = sightings;
@@ -119,6 +116,12 @@ public class FeedPoller {
             }
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetched;
             return fail(feed, failed.status(), failed.reason(), fetchErrorClass(failed.status()), now);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Thrown by this feed's document (a library recursing on its nesting, one huge allocation) and gone with
+            // it: the feed's failure with back-off, not a re-fetch every tick. The JVM's -XX:+ExitOnOutOfMemoryError,
+            // where set, ends the process before this; bounded parsing (ParseConfig) is what keeps memory in check.
+            LOG.error("Feed #{} {}: poll failed with {}", feed.id(), feed.url(), e.toString());
+            return fail(feed, null, "internal error: " + e, "internal", now);
         } catch (RuntimeException e) {
             // A bug or a database hiccup for this feed must not stop the others: record it and go on.
             if (isDatabase(e)) {
@@ -143,11 +146,11 @@ public class FeedPoller {
         } catch (FeedParseException e) {
             return fail(feed, document.status(), e.getMessage(), "parse", now);
         }
+        // The parser read no more than tributary.fetch.max-items (ParseConfig) and counted the rest.
         List<ParsedItem> taken = parsed.items();
-        if (taken.size() > fetchConfig.maxItems()) {
+        if (parsed.itemsInDocument() > taken.size()) {
             LOG.warn("Feed #{} {}: {} items in one document, only the first {} are taken (tributary.fetch.max-items)",
-                    feed.id(), redact(feed.url()), taken.size(), fetchConfig.maxItems());
-            taken = taken.subList(0, fetchConfig.maxItems());
+                    feed.id(), redact(feed.url()), parsed.itemsInDocument(), taken.size());
         }
         ZoneId feedZone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         List<NormalizedItem> normalized = new ArrayList<>(taken.size());
