@@ -120,7 +120,7 @@ public class FeedPoller {
             // Thrown by this feed's document (a library recursing on its nesting, one huge allocation) and gone with
             // it: the feed's failure with back-off, not a re-fetch every tick. The JVM's -XX:+ExitOnOutOfMemoryError,
             // where set, ends the process before this; bounded parsing (ParseConfig) is what keeps memory in check.
-            LOG.error("Feed #{} {}: poll failed with {}", feed.id(), feed.url(), e.toString());
+            LOG.error("Feed #{} {}: poll failed with {}", feed.id(), redact(feed.url()), e.toString());
             return fail(feed, null, "internal error: " + e, "internal", now);
         } catch (RuntimeException e) {
             // A bug or a database hiccup for this feed must not stop the others: record it and go on.
