@@ -14,22 +14,28 @@ import tributary.catalog.FeedDraft;
 import tributary.catalog.FeedUrls;
 import tributary.catalog.OpmlDocument;
 import tributary.catalog.SlugDeriver;
+import tributary.fetch.AddressGuard;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.FeedRepository;
 
-/** Adds the feeds of an OPML list as API feeds, creating its folders as categories; never changes an existing feed. */
+/**
+ * Adds the feeds of an OPML list as API feeds, creating its folders as categories; never changes an existing feed, and
+ * skips a URL the address guard refuses.
+ */
 @Singleton
 class OpmlImporter {
 
     private final CategoryRepository categories;
     private final FeedRepository feeds;
     private final CatalogEditor editor;
+    private final AddressGuard guard;
 
-    OpmlImporter(CategoryRepository categories, FeedRepository feeds, CatalogEditor editor) {
+    OpmlImporter(CategoryRepository categories, FeedRepository feeds, CatalogEditor editor, AddressGuard guard) {
         this.categories = categories;
         this.feeds = feeds;
         this.editor = editor;
+        this.guard = guard;
     }
 
     ImportReport apply(OpmlDocument document) {
@@ -43,6 +49,10 @@ class OpmlImporter {
         Map<String, List<OpmlDocument.Feed>> byUrl = new LinkedHashMap<>();
         for (OpmlDocument.Feed feed : document.feeds()) {
             String problem = FeedUrls.problem(feed.url());
+            if (problem == null) {
+                // A list is not polled on import: a URL the fetcher would refuse is skipped now, with the reason.
+                problem = guard.refusal(feed.url().strip()).map(why -> "refused: " + why).orElse(null);
+            }
             if (problem != null) {
                 skipped.add(new ImportReport.Skipped(feed.line(), feed.url(), problem));
             } else {

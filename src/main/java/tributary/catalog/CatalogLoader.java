@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.normalize.FeedUrlRedactor;
 import tributary.normalize.Sha256;
 import tributary.store.ContentChangedEvent;
 
@@ -28,6 +29,7 @@ public class CatalogLoader {
     private volatile String lastProblem;
     private volatile String lastReadHash;
     private volatile boolean startupReconciled;
+    private volatile boolean retryUnchanged;
 
     public CatalogLoader(CatalogConfig config, CatalogReconciler reconciler,
                          ApplicationEventPublisher<ContentChangedEvent> events) {
@@ -52,13 +54,14 @@ public class CatalogLoader {
 
     /**
      * Watches the file: applies it when its content differs from the last one read (applied or refused), so a save
-     * takes effect within one check and a broken file is reported once, not at every check.
+     * takes effect within one check and a broken file is reported once, not at every check. A file refused for the
+     * database's state (not its own content) is tried again at every check.
      */
     @Scheduled(fixedDelay = "${tributary.feeds-file-check-interval:2s}", initialDelay = "${tributary.feeds-file-check-interval:2s}")
     public synchronized void reloadIfChanged() {
         try {
             String text = Files.readString(Path.of(config.feedsFile()), StandardCharsets.UTF_8);
-            if (!Sha256.hex(text).equals(lastReadHash)) {
+            if (retryUnchanged || !Sha256.hex(text).equals(lastReadHash)) {
                 reload();
             }
         } catch (IOException e) {
@@ -79,9 +82,16 @@ public class CatalogLoader {
         } catch (IOException e) {
             return refuse("cannot read " + path + ": " + e.getMessage() + "; serving the feeds already in the database");
         }
+        FeedsFile file;
         try {
-            FeedsFile file = FeedsFileParser.parse(text, path.toString());
+            file = FeedsFileParser.parse(text, path.toString());
+        } catch (FeedsFileException e) {
+            retryUnchanged = false;
+            return refuse(e.getMessage() + "\nFix the file; the last good list stays in force.");
+        }
+        try {
             ReconcileResult result = reconciler.apply(file, lastReadHash);
+            retryUnchanged = false;
             lastProblem = null;
             // Titles, categories and memberships may all have changed: every rendered feed is stale.
             events.publishEvent(new ContentChangedEvent(null));
@@ -89,7 +99,10 @@ public class CatalogLoader {
                     result.categories(), result.feeds(), result.feedsRemoved(), result.categoriesRemoved());
             return Optional.of(result);
         } catch (FeedsFileException e) {
-            return refuse(e.getMessage() + "\nFix the file; the last good list stays in force.");
+            // Refused for what the database holds (a category API feeds still use), which an admin edit can change
+            // without the file changing: try again at every check until it applies.
+            retryUnchanged = true;
+            return refuse(e.getMessage() + "\nFix the file, or move those feeds first; the last good list stays in force.");
         }
     }
 
@@ -109,8 +122,13 @@ public class CatalogLoader {
     }
 
     private Optional<ReconcileResult> refuse(String problem) {
-        lastProblem = problem;
-        LOG.error(problem);
+        // The problem may quote a feed URL, and /health shows it to anyone: without the URL's secrets.
+        String redacted = FeedUrlRedactor.redactIn(problem);
+        if (!redacted.equals(lastProblem)) {
+            // Once per problem: a refusal retried at every check is not logged again and again.
+            LOG.error(redacted);
+        }
+        lastProblem = redacted;
         return Optional.empty();
     }
 }

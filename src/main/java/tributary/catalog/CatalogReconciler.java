@@ -32,7 +32,7 @@ public class CatalogReconciler {
         this.clock = clock;
     }
 
-    public ReconcileResult apply(FeedsFile file) {
+    public ReconcileResult apply(FeedsFile file) throws FeedsFileException {
         return apply(file, null);
     }
 
@@ -40,12 +40,28 @@ public class CatalogReconciler {
      * Applies the file; fileHash (SHA-256 of its text) is recorded as the list in force. Safe when every instance
      * does it: the revision bump comes first and holds the catalog row lock to commit, so reconciles (and admin edits)
      * of several instances run one after another, each making the rows equal to its file, never interleaved.
+     *
+     * @throws FeedsFileException when the file would remove a category that feeds added through the API still use;
+     *                            nothing is changed then
      */
-    public ReconcileResult apply(FeedsFile file, String fileHash) {
+    public ReconcileResult apply(FeedsFile file, String fileHash) throws FeedsFileException {
+        try {
+            return applyInTransaction(file, fileHash);
+        } catch (Refused refused) {
+            throw refused.exception;
+        }
+    }
+
+    private ReconcileResult applyInTransaction(FeedsFile file, String fileHash) {
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             CatalogRevisions.bump(c, fileHash);
+            // Checked under the catalog lock the bump holds, so no admin edit slips in between check and delete.
+            List<FeedsFileException.Problem> problems = new CategoriesInUse(c).removedByFile(file);
+            if (!problems.isEmpty()) {
+                throw new Refused(new FeedsFileException(file.name(), problems));
+            }
             int categoriesRemoved = upsertCategories(c, file.categories(), now);
             Map<String, Long> categoryIds = ids(c, "SELECT slug, id FROM category");
             int feedsRemoved = upsertFeeds(c, file.feeds(), now);
@@ -165,6 +181,16 @@ public class CatalogReconciler {
             }
         }
         return ids;
+    }
+
+    /** Carries a refusal out of the transaction, rolling it back (the revision bump included). */
+    private static final class Refused extends RuntimeException {
+        private final FeedsFileException exception;
+
+        Refused(FeedsFileException exception) {
+            super(exception.getMessage(), null, false, false);
+            this.exception = exception;
+        }
     }
 
     /** The key a feed URL is unique by (the URL itself can exceed an index's length). */

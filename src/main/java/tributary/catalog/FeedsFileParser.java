@@ -1,6 +1,5 @@
 package tributary.catalog;
 
-import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
 import java.text.Normalizer;
@@ -43,16 +42,16 @@ public final class FeedsFileParser {
     /** Parses YAML text; fileName is only used in messages. */
     public static FeedsFile parse(String yamlText, String fileName) throws FeedsFileException {
         // Titles typed on some systems arrive decomposed (NFD); store them composed like every other text.
-        return new FeedsFileParser(fileName).run(new StringReader(Normalizer.normalize(yamlText, Normalizer.Form.NFC)));
+        return new FeedsFileParser(fileName).run(Normalizer.normalize(yamlText, Normalizer.Form.NFC));
     }
 
-    private FeedsFile run(Reader reader) throws FeedsFileException {
+    private FeedsFile run(String text) throws FeedsFileException {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(reader);
+            root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw new FeedsFileException(fileName, List.of(new FeedsFileException.Problem(line,
@@ -61,17 +60,51 @@ public final class FeedsFileParser {
             throw new FeedsFileException(fileName, List.of(new FeedsFileException.Problem(1,
                     "not valid YAML: " + e.getMessage())));
         }
-        if (root == null) {
-            fail(1, "the file is empty: it needs a 'feeds:' list (and usually 'categories:')");
+        if (root == null || isNull(root)) {
+            // Empty, or every line commented out: applying it would remove every feed and category.
+            fail(1, "the file is empty (or only comments), which would remove every feed: to list none on purpose,"
+                    + " write 'categories: []' and 'feeds: []'");
             throw new FeedsFileException(fileName, problems);
         }
         Map<String, Node> top = mapping(root, "the top level", ROOT_KEYS);
+        Map<String, Integer> keyLines = keyLines(root);
+        refuseBareKey(top, keyLines, "categories", "category");
+        refuseBareKey(top, keyLines, "feeds", "feed");
         List<CategorySpec> categories = parseCategories(top.get("categories"));
-        List<FeedSpec> feeds = parseFeeds(top.get("feeds"), categories);
+        List<FeedSpec> feeds = parseFeeds(top.get("feeds"), categories, lastLine(text));
         if (!problems.isEmpty()) {
             throw new FeedsFileException(fileName, problems);
         }
-        return new FeedsFile(categories, feeds);
+        return new FeedsFile(fileName, categories, feeds, keyLines.getOrDefault("categories", 1));
+    }
+
+    /**
+     * 'feeds:' or 'categories:' with nothing under it (its entries commented out, or a save cut short) would empty the
+     * catalog, and with it the memberships of feeds added through the API: only an explicit '[]' means none.
+     */
+    private void refuseBareKey(Map<String, Node> top, Map<String, Integer> keyLines, String key, String entry) {
+        Node value = top.get(key);
+        if (value != null && isNull(value)) {
+            fail(keyLines.get(key), "'" + key + ":' has nothing under it (entries commented out, or a save cut short?),"
+                    + " which would remove every " + entry + ": write '" + key + ": []' to list none on purpose");
+        }
+    }
+
+    private static Map<String, Integer> keyLines(Node root) {
+        Map<String, Integer> lines = new HashMap<>();
+        if (root instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    lines.putIfAbsent(key.getValue(), line(key));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static int lastLine(String text) {
+        String trimmed = text.stripTrailing();
+        return (int) trimmed.chars().filter(c -> c == '\n').count() + 1;
     }
 
     private List<CategorySpec> parseCategories(Node node) {
@@ -114,9 +147,11 @@ public final class FeedsFileParser {
         return result;
     }
 
-    private List<FeedSpec> parseFeeds(Node node, List<CategorySpec> categories) {
+    private List<FeedSpec> parseFeeds(Node node, List<CategorySpec> categories, int lastLine) {
         if (node == null) {
-            fail(1, "there is no 'feeds:' list: add one with at least one '- url: https://…' entry");
+            // Named at the end of the file: a save cut short before 'feeds:' shows up there.
+            fail(lastLine, "there is no 'feeds:' list, which would remove every feed: add one with '- url: https://…'"
+                    + " entries, or write 'feeds: []' to list none on purpose");
             return List.of();
         }
         Map<String, String> slugByName = new HashMap<>();

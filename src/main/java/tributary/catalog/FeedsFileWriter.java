@@ -15,7 +15,8 @@ public final class FeedsFileWriter {
     /** @param slugsByFeed category slugs per feed id */
     public static String write(List<CategoryRow> categories, List<FeedRow> feeds, Map<Long, List<String>> slugsByFeed) {
         StringBuilder yaml = new StringBuilder("# Exported by Tributary: every category and feed, from the file and the admin API.\n");
-        yaml.append("categories:\n");
+        // An empty list is written as '[]': the parser refuses a bare 'categories:' or 'feeds:' (see FeedsFileParser).
+        yaml.append(categories.isEmpty() ? "categories: []\n" : "categories:\n");
         for (CategoryRow c : categories) {
             yaml.append("  - slug: ").append(c.slug()).append('\n');
             yaml.append("    title: ").append(quote(c.title())).append('\n');
@@ -23,11 +24,9 @@ public final class FeedsFileWriter {
                 yaml.append("    description: ").append(quote(c.description())).append('\n');
             }
         }
-        yaml.append("feeds:\n");
-        for (FeedRow f : feeds) {
-            if (f.deletedAt() != null) {
-                continue;
-            }
+        List<FeedRow> live = feeds.stream().filter(f -> f.deletedAt() == null).toList();
+        yaml.append(live.isEmpty() ? "feeds: []\n" : "feeds:\n");
+        for (FeedRow f : live) {
             yaml.append("  - url: ").append(quote(f.url())).append('\n');
             if (f.titleOverride() != null) {
                 yaml.append("    title: ").append(quote(f.titleOverride())).append('\n');

@@ -5,18 +5,23 @@ import jakarta.inject.Singleton;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javax.net.SocketFactory;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 
 /**
- * Refuses fetch targets on loopback, private, link-local, CGNAT, multicast and other internal addresses, in every
- * spelling (IPv4-mapped and NAT64 IPv6, decimal/hex/short IPv4). It is also the HTTP client's DNS: the addresses it
- * checked are the ones the client connects to, so a second lookup (DNS rebinding) cannot slip past it.
+ * Refuses fetch targets on loopback, private, link-local, CGNAT, multicast and other internal addresses. It checks
+ * three times: the URL (ambiguous address spellings always, loopback names and internal literals), the client's DNS
+ * answers, and, through {@link GuardedSocketFactory}, the very address each socket connects to, whatever path led
+ * there (IP literals OkHttp never hands to DNS, redirects, rebinding DNS, pooled retries).
  */
 @Singleton
 public class AddressGuard implements Dns {
@@ -46,10 +51,29 @@ public class AddressGuard implements Dns {
         this.resolver = resolver;
     }
 
-    /** Why this URL may not be fetched, judged without DNS (scheme, and an address written into the URL); empty when it may. */
-    public Optional<String> refusal(HttpUrl url) {
-        if (allowPrivate) {
-            return Optional.empty();
+    /** Why the URL written as text may not be fetched, judged without DNS; empty when it may. */
+    public Optional<String> refusal(String text) {
+        HttpUrl url = HttpUrl.parse(text.strip());
+        if (url == null) {
+            return Optional.of(HostSpelling.problem(text, null, null)
+                    .orElse("only http and https URLs are fetched, not '" + text + "'"));
+        }
+        return refusal(text, null, url);
+    }
+
+    /**
+     * Why a URL may not be fetched, judged without DNS: an ambiguous address spelling (refused even when private
+     * addresses are allowed, since no feed needs one), a loopback name, or an internal address written into it.
+     * text is the URL as written (a redirect's Location), base what it is read against (null for the first hop),
+     * url what the client made of it.
+     */
+    public Optional<String> refusal(String text, HttpUrl base, HttpUrl url) {
+        Optional<String> spelling = HostSpelling.problem(text, base, url);
+        if (spelling.isPresent() || allowPrivate) {
+            return spelling;
+        }
+        if (isLoopbackName(url.host())) {
+            return Optional.of(url.host() + " is a loopback name" + hint());
         }
         InetAddress literal = literal(url.host());
         if (literal != null && refused(literal)) {
@@ -61,6 +85,14 @@ public class AddressGuard implements Dns {
     /** Resolves once and refuses the host when any of its addresses is internal; the client connects to exactly these. */
     @Override
     public List<InetAddress> lookup(String host) throws UnknownHostException {
+        Optional<String> spelling = HostSpelling.problem(host);
+        if (spelling.isPresent()) {
+            throw new AddressRefusedException("the host '" + host + "' is written ambiguously ("
+                    + spelling.get() + ")");
+        }
+        if (!allowPrivate && isLoopbackName(host)) {
+            throw new AddressRefusedException(host + " is a loopback name" + hint());
+        }
         InetAddress literal = literal(host);
         List<InetAddress> addresses = literal != null ? List.of(literal) : resolver.resolve(host);
         if (!allowPrivate) {
@@ -74,6 +106,27 @@ public class AddressGuard implements Dns {
         return addresses;
     }
 
+    /** The last word, at the socket: refuses to connect to an internal (or unresolved) address. */
+    void checkConnect(SocketAddress endpoint) throws AddressRefusedException {
+        if (allowPrivate) {
+            return;
+        }
+        if (!(endpoint instanceof InetSocketAddress inet) || inet.getAddress() == null) {
+            throw new AddressRefusedException("a connection to the unresolved address " + endpoint
+                    + ", which the guard cannot check");
+        }
+        InetAddress address = inet.getAddress();
+        if (refused(address)) {
+            throw new AddressRefusedException("a connection to the internal address " + address.getHostAddress()
+                    + " (port " + inet.getPort() + ")" + hint());
+        }
+    }
+
+    /** Sockets that pass every connect through {@link #checkConnect}; the HTTP client opens all of its sockets here. */
+    public SocketFactory socketFactory() {
+        return new GuardedSocketFactory(this);
+    }
+
     private boolean refused(InetAddress address) {
         return isInternal(address) && !trusted.test(address);
     }
@@ -82,17 +135,25 @@ public class AddressGuard implements Dns {
         return "; set tributary.fetch.allow-private-addresses=true (TRIBUTARY_FETCH_ALLOW_PRIVATE_ADDRESSES) to allow it";
     }
 
-    /** The address a host names without DNS: an IPv6 or IPv4 literal, including inet_aton's legacy forms; else null. */
+    /** localhost and *.localhost (RFC 6761), with or without the final dot: resolvers answer loopback for them. */
+    static boolean isLoopbackName(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        h = h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+        return h.equals("localhost") || h.endsWith(".localhost");
+    }
+
+    /** The address a host names without DNS, written as an IPv6 literal or four plain decimal numbers; else null. */
     static InetAddress literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.contains(":")) {
-            try {
-                return InetAddress.getByName(h);
-            } catch (UnknownHostException e) {
-                return null;
-            }
+        if (!h.contains(":") && !HostSpelling.isDottedQuad(h)) {
+            return null;
         }
-        return LegacyIpv4.parse(h);
+        try {
+            // A literal is parsed, never looked up.
+            return InetAddress.getByName(h.contains(":") ? "[" + h + "]" : h);
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     static boolean isInternal(InetAddress address) {
@@ -147,7 +208,8 @@ public class AddressGuard implements Dns {
                 || (b[0] & 0xff) == 0xff                               // multicast
                 || (w0 == 0x2001 && w1 == 0x0000)                      // Teredo hides an IPv4 address
                 || (w0 == 0x2001 && w1 == 0x0db8)                      // documentation
-                || w0 == 0x0100 && allZero(b, 2, 8);                   // 100::/64 discard
+                || w0 == 0x0100 && allZero(b, 2, 8)                    // 100::/64 discard
+                || b[0] == 0;                                          // rest of ::/8, as ::ffff:0:a.b.c.d (SIIT)
     }
 
     private static boolean allZero(byte[] b, int from, int to) {
@@ -159,7 +221,7 @@ public class AddressGuard implements Dns {
         return true;
     }
 
-    /** DNS answered, but with an address the guard refuses. */
+    /** The guard refused a host or an address: at the URL, in DNS answers, or at connect. */
     public static final class AddressRefusedException extends UnknownHostException {
         AddressRefusedException(String message) {
             super(message);

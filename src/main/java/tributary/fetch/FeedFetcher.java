@@ -1,5 +1,6 @@
 package tributary.fetch;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,7 +28,7 @@ import okhttp3.Response;
 /**
  * Fetches a feed over HTTP(S): conditional GET, gzip/deflate decoded as a stream under a cap, connect and read
  * timeouts plus one deadline for the whole fetch, at most N requests per host, and redirects followed by hand so
- * every hop passes the address guard, which is also the client's DNS.
+ * every hop passes the address guard, which is also the client's DNS and checks every socket's address at connect.
  */
 @Singleton
 public class FeedFetcher {
@@ -37,13 +39,21 @@ public class FeedFetcher {
     private final OkHttpClient client;
     private final String userAgent;
 
+    @Inject
     public FeedFetcher(FetchConfig config, AddressGuard guard, HostLimiter hosts) {
+        this(config, guard, hosts, guard);
+    }
+
+    /** dns replaces the guard's own lookup: tests use it to play a DNS that answers what the guard would refuse. */
+    FeedFetcher(FetchConfig config, AddressGuard guard, HostLimiter hosts, Dns dns) {
         this.config = config;
         this.guard = guard;
         this.hosts = hosts;
         this.userAgent = UserAgent.of(config);
         this.client = new OkHttpClient.Builder()
-                .dns(guard)
+                .dns(dns)
+                // Every socket checks the address it connects to: the check that holds whatever the URL or DNS said.
+                .socketFactory(guard.socketFactory())
                 // A proxy would resolve the host itself, out of the guard's sight.
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -58,15 +68,16 @@ public class FeedFetcher {
 
     public FetchOutcome fetch(FetchRequest request) {
         long deadline = System.nanoTime() + config.deadline().toNanos();
-        HttpUrl url = HttpUrl.parse(request.url().toString());
+        String text = request.url().toString();
+        HttpUrl base = null;
+        HttpUrl url = HttpUrl.parse(text);
         if (url == null) {
-            return new FetchOutcome.Failed(null, "refused: only http and https URLs are fetched, not '"
-                    + request.url() + "'");
+            return new FetchOutcome.Failed(null, "refused: " + guard.refusal(text).orElseThrow());
         }
         URI permanent = null;
         boolean permanentSoFar = true;
         for (int hop = 0; ; hop++) {
-            Optional<String> refusal = guard.refusal(url);
+            Optional<String> refusal = guard.refusal(text, base, url);
             if (refusal.isPresent()) {
                 return new FetchOutcome.Failed(null, "refused: " + refusal.get() + (hop > 0 ? " (redirect hop " + hop + ")" : ""));
             }
@@ -97,14 +108,17 @@ public class FeedFetcher {
                     }
                     HttpUrl next = url.resolve(location.strip());
                     if (next == null) {
-                        return new FetchOutcome.Failed(status, "refused: a redirect to '" + location
-                                + "', which is not an http or https URL");
+                        return new FetchOutcome.Failed(status, "refused: a redirect to '" + location + "', "
+                                + HostSpelling.problem(location, url, null)
+                                        .orElse("which is not an http or https URL"));
                     }
                     if (permanentSoFar && (status == 301 || status == 308)) {
                         permanent = next.uri();
                     } else {
                         permanentSoFar = false;
                     }
+                    text = location;
+                    base = url;
                     url = next;
                 } finally {
                     // Hang up on an answer not read to the end: closing it would make OkHttp read on to reuse
@@ -125,7 +139,16 @@ public class FeedFetcher {
         }
     }
 
+    /** The request for one hop; should a stored validator still not go into a header, the hop goes without them. */
     private Request build(HttpUrl url, FetchRequest request) {
+        try {
+            return build(url, request, true);
+        } catch (IllegalArgumentException e) {
+            return build(url, request, false);
+        }
+    }
+
+    private Request build(HttpUrl url, FetchRequest request, boolean conditional) {
         // Validators go to every hop: behind a redirect, the last server is the one that can answer 304.
         Request.Builder builder = new Request.Builder().url(url)
                 .header("User-Agent", userAgent)
@@ -133,11 +156,14 @@ public class FeedFetcher {
                         + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
                 // Set by hand, so OkHttp leaves decoding to us and the cap applies to decoded bytes.
                 .header("Accept-Encoding", "gzip, deflate");
-        if (request.etag() != null) {
-            builder.header("If-None-Match", request.etag());
+        // A value that cannot be sent is left out, so rows stored before the rule heal with one full GET.
+        String etag = conditional ? Validators.etag(request.etag()) : null;
+        String lastModified = conditional ? Validators.lastModified(request.lastModified()) : null;
+        if (etag != null) {
+            builder.header("If-None-Match", etag);
         }
-        if (request.lastModified() != null) {
-            builder.header("If-Modified-Since", request.lastModified());
+        if (lastModified != null) {
+            builder.header("If-Modified-Since", lastModified);
         }
         return builder.build();
     }
@@ -180,7 +206,8 @@ public class FeedFetcher {
         decoded.close();
         boolean keep = !cache.noStore();
         return new FetchOutcome.Fetched(url.uri(), status, body.bytes(), body.sha256(), response.header("Content-Type"),
-                keep ? response.header("ETag") : null, keep ? response.header("Last-Modified") : null,
+                keep ? Validators.etag(response.header("ETag")) : null,
+                keep ? Validators.lastModified(response.header("Last-Modified")) : null,
                 cache.maxAge(), permanent, contentLocation(url.uri(), response.header("Content-Location")));
     }
 

@@ -1,6 +1,7 @@
 package tributary.normalize;
 
 import java.text.Normalizer;
+import java.util.List;
 import org.jsoup.Jsoup;
 
 /** Makes text safe to store and republish: Unicode NFC (Vietnamese arrives composed and decomposed), no XML-forbidden characters. */
@@ -14,7 +15,28 @@ public final class TextCleaner {
         if (text == null) {
             return null;
         }
-        return Normalizer.normalize(stripForbidden(text), Normalizer.Form.NFC);
+        return Normalizer.normalize(xmlSafe(text), Normalizer.Form.NFC);
+    }
+
+    /**
+     * The text without characters XML 1.0 forbids (controls other than tab, LF and CR, U+FFFE, U+FFFF, unpaired
+     * surrogates): the one rule every published string passes, since a single such character makes a whole
+     * RSS/Atom page unwritable. Null stays null; clean text comes back as the same instance.
+     */
+    public static String xmlSafe(String text) {
+        return text == null ? null : stripForbidden(text);
+    }
+
+    /** Each string of the list made xmlSafe; null stays null, an unchanged list comes back as itself. */
+    public static List<String> xmlSafe(List<String> texts) {
+        if (texts == null) {
+            return null;
+        }
+        boolean clean = true;
+        for (String text : texts) {
+            clean &= text == null || stripForbidden(text) == text;
+        }
+        return clean ? texts : texts.stream().map(TextCleaner::xmlSafe).toList();
     }
 
     /** A one-line plain-text field (titles, names): markup and entities decoded to text, whitespace collapsed. */
@@ -27,7 +49,7 @@ public final class TextCleaner {
         return plain.isEmpty() ? null : plain;
     }
 
-    static String stripForbidden(String text) {
+    private static String stripForbidden(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);

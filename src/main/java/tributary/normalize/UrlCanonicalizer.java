@@ -15,13 +15,17 @@ public final class UrlCanonicalizer {
     private UrlCanonicalizer() {
     }
 
-    /** The link made absolute against base; null unless the result is an http(s) URL. */
+    /**
+     * The link made absolute against base; null unless the result is an http(s) URL. Characters XML forbids are
+     * dropped first: java.net.URI accepts U+FFFF and the like, and one of them would make a whole page unwritable.
+     */
     public static String resolve(String link, URI base) {
-        if (link == null || link.isBlank()) {
+        String safe = TextCleaner.xmlSafe(link);
+        if (safe == null || safe.isBlank()) {
             return null;
         }
         try {
-            URI uri = new URI(link.strip().replace(" ", "%20"));
+            URI uri = new URI(safe.strip().replace(" ", "%20"));
             if (!uri.isAbsolute() && base != null) {
                 uri = base.resolve(uri);
             }

@@ -20,7 +20,8 @@ import org.jdom2.Element;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome from the tree XmlDocumentReader built (charset, repairs,
- * DOCTYPE refused), keeping each entry's date text as written.
+ * DOCTYPE refused, items past max-items pruned), keeping each entry's date text as written; the whole document shares
+ * one time budget.
  */
 @Singleton
 public class RomeFeedParser {
@@ -32,7 +33,9 @@ public class RomeFeedParser {
     }
 
     public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
-        org.jdom2.Document document = xml.read(body, contentType);
+        ParseBudget budget = xml.budget();
+        XmlDocumentReader.Read read = xml.read(body, contentType, budget);
+        org.jdom2.Document document = read.document();
         SyndFeed feed;
         FeedTreeRepairer.repair(document);
         try {
@@ -48,6 +51,7 @@ public class RomeFeedParser {
             throw new FeedParseException("Rome could not read this " + document.getRootElement().getName()
                     + " document: " + e, e);
         }
+        budget.checkDocument();
         List<EntryMarkupReader.RawEntry> raw = EntryMarkupReader.read(document);
         // Rome keeps document order; should a module ever add or drop an entry, the raw markup is not trusted.
         boolean aligned = raw.size() == feed.getEntries().size();
@@ -56,7 +60,7 @@ public class RomeFeedParser {
             items.add(item(feed.getEntries().get(i), aligned ? raw.get(i) : EntryMarkupReader.RawEntry.NONE));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
-                feed.getLanguage(), items, schedule(feed));
+                feed.getLanguage(), items, schedule(feed), Math.max(read.itemsInDocument(), items.size()));
     }
 
     private static ParsedItem item(SyndEntry entry, EntryMarkupReader.RawEntry raw) {

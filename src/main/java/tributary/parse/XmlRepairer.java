@@ -3,7 +3,10 @@ package tributary.parse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Repairs that make a near-miss XML document well-formed without changing what a well-formed one says. */
+/**
+ * Repairs that make a near-miss XML document well-formed without changing what a well-formed one says; each is one
+ * forward pass over the text, so a hostile document costs linear time and no stack.
+ */
 final class XmlRepairer {
 
     private static final java.nio.charset.Charset WINDOWS_1252 = java.nio.charset.Charset.forName("windows-1252");
@@ -11,14 +14,8 @@ final class XmlRepairer {
     /** A character reference, decimal or hex. */
     private static final Pattern CHAR_REF = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
 
-    /** A document type declaration, with its internal subset when it has one. */
-    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE\\s[^\\[>]*(?:\\[.*?\\]\\s*)?>", Pattern.DOTALL);
-
-    /** What may stand before a DOCTYPE: the XML declaration, processing instructions, comments, whitespace. */
-    private static final Pattern PROLOG = Pattern.compile("(?:\\s|<\\?.*?\\?>|<!--.*?-->)*", Pattern.DOTALL);
-
-    /** An entity reference XML itself defines, or a character reference. */
-    private static final Pattern ENTITY = Pattern.compile("&(?!(?:amp|lt|gt|quot|apos|#\\d{1,7}|#x[0-9a-fA-F]{1,6});)");
+    /** The entity references XML itself defines. */
+    private static final String[] NAMED = {"amp;", "lt;", "gt;", "quot;", "apos;"};
 
     private XmlRepairer() {
     }
@@ -84,14 +81,68 @@ final class XmlRepairer {
     /**
      * Removes a DOCTYPE from the prolog, so the parser (which refuses any) never sees it: old RSS 0.91 feeds carry
      * Netscape's, and the entities it would define are left undefined, to be escaped as text by the last resort.
+     * One forward scan: a DOCTYPE that never closes is left for the parser to refuse.
      */
     static String stripDoctype(String text) {
-        int at = text.indexOf("<!DOCTYPE");
         // Only in the prolog: the same characters inside an item's CDATA are content.
-        if (at < 0 || !PROLOG.matcher(text.substring(0, at)).matches()) {
+        int at = prologEnd(text);
+        if (at < 0 || !text.startsWith("<!DOCTYPE", at) || at + 9 >= text.length() || !isSpace(text.charAt(at + 9))) {
             return text;
         }
-        return text.substring(0, at) + DOCTYPE.matcher(text.substring(at)).replaceFirst("");
+        int i = at + 10;
+        while (i < text.length() && text.charAt(i) != '[' && text.charAt(i) != '>') {
+            i++;
+        }
+        if (i >= text.length()) {
+            return text;
+        }
+        int end = text.charAt(i) == '>' ? i + 1 : internalSubsetEnd(text, i + 1);
+        return end < 0 ? text : text.substring(0, at) + text.substring(end);
+    }
+
+    /** Where the prolog's whitespace, processing instructions and comments end; -1 when one of them never closes. */
+    private static int prologEnd(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            if (isSpace(text.charAt(i))) {
+                i++;
+            } else if (text.startsWith("<?", i)) {
+                int close = text.indexOf("?>", i + 2);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 2;
+            } else if (text.startsWith("<!--", i)) {
+                int close = text.indexOf("-->", i + 4);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 3;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** Just past the first ']' of the internal subset that whitespace and '>' follow; -1 when none does. */
+    private static int internalSubsetEnd(String text, int from) {
+        for (int bracket = text.indexOf(']', from); bracket >= 0; ) {
+            int i = bracket + 1;
+            while (i < text.length() && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i < text.length() && text.charAt(i) == '>') {
+                return i + 1;
+            }
+            bracket = text.indexOf(']', i);
+        }
+        return -1;
+    }
+
+    /** What the regular expression \s matched here before: ASCII whitespace. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
     }
 
     /**
@@ -99,7 +150,46 @@ final class XmlRepairer {
      * reference becomes '&amp;' (HTML entities were already turned into character references by then).
      */
     static String escapeStrayAmpersands(String text) {
-        Matcher m = ENTITY.matcher(text);
-        return m.find() ? m.replaceAll("&amp;") : text;
+        int amp = text.indexOf('&');
+        if (amp < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int copied = 0;
+        for (; amp >= 0; amp = text.indexOf('&', amp + 1)) {
+            if (!isReference(text, amp + 1)) {
+                out.append(text, copied, amp + 1).append("amp;");
+                copied = amp + 1;
+            }
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** amp; lt; gt; quot; apos; &#digits; (1 to 7) or &#xhex; (1 to 6) starting at i. */
+    private static boolean isReference(String text, int i) {
+        for (String name : NAMED) {
+            if (text.startsWith(name, i)) {
+                return true;
+            }
+        }
+        if (!text.startsWith("#", i)) {
+            return false;
+        }
+        boolean hex = text.startsWith("x", i + 1);
+        int start = hex ? i + 2 : i + 1;
+        int max = hex ? 6 : 7;
+        int j = start;
+        while (j < text.length() && j - start < max && (hex ? isHex(text.charAt(j)) : isDigit(text.charAt(j)))) {
+            j++;
+        }
+        return j > start && j < text.length() && text.charAt(j) == ';';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

@@ -17,9 +17,11 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fetch.FeedFetcher;
-import tributary.fetch.FetchConfig;
 import tributary.fetch.FetchOutcome;
 import tributary.fetch.FetchRequest;
+import static tributary.normalize.FeedUrlRedactor.redact;
+import static tributary.normalize.FeedUrlRedactor.redactIn;
+
 import tributary.normalize.ItemNormalizer;
 import tributary.normalize.NormalizedItem;
 import tributary.normalize.TextCleaner;
@@ -50,7 +52,6 @@ public class FeedPoller {
     private final ItemStore items;
     private final FeedRepository feeds;
     private final PollIntervalCalculator intervals;
-    private final FetchConfig fetchConfig;
     private final Clock clock;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private final ItemSightings sightings;
@@ -59,7 +60,7 @@ public class FeedPoller {
     private final PollMetrics metrics;
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer, ItemStore items,
-                      FeedRepository feeds, PollIntervalCalculator intervals, FetchConfig fetchConfig, Clock clock,
+                      FeedRepository feeds, PollIntervalCalculator intervals, Clock clock,
                       ApplicationEventPublisher<ContentChangedEvent> events, ItemSightings sightings, ItemReader reader,
                       TransactionOperations<Connection> tx, PollMetrics metrics) {
         this.fetcher = fetcher;
@@ -68,7 +69,6 @@ public class FeedPoller {
         this.items = items;
         this.feeds = feeds;
         this.intervals = intervals;
-        this.fetchConfig = fetchConfig;
         this.clock = clock;
         this.events = events;
         this.sightings = sightings;
@@ -108,21 +108,28 @@ public class FeedPoller {
                         "http-" + limited.status(), now);
             }
             if (fetched instanceof FetchOutcome.Gone gone) {
-                LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), feed.url(), gone.reason());
+                LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), redact(feed.url()),
+                        redactIn(gone.reason()));
                 feeds.recordGone(feed.id(), Columns.fit(gone.reason(), 2000), UtcTimes.toColumn(now));
                 metrics.polled("gone", "none");
                 return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.GONE, 0, 0, gone.reason());
             }
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetched;
             return fail(feed, failed.status(), failed.reason(), fetchErrorClass(failed.status()), now);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Thrown by this feed's document (a library recursing on its nesting, one huge allocation) and gone with
+            // it: the feed's failure with back-off, not a re-fetch every tick. The JVM's -XX:+ExitOnOutOfMemoryError,
+            // where set, ends the process before this; bounded parsing (ParseConfig) is what keeps memory in check.
+            LOG.error("Feed #{} {}: poll failed with {}", feed.id(), redact(feed.url()), e.toString());
+            return fail(feed, null, "internal error: " + e, "internal", now);
         } catch (RuntimeException e) {
             // A bug or a database hiccup for this feed must not stop the others: record it and go on.
             if (isDatabase(e)) {
                 LOG.warn("Feed #{} {}: the database is unreachable ({}); the feed is polled again once it is back",
-                        feed.id(), feed.url(), e.getMessage());
+                        feed.id(), redact(feed.url()), redactIn(e.getMessage()));
                 return fail(feed, null, "database unavailable: " + e.getMessage(), "database", now);
             }
-            LOG.error("Feed #{} {}: poll failed unexpectedly", feed.id(), feed.url(), e);
+            LOG.error("Feed #{} {}: poll failed unexpectedly", feed.id(), redact(feed.url()), redactIn(e));
             return fail(feed, null, "internal error: " + e, "internal", now);
         }
     }
@@ -139,11 +146,11 @@ public class FeedPoller {
         } catch (FeedParseException e) {
             return fail(feed, document.status(), e.getMessage(), "parse", now);
         }
+        // The parser read no more than tributary.fetch.max-items (ParseConfig) and counted the rest.
         List<ParsedItem> taken = parsed.items();
-        if (taken.size() > fetchConfig.maxItems()) {
+        if (parsed.itemsInDocument() > taken.size()) {
             LOG.warn("Feed #{} {}: {} items in one document, only the first {} are taken (tributary.fetch.max-items)",
-                    feed.id(), feed.url(), taken.size(), fetchConfig.maxItems());
-            taken = taken.subList(0, fetchConfig.maxItems());
+                    feed.id(), redact(feed.url()), parsed.itemsInDocument(), taken.size());
         }
         ZoneId feedZone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         List<NormalizedItem> normalized = new ArrayList<>(taken.size());
@@ -178,7 +185,7 @@ public class FeedPoller {
             metrics.items(reader.categorySlugsOfFeed(feed.id()), result.inserted(), result.updated());
         }
         metrics.polled("ok", "none");
-        LOG.debug("Feed #{} {}: {} items, {} new, {} updated", feed.id(), feed.url(), normalized.size(),
+        LOG.debug("Feed #{} {}: {} items, {} new, {} updated", feed.id(), redact(feed.url()), normalized.size(),
                 result.inserted(), result.updated());
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),
                 null);
@@ -187,7 +194,7 @@ public class FeedPoller {
     private PollOutcome notModified(FeedRow feed, int status, Duration maxAge, Instant now) {
         Instant next = intervals.afterSuccess(feed, PublisherSchedule.fromRow(feed), maxAge, now);
         feeds.recordNotModified(feed.id(), status, UtcTimes.toColumn(now), UtcTimes.toColumn(next));
-        LOG.debug("Feed #{} {} not modified", feed.id(), feed.url());
+        LOG.debug("Feed #{} {} not modified", feed.id(), redact(feed.url()));
         metrics.polled("not-modified", "none");
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.NOT_MODIFIED, 0, 0, null);
     }
@@ -198,12 +205,12 @@ public class FeedPoller {
                 permanentRedirect);
         if (decision.rewriteTo() != null) {
             if (decision.rewriteTo().length() > 2048) {
-                LOG.warn("Feed #{} {}: permanent redirect to an overlong URL ignored", feed.id(), feed.url());
+                LOG.warn("Feed #{} {}: permanent redirect to an overlong URL ignored", feed.id(), redact(feed.url()));
                 feeds.recordRedirect(feed.id(), null, 0);
                 return;
             }
             LOG.info("Feed #{} {}: moved permanently to {} (confirmed on {} polls); polling the new URL from now on",
-                    feed.id(), feed.url(), decision.rewriteTo(), RedirectTracker.CONFIRMATIONS);
+                    feed.id(), redact(feed.url()), redact(decision.rewriteTo()), RedirectTracker.CONFIRMATIONS);
             feeds.rewriteUrl(feed.id(), decision.rewriteTo(), UtcTimes.toColumn(now));
         } else if (decision.redirectCount() != feed.redirectCount()
                 || !Objects.equals(decision.redirectUrl(), feed.redirectUrl())) {
@@ -219,14 +226,14 @@ public class FeedPoller {
     private PollOutcome fail(FeedRow feed, Integer status, String message, Instant next, PollOutcome.Result result,
                              String errorClass, Instant now) {
         metrics.polled(result == PollOutcome.Result.RATE_LIMITED ? "rate-limited" : "error", errorClass);
-        LOG.warn("Feed #{} {}: {} (next try {})", feed.id(), feed.url(), message, next);
+        LOG.warn("Feed #{} {}: {} (next try {})", feed.id(), redact(feed.url()), redactIn(message), next);
         try {
             feeds.recordFailure(feed.id(), status, Columns.fit(message, 2000), UtcTimes.toColumn(now),
                     UtcTimes.toColumn(next));
         } catch (RuntimeException e) {
             // The scheduler gives this claim back once the database answers again, so the feed is not lost.
             LOG.warn("Feed #{} {}: cannot record its failure ({}); it is polled again once the database is back",
-                    feed.id(), feed.url(), e.getMessage());
+                    feed.id(), redact(feed.url()), redactIn(e.getMessage()));
         }
         return new PollOutcome(feed.id(), feed.url(), result, 0, 0, message);
     }

@@ -108,7 +108,9 @@ public class PollScheduler {
             }
             tickFailures = 0;
             lastTickError = null;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Any throwable, not only the database's exceptions: one escaping here would end the fixed-delay
+            // schedule for good, and no feed would be polled again.
             // The database may be down for a while: back off instead of hammering it, but never past 30 s, so
             // polling resumes soon after it returns.
             int failures = ++tickFailures;
@@ -277,12 +279,20 @@ public class PollScheduler {
 
     private PollOutcome pollClaimed(FeedRow feed, String host) {
         PollOutcome outcome = null;
+        boolean escaped = false;
         try {
             outcome = poller.poll(feed);
             return outcome;
+        } catch (Throwable e) {
+            // FeedPoller records every failure it can; what still escapes is kept on the lease, which ends after
+            // tributary.poll.lease: giving the claim back now would poll the feed again on the very next tick.
+            escaped = true;
+            LOG.error("Feed #{} {}: poll ended with {}; polled again when its lease ends", feed.id(), feed.url(),
+                    e.toString(), e);
+            return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.FAILED, 0, 0, "internal error: " + e);
         } finally {
             LocalDateTime claim = claimed.remove(feed.id());
-            if (claim != null && (outcome == null || outcome.result() == PollOutcome.Result.FAILED)) {
+            if (claim != null && !escaped && (outcome == null || outcome.result() == PollOutcome.Result.FAILED)) {
                 unreleased.put(feed.id(), claim);
             }
             inFlight.remove(feed.id());

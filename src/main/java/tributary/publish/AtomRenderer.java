@@ -96,11 +96,17 @@ public class AtomRenderer {
         return entry;
     }
 
-    /** RFC 4287 §4.2.11: the origin feed's id, title and links, so readers can credit it. */
+    /**
+     * RFC 4287 §4.2.11: the origin feed's id, title, links and last update, so readers can credit it (the W3C
+     * validator warns on a source without atom:updated).
+     */
     private static Feed source(StorySource origin) {
         Feed source = new Feed("atom_1.0");
         source.setId(origin.feedUrl());
         source.setTitle(origin.feedTitle());
+        if (origin.updated() != null) {
+            source.setUpdated(Date.from(origin.updated()));
+        }
         source.setOtherLinks(new ArrayList<>(List.of(link("self", origin.feedUrl(), null))));
         if (origin.siteUrl() != null) {
             source.setAlternateLinks(new ArrayList<>(List.of(link("alternate", origin.siteUrl(), "text/html"))));

@@ -2,14 +2,27 @@ package tributary.publish;
 
 import java.time.Instant;
 import java.util.List;
+import tributary.normalize.TextCleaner;
 
 /**
  * Everything a renderer needs for one page of a merged feed. selfUrl is the URL being served (atom:link self,
  * feed_url), id the feed's permanent id (its first page's URL), homeUrl the HTML index, updated the newest story's
  * date (null when there is none), nextUrl the next page (null on the last), firstUrl the first page (null on it),
- * language the language most of its feeds declare (null when none does).
+ * language the language most of its feeds declare (null when none does). Strings are made XML-safe here: titles
+ * and descriptions may come from admins, URLs from the request.
  */
 public record FeedDocument(String id, String title, String description, String homeUrl, String selfUrl,
                            Instant updated, int ttlMinutes, List<Story> stories, String nextUrl,
                            String firstUrl, String language) {
+
+    public FeedDocument {
+        id = TextCleaner.xmlSafe(id);
+        title = TextCleaner.xmlSafe(title);
+        description = TextCleaner.xmlSafe(description);
+        homeUrl = TextCleaner.xmlSafe(homeUrl);
+        selfUrl = TextCleaner.xmlSafe(selfUrl);
+        nextUrl = TextCleaner.xmlSafe(nextUrl);
+        firstUrl = TextCleaner.xmlSafe(firstUrl);
+        language = TextCleaner.xmlSafe(language);
+    }
 }

@@ -3,8 +3,10 @@ package tributary.publish;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tributary.store.ItemReader;
 import tributary.store.PageCursor;
 import tributary.store.StoredItem;
@@ -47,12 +49,14 @@ public class StoryAssembler {
         Instant modified = null;
         Instant changed = null;
         List<StorySource> sources = new ArrayList<>();
+        // By feed id, not URL: two feeds may differ only in a secret the redacted URLs no longer show.
+        Set<Long> feeds = new HashSet<>();
         for (StoredItem copy : copies) {
             modified = latest(modified, copy.modified());
             changed = latest(latest(changed, copy.firstSeen()), copy.modified());
-            StorySource source = new StorySource(copy.feedTitle(), copy.feedUrl(), copy.feedSiteUrl(), copy.url());
-            if (sources.stream().noneMatch(s -> s.feedUrl().equals(source.feedUrl()))) {
-                sources.add(source);
+            if (feeds.add(copy.feedId())) {
+                sources.add(new StorySource(copy.feedTitle(), copy.feedUrl(), copy.feedSiteUrl(), copy.url(),
+                        copy.feedUpdated() != null ? copy.feedUpdated() : copy.firstSeen()));
             }
         }
         return new Story(hash, first.guid(), first.url(), first.title(), first.summary(), first.content(),

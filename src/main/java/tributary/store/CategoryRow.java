@@ -5,8 +5,12 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDateTime;
+import tributary.normalize.TextCleaner;
 
-/** A row of the category table. */
+/**
+ * A row of the category table. Title and description are made XML-safe when read: admins type them, and the HTML
+ * index, the OPML and every feed page print them.
+ */
 @MappedEntity("category")
 public record CategoryRow(
         @Id @GeneratedValue @Nullable Long id,
@@ -17,4 +21,9 @@ public record CategoryRow(
         @Nullable Integer sourceLine,
         int position,
         LocalDateTime createdAt) {
+
+    public CategoryRow {
+        title = TextCleaner.xmlSafe(title);
+        description = TextCleaner.xmlSafe(description);
+    }
 }

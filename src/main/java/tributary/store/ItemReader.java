@@ -22,12 +22,16 @@ public class ItemReader {
     private static final String COLUMNS = """
             SELECT i.id, i.feed_id, i.story_hash, i.guid, i.url, i.title, i.summary, i.content, i.author, i.tags,
               i.enclosure_url, i.enclosure_type, i.enclosure_length, i.published_at, i.first_seen_at, i.modified_at,
-              f.url AS feed_url, COALESCE(f.title_override, f.title, f.url) AS feed_title, f.site_url
+              f.url AS feed_url, COALESCE(f.title_override, f.title) AS feed_title, f.site_url,
+              COALESCE(f.content_changed_at, f.last_success_at) AS feed_updated
             FROM item i JOIN feed f ON f.id = i.feed_id
             """;
 
-    /** Several copies of one story can stand among the newest rows; read this many rows per story wanted. */
+    /** Several copies of one story can stand among the newest rows; the first batch reads this many rows per story wanted. */
     private static final int ROWS_PER_STORY = 3;
+
+    /** The largest batch of rows one query reads while collecting a page's stories; batches double up to it. */
+    private static final int MAX_BATCH_ROWS = 4096;
 
     private final TransactionOperations<Connection> tx;
 
@@ -36,8 +40,10 @@ public class ItemReader {
     }
 
     /**
-     * One page of the newest stories, newest first: at most limit of them, older than before when it is given.
-     * A story whose copies straddle a page boundary is shown on the first page it reaches, never again.
+     * One page of the newest stories, newest first: limit of them while any remain, older than before when it is
+     * given. A story stands where its newest copy stands: it is shown on the first page that reaches a copy of it,
+     * never again. Rows are read in growing batches until limit distinct stories are found or the rows run out, so
+     * one story with many copies (a feed repeating an article under new guids) cannot crowd out a page.
      *
      * @param categoryId null for every category
      * @param before     null for the first page
@@ -45,31 +51,63 @@ public class ItemReader {
     public StoryPage newestStories(Long categoryId, int limit, PageCursor before) {
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
-            int rowLimit = limit * ROWS_PER_STORY;
-            String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + categoryJoin(categoryId)
-                    + (before == null ? "" : "WHERE (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
-                    + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
             Set<String> stories = new LinkedHashSet<>();
-            PageCursor last = null;
-            int rows = 0;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = bindCategory(ps, 1, categoryId);
-                i = bindCursor(ps, i, before);
-                ps.setInt(i, rowLimit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (stories.size() < limit && rs.next()) {
-                        rows++;
-                        stories.add(rs.getString(1));
-                        last = new PageCursor(UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)), rs.getLong(3));
+            // Stories met in this walk that an earlier page already listed: skipped without asking again.
+            Set<String> skipped = new HashSet<>();
+            PageCursor position = before;
+            int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 1));
+            boolean rowsLeft = true;
+            while (stories.size() < limit && rowsLeft) {
+                List<Row> rows = rowsAfter(c, categoryId, position, batch);
+                rowsLeft = rows.size() == batch;
+                Set<String> fresh = new LinkedHashSet<>();
+                for (Row row : rows) {
+                    if (!stories.contains(row.story()) && !skipped.contains(row.story())) {
+                        fresh.add(row.story());
                     }
                 }
+                if (before != null && !fresh.isEmpty()) {
+                    skipped.addAll(shownBefore(c, categoryId, fresh, before));
+                }
+                for (int i = 0; i < rows.size() && stories.size() < limit; i++) {
+                    Row row = rows.get(i);
+                    position = row.position();
+                    if (!skipped.contains(row.story())) {
+                        stories.add(row.story());
+                    }
+                    if (i < rows.size() - 1 && stories.size() == limit) {
+                        rowsLeft = true;
+                    }
+                }
+                batch = Math.min(MAX_BATCH_ROWS, batch * 2);
             }
-            if (before != null && !stories.isEmpty()) {
-                stories.removeAll(shownBefore(c, categoryId, stories, before));
-            }
-            boolean more = stories.size() >= limit || rows == rowLimit;
-            return new StoryPage(new ArrayList<>(stories), more ? last : null);
+            boolean more = stories.size() >= limit && rowsLeft;
+            return new StoryPage(new ArrayList<>(stories), more ? position : null);
         });
+    }
+
+    /** One row of the newest-first walk: its story and where it stands. */
+    private record Row(String story, PageCursor position) {
+    }
+
+    /** Up to count rows strictly older than after (from the newest when null), newest first. */
+    private static List<Row> rowsAfter(Connection c, Long categoryId, PageCursor after, int count) throws SQLException {
+        String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + categoryJoin(categoryId)
+                + (after == null ? "" : "WHERE (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
+                + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
+        List<Row> rows = new ArrayList<>(count);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindCategory(ps, 1, categoryId);
+            i = bindCursor(ps, i, after);
+            ps.setInt(i, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1),
+                            new PageCursor(UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)), rs.getLong(3))));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Those of the stories that have a copy newer than the cursor, so an earlier page already listed them. */
@@ -217,6 +255,7 @@ public class ItemReader {
                 UtcTimes.fromColumn(rs.getObject("published_at", LocalDateTime.class)),
                 UtcTimes.fromColumn(rs.getObject("first_seen_at", LocalDateTime.class)),
                 UtcTimes.fromColumn(rs.getObject("modified_at", LocalDateTime.class)),
-                rs.getString("feed_url"), rs.getString("feed_title"), rs.getString("site_url"));
+                rs.getString("feed_url"), rs.getString("feed_title"), rs.getString("site_url"),
+                UtcTimes.fromColumn(rs.getObject("feed_updated", LocalDateTime.class)));
     }
 }

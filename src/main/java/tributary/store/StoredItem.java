@@ -3,7 +3,10 @@ package tributary.store;
 import java.time.Instant;
 import java.util.List;
 
-/** One stored copy of an item with the feed it came through, as publishing reads it. */
+/**
+ * One stored copy of an item with the feed it came through, as publishing reads it. feedTitle is null when the feed
+ * has none; feedUpdated is when the feed last stored new or changed items (else its last successful poll).
+ */
 public record StoredItem(
         long id,
         long feedId,
@@ -23,5 +26,6 @@ public record StoredItem(
         Instant modified,
         String feedUrl,
         String feedTitle,
-        String feedSiteUrl) {
+        String feedSiteUrl,
+        Instant feedUpdated) {
 }

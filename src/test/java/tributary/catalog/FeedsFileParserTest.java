@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FeedsFileParserTest {
 
@@ -178,6 +179,99 @@ class FeedsFileParserTest {
         void emptyFileAndMissingFeedsListAreRefused() {
             assertTrue(refused("").getMessage().contains("the file is empty"));
             assertTrue(refused("categories: []\n").getMessage().contains("there is no 'feeds:' list"));
+        }
+    }
+
+    @Nested
+    class EmptiedFile {
+
+        private static final String GOOD = """
+                categories:
+                  - title: Thời sự
+                feeds:
+                  - url: https://example.vn/rss/thoi-su.rss
+                    categories: [thoi-su]
+                  - url: https://example.vn/rss/the-gioi.rss
+                """;
+
+        @Test
+        void feedsWithEveryEntryCommentedOutIsRefusedAtItsLineSayingHowToEmptyItOnPurpose() {
+            FeedsFileException e = refused("""
+                    categories:
+                      - title: Thời sự
+                    feeds:
+                    #  - url: https://example.vn/rss/thoi-su.rss
+                    #    categories: [thoi-su]
+                    """);
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.getMessage().contains("feeds.yml:3: 'feeds:' has nothing under it"), e.getMessage());
+            assertTrue(e.getMessage().contains("would remove every feed: write 'feeds: []' to list none on purpose"),
+                    e.getMessage());
+        }
+
+        @ParameterizedTest(name = "feeds: [{0}]")
+        @ValueSource(strings = {"", "~", "null", "Null", "NULL", "!!null ''", "# all gone"})
+        void everySpellingOfNothingUnderFeedsIsRefused(String value) {
+            FeedsFileException e = refused("categories: []\nfeeds: " + value + "\n");
+            assertEquals(2, e.problems().get(0).line(), e.getMessage());
+            assertTrue(e.problems().get(0).reason().contains("write 'feeds: []'"), e.getMessage());
+        }
+
+        @ParameterizedTest(name = "categories: [{0}]")
+        @ValueSource(strings = {"", "~", "null"})
+        void nothingUnderCategoriesIsRefusedToo(String value) {
+            FeedsFileException e = refused("""
+                    # the list
+                    categories: %s
+                    #  - title: Thời sự
+                    feeds:
+                      - url: https://example.vn/rss/thoi-su.rss
+                    """.formatted(value));
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertEquals(2, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains("would remove every category: write 'categories: []'"),
+                    e.getMessage());
+        }
+
+        @Test
+        void explicitEmptyListsAreAccepted() throws Exception {
+            FeedsFile file = FeedsFileParser.parse("categories: []\nfeeds: []\n", "feeds.yml");
+            assertTrue(file.categories().isEmpty());
+            assertTrue(file.feeds().isEmpty());
+            assertEquals(1, FeedsFileParser.parse("categories: [ ]\nfeeds:\n  - url: https://a.example/f\n",
+                    "feeds.yml").feeds().size());
+        }
+
+        @ParameterizedTest(name = "[{index}]")
+        @ValueSource(strings = {"", "\n\n", "   \n", "# categories:\n#   - title: Thời sự\n# feeds:\n#   - url: https://a.example/f\n",
+                "---\n", "--- # nothing\n..."})
+        void anEmptyOrCommentOnlyFileIsRefusedSayingHowToEmptyItOnPurpose(String yaml) {
+            FeedsFileException e = refused(yaml);
+            assertEquals(1, e.problems().get(0).line());
+            assertTrue(e.getMessage().contains("the file is empty (or only comments)"), e.getMessage());
+            assertTrue(e.getMessage().contains("'categories: []' and 'feeds: []'"), e.getMessage());
+        }
+
+        @Test
+        void aSaveCutShortBeforeFeedsNamesTheLastLine() {
+            FeedsFileException e = refused("categories:\n  - title: Thời sự\n  - title: Thế giới\n");
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains("there is no 'feeds:' list, which would remove every feed"),
+                    e.getMessage());
+        }
+
+        @Test
+        void everyTruncationOfAFileIsRefusedOrStillListsFeeds() {
+            for (int end = 0; end < GOOD.length(); end++) {
+                String cut = GOOD.substring(0, end);
+                try {
+                    FeedsFile file = FeedsFileParser.parse(cut, "feeds.yml");
+                    assertTrue(!file.feeds().isEmpty(), "cut at " + end + " emptied the list:\n" + cut);
+                } catch (FeedsFileException e) {
+                    assertTrue(!e.problems().isEmpty());
+                }
+            }
         }
     }
 

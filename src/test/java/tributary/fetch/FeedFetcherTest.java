@@ -2,6 +2,7 @@ package tributary.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
@@ -104,6 +106,75 @@ class FeedFetcherTest {
 
             assertNull(fetched.etag());
             assertNull(fetched.lastModified());
+        }
+
+        @Test
+        void aValidatorThatCannotBeSentBackIsNotKeptAndTheNextFetchIsAPlainGet() throws Exception {
+            // Raw bytes no header may carry: UTF-8 "café" in the ETag, Latin-1 "Mär" in Last-Modified.
+            byte[] head = RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                    + "Content-Length: " + RSS.length() + "\r\nConnection: close\r\nETag: \"caf\u00c3\u00a9\"\r\n"
+                    + "Last-Modified: Sat, 07 M\u00e4r 2026 10:00:00 GMT\r\n\r\n" + RSS);
+            try (RawHttpServer raw = new RawHttpServer((out, sent) -> out.write(head))) {
+                URI url = URI.create(raw.url("/feed"));
+
+                FetchOutcome.Fetched first = assertInstanceOf(FetchOutcome.Fetched.class,
+                        fetcher.fetch(new FetchRequest(url, null, null)));
+                assertNull(first.etag());
+                assertNull(first.lastModified());
+
+                FetchOutcome second = fetcher.fetch(new FetchRequest(url, first.etag(), first.lastModified()));
+                assertInstanceOf(FetchOutcome.Fetched.class, second);
+                assertEquals(2, raw.requests());
+                String request = raw.requestHeads().get(1).toLowerCase(Locale.ROOT);
+                assertFalse(request.contains("if-none-match") || request.contains("if-modified-since"), request);
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"caf\u00e9\"", "W/\"\u00c3\u00a9\"", "\"v1\"\r\nX-Injected: 1", "\"a\u0000b\"",
+                "\"\u20ac\""})
+        void aStoredEtagThatCannotBeSentIsLeftOutSoTheFeedHeals(String etag) throws Exception {
+            server.enqueue(new MockResponse.Builder().body(RSS).addHeader("ETag", "\"fresh\"").build());
+
+            FetchOutcome outcome = fetch("/feed", etag, "Wed, 28 Jan 2026 10:00:00 GMT");
+
+            FetchOutcome.Fetched fetched = assertInstanceOf(FetchOutcome.Fetched.class, outcome);
+            assertEquals("\"fresh\"", fetched.etag());
+            RecordedRequest request = server.takeRequest();
+            assertNull(request.getHeaders().get("If-None-Match"));
+            assertEquals("Wed, 28 Jan 2026 10:00:00 GMT", request.getHeaders().get("If-Modified-Since"),
+                    "the validator that can be sent still goes");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Mi, 28 J\u00e4n 2026 10:00:00 GMT", "Wed, 28 Jan 2026\n10:00:00 GMT"})
+        void aStoredLastModifiedThatCannotBeSentIsLeftOut(String lastModified) throws Exception {
+            server.enqueue(new MockResponse.Builder().body(RSS).build());
+
+            FetchOutcome outcome = fetch("/feed", "\"v1\"", lastModified);
+
+            assertInstanceOf(FetchOutcome.Fetched.class, outcome);
+            RecordedRequest request = server.takeRequest();
+            assertEquals("\"v1\"", request.getHeaders().get("If-None-Match"));
+            assertNull(request.getHeaders().get("If-Modified-Since"));
+        }
+
+        @Test
+        void validatorsLongerThanTheirColumnsAreNotKept() {
+            String etag = "\"" + "e".repeat(499) + "\"";
+            String date = "Wed, 28 Jan 2026 11:00:00 GMT" + "x".repeat(72);
+            server.enqueue(new MockResponse.Builder().body(RSS).addHeader("ETag", etag)
+                    .addHeader("Last-Modified", date).build());
+            server.enqueue(new MockResponse.Builder().body(RSS).addHeader("ETag", etag.substring(1))
+                    .addHeader("Last-Modified", date.substring(0, 100)).build());
+
+            FetchOutcome.Fetched tooLong = (FetchOutcome.Fetched) fetch("/feed", null, null);
+            FetchOutcome.Fetched fits = (FetchOutcome.Fetched) fetch("/feed", null, null);
+
+            assertNull(tooLong.etag());
+            assertNull(tooLong.lastModified());
+            assertEquals(500, fits.etag().length());
+            assertEquals(100, fits.lastModified().length());
         }
 
         @Test

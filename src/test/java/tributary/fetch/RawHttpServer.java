@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +28,7 @@ final class RawHttpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
+    private final List<String> heads = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     RawHttpServer(Script script) {
@@ -37,7 +40,7 @@ final class RawHttpServer implements AutoCloseable {
         acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
-                    readRequest(client.getInputStream());
+                    heads.add(readRequest(client.getInputStream()));
                     requests.incrementAndGet();
                     script.answer(client.getOutputStream(), sent);
                 } catch (IOException | InterruptedException e) {
@@ -57,19 +60,25 @@ final class RawHttpServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** The request lines and headers of every request so far, in order. */
+    List<String> requestHeads() {
+        return heads;
+    }
+
     long bodyBytesSent() {
         return sent.get();
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    private static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {
             head.write(b);
             if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                return;
+                break;
             }
         }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     static byte[] ascii(String text) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,5 +35,17 @@ class UrlCanonicalizerTest {
     @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x", "mailto:a@b.vn", "ftp://example.vn/x", " "})
     void onlyHttpLinksSurvive(String link) {
         assertNull(UrlCanonicalizer.resolve(link, URI.create("https://example.vn/")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.vn/a\uFFFF.html", "https://example.vn/\uFFFEa.html\uFFFF",
+            "/a\uFFFF.html", "https://example.vn/a\u0001.html"})
+    void charactersXmlForbidsAreDroppedFromLinks(String link) {
+        assertEquals("https://example.vn/a.html", UrlCanonicalizer.resolve(link, URI.create("https://example.vn/rss")));
+    }
+
+    @Test
+    void aLinkOfNothingButForbiddenCharactersIsNoLink() {
+        assertNull(UrlCanonicalizer.resolve("\uFFFF\uFFFE", URI.create("https://example.vn/rss")));
     }
 }

@@ -25,7 +25,7 @@ class JsonFeedParserTest {
 
     @org.junit.jupiter.api.Test
     void readsAGzipJsonFeedServedWithoutContentEncoding() throws Exception {
-        JsonFeedParser json = new JsonFeedParser(io.micronaut.json.JsonMapper.createDefault());
+        JsonFeedParser json = new JsonFeedParser(ParseConfig.defaults());
         FeedParser parser = new FeedParser(new RomeFeedParser(new XmlDocumentReader(ParseConfig.defaults())), json,
                 ParseConfig.defaults());
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -38,7 +38,7 @@ class JsonFeedParserTest {
 
     @org.junit.jupiter.api.Test
     void refusesJsonThatIsNotAFeedWithAReason() throws Exception {
-        JsonFeedParser parser = new JsonFeedParser(io.micronaut.json.JsonMapper.createDefault());
+        JsonFeedParser parser = new JsonFeedParser(ParseConfig.defaults());
         FeedParseException e = assertThrows(FeedParseException.class,
                 () -> parser.parse("{\"rss\": {\"version\": \"2.0\"}}".getBytes()));
         assertTrue(e.getMessage().contains("not a JSON Feed"), e.getMessage());

@@ -283,7 +283,7 @@ class RomeFeedParserTest {
 
         @Test
         void refusesADocumentLargerThanTheLimit() {
-            RomeFeedParser small = new RomeFeedParser(new XmlDocumentReader(new ParseConfig(1000, 200)));
+            RomeFeedParser small = new RomeFeedParser(new XmlDocumentReader(ParseConfig.defaults().withMaxDocumentBytes(1000)));
             byte[] big = rss("<item><guid>1</guid><title>" + "a".repeat(2000) + "</title></item>").getBytes(StandardCharsets.UTF_8);
             FeedParseException e = assertThrows(FeedParseException.class, () -> small.parse(big, null));
             assertTrue(e.getMessage().contains("larger than 1000 bytes"), e.getMessage());
@@ -295,7 +295,7 @@ class RomeFeedParserTest {
             try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
                 gzip.write(new byte[5_000_000]);
             }
-            RomeFeedParser small = new RomeFeedParser(new XmlDocumentReader(new ParseConfig(100_000, 200)));
+            RomeFeedParser small = new RomeFeedParser(new XmlDocumentReader(ParseConfig.defaults().withMaxDocumentBytes(100_000)));
             FeedParseException e = assertThrows(FeedParseException.class, () -> small.parse(bytes.toByteArray(), null));
             assertTrue(e.getMessage().contains("decompressed"), e.getMessage());
         }

@@ -21,7 +21,8 @@ class JsonFeedRendererTest {
         Story story = new Story("abc", null, "https://x.example/a", "A", null, "<p>a</p>", null, List.of(),
                 "https://x.example/a." + (type.startsWith("image") ? "jpg" : "mp3"), type, 10L,
                 Instant.parse("2026-01-28T07:30:00Z"), null, Instant.parse("2026-01-28T07:31:00Z"),
-                List.of(new StorySource("Feed", "https://x.example/rss", null, "https://x.example/a")));
+                List.of(new StorySource("Feed", "https://x.example/rss", null, "https://x.example/a",
+                        Instant.parse("2026-01-28T07:31:00Z"))));
         FeedDocument doc = new FeedDocument("urn:tributary:feed:x", "X", null, "https://t.example/",
                 "https://t.example/feeds/x.json", null, 5, List.of(story), null, null, "vi");
         JsonNode feed = mapper.readValue(new JsonFeedRenderer(mapper).render(doc), JsonNode.class);

@@ -1,0 +1,35 @@
+package tributary.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tributary.store.CategoryRow;
+
+class FeedsFileWriterTest {
+
+    @Test
+    void anEmptyCatalogIsWrittenAsExplicitEmptyListsTheParserReadsBack() throws Exception {
+        String yaml = FeedsFileWriter.write(List.of(), List.of(), Map.of());
+
+        assertTrue(yaml.contains("\ncategories: []\n") && yaml.endsWith("\nfeeds: []\n"), yaml);
+        FeedsFile file = FeedsFileParser.parse(yaml, "export");
+        assertTrue(file.categories().isEmpty());
+        assertTrue(file.feeds().isEmpty());
+    }
+
+    @Test
+    void categoriesWithoutFeedsAreReadBackWithAnExplicitEmptyFeedsList() throws Exception {
+        CategoryRow category = new CategoryRow(1L, "thoi-su", "Thời sự: trong nước", null, "api", null, 0,
+                LocalDateTime.of(2026, 1, 1, 0, 0));
+
+        String yaml = FeedsFileWriter.write(List.of(category), List.of(), Map.of());
+
+        FeedsFile file = FeedsFileParser.parse(yaml, "export");
+        assertEquals("Thời sự: trong nước", file.categories().get(0).title());
+        assertTrue(file.feeds().isEmpty(), yaml);
+    }
+}
