@@ -77,6 +77,18 @@ class FuzzRegressionTest {
         }
     }
 
+    /**
+     * XmlRepairer's PROLOG pattern recurses once per whitespace character of the prolog when a DOCTYPE follows:
+     * 20,000 blank lines and a DOCTYPE throw StackOverflowError out of FeedParser.parse, and out of FeedPoller.poll,
+     * which catches only RuntimeException. Enable once the parse branch's repair fix is merged.
+     */
+    @Test
+    @Disabled("pending: StackOverflowError in XmlRepairer's prolog pattern on long whitespace (fix on the parse"
+            + " branch: stack overflow in repairs); enable after merging it")
+    void blankLinesBeforeADoctypeDoNotOverflowTheStack() throws IOException {
+        check("pending/rss-doctype-after-blank-lines.rss");
+    }
+
     private void check(String name) throws IOException {
         pipeline.check(Files.readAllBytes(FOLDER.resolve(name)), FuzzSource.contentTypeOf(name), name);
     }
