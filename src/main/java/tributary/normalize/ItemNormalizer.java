@@ -18,6 +18,11 @@ public class ItemNormalizer {
 
     /** A date further ahead than this is a publisher's mistake, not a scheduled post. */
     static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+    /**
+     * Dates before this are misreadings (Rome reads "24 May 2019999999999999999999" as the year -190732550): no web
+     * feed predates it, MariaDB's DATETIME cannot hold what lies far beyond it, and RFC 3339 has no such years.
+     */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     private final FeedZoneResolver zones;
 
@@ -58,7 +63,7 @@ public class ItemNormalizer {
         String guid = item.guid() == null || item.guid().isBlank() ? null : TextCleaner.clean(item.guid().strip());
         ZoneId zone = feedZone != null ? feedZone : zones.zoneFor(language, url == null ? null : URI.create(url), base);
         Instant published = published(item, zone);
-        if (published != null && published.isAfter(now.plus(FUTURE_TOLERANCE))) {
+        if (published != null && (published.isAfter(now.plus(FUTURE_TOLERANCE)) || published.isBefore(EARLIEST))) {
             published = null;
         }
         List<String> tags = new ArrayList<>();

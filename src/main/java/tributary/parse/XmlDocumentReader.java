@@ -56,6 +56,10 @@ public class XmlDocumentReader {
             return build(text, budget);
         } catch (ParseLimitException e) {
             throw new FeedParseException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // JDOM's IllegalNameException/IllegalDataException: the SAX parser let through a name or text JDOM
+            // refuses (an element named ':title'); the document is broken, not the service.
+            throw new FeedParseException("not an RSS or Atom feed: " + e.getMessage(), e);
         }
     }
 

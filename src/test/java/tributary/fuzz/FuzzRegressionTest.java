@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,41 +36,33 @@ class FuzzRegressionTest {
     /**
      * Characters XML forbids (U+FFFE, lone surrogates) reach the RSS and Atom renderers through the URLs of a JSON
      * Feed: the XML path drops them while reading, the JSON path cleans text but not URLs, and JDOM then throws
-     * IllegalDataException out of RssRenderer (HTTP 500 on /feeds/{slug}.rss and .atom). Enable once the fix that
-     * keeps such characters out of stored URLs (normalize/UrlCanonicalizer or publish) is merged.
+     * IllegalDataException out of RssRenderer (HTTP 500 on /feeds/{slug}.rss and .atom). Kept out by
+     * TextCleaner.xmlSafe in the records renderers read and in UrlCanonicalizer.resolve.
      */
     @Nested
     class IllegalCharactersInJsonFeedUrls {
 
-        private static final String PENDING = "pending: illegal XML characters in JSON Feed URLs reach the renderers"
-                + " (fix on the normalize/publish branch); enable after merging it";
-
         @Test
-        @Disabled(PENDING)
         void anItemUrlWithAnEscapedFffe() throws IOException {
             check("pending/json-item-url-with-fffe-escape.json");
         }
 
         @Test
-        @Disabled(PENDING)
         void anItemUrlWithARawFffe() throws IOException {
             check("pending/json-item-url-with-raw-fffe.json");
         }
 
         @Test
-        @Disabled(PENDING)
         void anItemUrlWithALoneSurrogate() throws IOException {
             check("pending/json-item-url-with-lone-surrogate.json");
         }
 
         @Test
-        @Disabled(PENDING)
         void anAttachmentUrlWithAnEscapedFffe() throws IOException {
             check("pending/json-attachment-url-with-fffe.json");
         }
 
         @Test
-        @Disabled(PENDING)
         void aHomePageUrlWithAnEscapedFffe() throws IOException {
             check("pending/json-home-page-url-with-fffe.json");
         }
@@ -80,11 +71,9 @@ class FuzzRegressionTest {
     /**
      * XmlRepairer's PROLOG pattern recurses once per whitespace character of the prolog when a DOCTYPE follows:
      * 20,000 blank lines and a DOCTYPE throw StackOverflowError out of FeedParser.parse, and out of FeedPoller.poll,
-     * which catches only RuntimeException. Enable once the parse branch's repair fix is merged.
+     * which catches only RuntimeException. XmlRepairer is now a single-pass scanner.
      */
     @Test
-    @Disabled("pending: StackOverflowError in XmlRepairer's prolog pattern on long whitespace (fix on the parse"
-            + " branch: stack overflow in repairs); enable after merging it")
     void blankLinesBeforeADoctypeDoNotOverflowTheStack() throws IOException {
         check("pending/rss-doctype-after-blank-lines.rss");
     }

@@ -68,7 +68,7 @@ final class InMemoryPipeline {
     InMemoryPipeline() {
         ObjectMapper mapper = ObjectMapper.getDefault();
         ParseConfig config = ParseConfig.defaults();
-        parser = new FeedParser(new RomeFeedParser(new XmlDocumentReader(config)), new JsonFeedParser(mapper), config);
+        parser = new FeedParser(new RomeFeedParser(new XmlDocumentReader(config)), new JsonFeedParser(config), config);
         json = new JsonFeedRenderer(mapper);
     }
 
@@ -109,7 +109,7 @@ final class InMemoryPipeline {
             stories.putIfAbsent(n.storyHash(), new Story(n.storyHash(), n.guid(), n.url(), n.title(), n.summary(),
                     n.content(), n.author(), n.tags(), n.enclosureUrl(), n.enclosureType(), n.enclosureLength(),
                     // The store dates an undated item by when it was first seen.
-                    n.published() != null ? n.published() : NOW, null, NOW, List.of(new StorySource(feedTitle, BASE.toString(), siteUrl, n.url()))));
+                    n.published() != null ? n.published() : NOW, null, NOW, List.of(new StorySource(feedTitle, BASE.toString(), siteUrl, n.url(), NOW))));
         }
         String self = "http://127.0.0.1:8080/feeds/fuzz.";
         for (String format : List.of("rss", "atom", "json")) {
