@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.normalize.FeedUrlRedactor;
-import tributary.normalize.Sha256;
+import tributary.common.Sha256;
 import tributary.store.ContentChangedEvent;
 
 /** Reads feeds.yml at start and whenever it changes; a refused file leaves the last good list in force. */

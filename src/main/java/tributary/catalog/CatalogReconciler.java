@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tributary.normalize.Sha256;
+import tributary.common.Sha256;
 import tributary.store.CatalogRevisions;
 import tributary.store.UtcTimes;
 

@@ -1,5 +1,6 @@
 package tributary.normalize;
 
+import tributary.common.Sha256;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;

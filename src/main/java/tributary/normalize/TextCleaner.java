@@ -3,6 +3,7 @@ package tributary.normalize;
 import java.text.Normalizer;
 import java.util.List;
 import org.jsoup.Jsoup;
+import tributary.common.XmlChars;
 
 /** Makes text safe to store and republish: Unicode NFC (Vietnamese arrives composed and decomposed), no XML-forbidden characters. */
 public final class TextCleaner {
@@ -24,7 +25,7 @@ public final class TextCleaner {
      * RSS/Atom page unwritable. Null stays null; clean text comes back as the same instance.
      */
     public static String xmlSafe(String text) {
-        return text == null ? null : stripForbidden(text);
+        return XmlChars.strip(text);
     }
 
     /** Each string of the list made xmlSafe; null stays null, an unchanged list comes back as itself. */
@@ -34,7 +35,7 @@ public final class TextCleaner {
         }
         boolean clean = true;
         for (String text : texts) {
-            clean &= text == null || stripForbidden(text) == text;
+            clean &= text == null || XmlChars.strip(text) == text;
         }
         return clean ? texts : texts.stream().map(TextCleaner::xmlSafe).toList();
     }
@@ -47,25 +48,5 @@ public final class TextCleaner {
         String plain = text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? Jsoup.parse(text).text() : text;
         plain = clean(plain).replaceAll("\\s+", " ").strip();
         return plain.isEmpty() ? null : plain;
-    }
-
-    private static String stripForbidden(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int width = Character.charCount(cp);
-            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD
-                    || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-            // A lone surrogate comes back from codePointAt as itself and is not allowed.
-            if (!allowed) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-            } else if (out != null) {
-                out.appendCodePoint(cp);
-            }
-            i += width;
-        }
-        return out == null ? text : out.toString();
     }
 }

@@ -22,6 +22,9 @@ public record CategoryRow(
         int position,
         LocalDateTime createdAt) {
 
+    /** The slug reserved for the merge of every category (/feeds/all.rss); no category may take it. */
+    public static final String ALL = "all";
+
     public CategoryRow {
         title = TextCleaner.xmlSafe(title);
         description = TextCleaner.xmlSafe(description);

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import tributary.normalize.Sha256;
+import tributary.common.Sha256;
 import tributary.store.UtcTimes;
 
 /** A category with one feed in it, written as the admin API writes them (origin 'api', so feeds.yml keeps them). */

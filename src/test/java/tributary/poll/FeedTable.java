@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import tributary.normalize.Sha256;
+import tributary.common.Sha256;
 import tributary.store.UtcTimes;
 import tributary.support.TestClock;
 

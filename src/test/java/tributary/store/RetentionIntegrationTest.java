@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import tributary.normalize.Sha256;
+import tributary.common.Sha256;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
 import tributary.support.FixtureFeedServer;
