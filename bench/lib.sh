@@ -1,5 +1,20 @@
 # Shared helpers for the bench/ scripts (sourced, not run). Everything listens on 127.0.0.1 only.
 
+# The load generator and the reference server, installed from Debian when missing (quick when present), so a fresh
+# machine runs every part rather than recording it as failed.
+bench_tools() {
+  local missing=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || { echo "missing ${missing[*]} and no apt-get" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null 2>&1; } \
+    || { echo "could not install ${missing[*]}" >&2; return 1; }
+}
+bench_tools || true
+
 # The packaged jar, built once if missing.
 bench_jar() {
   ls target/tributary-*.jar >/dev/null 2>&1 || ./mvnw -q -B package -DskipTests >&2
