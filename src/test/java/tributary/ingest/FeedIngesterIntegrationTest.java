@@ -247,6 +247,20 @@ class FeedIngesterIntegrationTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aFailureBeforeTheFeedsRowIsWrittenLeavesNoItemsEither() {
+        // The next-poll rule runs inside the transaction, after the items and their sighting were written.
+        FetchFacts failing = new FetchFacts(200, null, null, "hash", schedule -> {
+            throw new IllegalStateException("crash between the items and the feed's row");
+        });
+
+        assertThrows(IllegalStateException.class, () -> ingester.ingest(feed, document(), RSS, BASE, AT, failing));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM item"));
+        assertNull(row().lastSuccessAt());
+        assertNull(db.string("SELECT document_at FROM feed WHERE id = " + feed.id()));
+        assertEquals(0, changes.of(feed.id()));
+    }
+
     /** The content-changed events this test's context saw, by feed. */
     @Singleton
     @Requires(property = "ingest-test.changes", value = "true")
