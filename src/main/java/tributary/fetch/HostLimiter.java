@@ -9,12 +9,18 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 
-/** Caps concurrent requests to one host across every worker, so many feeds of one site never hit it all at once. */
+/**
+ * The per-host limit (tributary.fetch.max-per-host), in one place: caps concurrent requests to one host across every
+ * worker, so many feeds of one site never hit it all at once, and counts the polls dispatched to each host, so the
+ * scheduler starts no more of them than the host could be asked at once.
+ */
 @Singleton
 public class HostLimiter {
 
     private final int perHost;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    /** Polls dispatched per host and not yet finished; a host leaves the map when its last one ends. */
+    private final Map<String, Integer> polls = new ConcurrentHashMap<>();
 
     @Inject
     public HostLimiter(FetchConfig config) {
@@ -35,6 +41,29 @@ public class HostLimiter {
     public Permit acquire(String host, long waitNanos) throws InterruptedException {
         Semaphore semaphore = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new Semaphore(perHost, true));
         return semaphore.tryAcquire(Math.max(0, waitNanos), TimeUnit.NANOSECONDS) ? new Permit(semaphore) : null;
+    }
+
+    /**
+     * Takes one of the host's shares for a poll about to be dispatched, without waiting; false when all are in use.
+     * The scheduler asks before it claims a feed, so a busy host's feeds wait in the database, not in a worker
+     * blocked in acquire. Give the share back with release when the poll ends.
+     */
+    public boolean reserve(String host) {
+        boolean[] taken = {false};
+        polls.compute(host.toLowerCase(Locale.ROOT), (h, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= perHost) {
+                return current;
+            }
+            taken[0] = true;
+            return current + 1;
+        });
+        return taken[0];
+    }
+
+    /** Gives back a share reserve took. */
+    public void release(String host) {
+        polls.computeIfPresent(host.toLowerCase(Locale.ROOT), (h, count) -> count <= 1 ? null : count - 1);
     }
 
     /** One request's share of a host; closing it twice releases once. */

@@ -1,79 +1,52 @@
 package tributary.poll;
 
-import jakarta.inject.Singleton;
+import static tributary.normalize.FeedUrlRedactor.redact;
+import static tributary.normalize.FeedUrlRedactor.redactIn;
+
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
 import java.net.URI;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.common.Causes;
 import tributary.fetch.FeedFetcher;
 import tributary.fetch.FetchOutcome;
 import tributary.fetch.FetchRequest;
-import static tributary.normalize.FeedUrlRedactor.redact;
-import static tributary.normalize.FeedUrlRedactor.redactIn;
-
-import tributary.normalize.ItemNormalizer;
-import tributary.normalize.NormalizedItem;
-import tributary.normalize.TextCleaner;
-import tributary.normalize.UrlCanonicalizer;
+import tributary.ingest.FeedIngester;
+import tributary.ingest.FetchFacts;
+import tributary.ingest.IngestResult;
+import tributary.normalize.PublisherSchedule;
 import tributary.parse.FeedParseException;
-import tributary.parse.FeedParser;
-import tributary.parse.ParsedFeed;
-import tributary.parse.ParsedItem;
 import tributary.store.Columns;
-import tributary.store.ContentChangedEvent;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
-import tributary.store.ItemReader;
-import tributary.store.ItemSightings;
-import tributary.store.ItemStore;
-import tributary.store.UpsertResult;
 import tributary.store.UtcTimes;
 
-/** Polls one feed through fetch → parse → normalize → store, and records the outcome on the feed's row. */
+/** Polls one feed: fetch → ingest (a new document) → schedule, recording every other outcome on the feed's row. */
 @Singleton
 public class FeedPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
 
     private final FeedFetcher fetcher;
-    private final FeedParser parser;
-    private final ItemNormalizer normalizer;
-    private final ItemStore items;
+    private final FeedIngester ingester;
     private final FeedRepository feeds;
     private final PollIntervalCalculator intervals;
     private final Clock clock;
-    private final ApplicationEventPublisher<ContentChangedEvent> events;
-    private final ItemSightings sightings;
-    private final ItemReader reader;
-    private final TransactionOperations<Connection> tx;
     private final PollMetrics metrics;
 
-    public FeedPoller(FeedFetcher fetcher, FeedParser parser, ItemNormalizer normalizer, ItemStore items,
-                      FeedRepository feeds, PollIntervalCalculator intervals, Clock clock,
-                      ApplicationEventPublisher<ContentChangedEvent> events, ItemSightings sightings, ItemReader reader,
-                      TransactionOperations<Connection> tx, PollMetrics metrics) {
+    public FeedPoller(FeedFetcher fetcher, FeedIngester ingester, FeedRepository feeds,
+                      PollIntervalCalculator intervals, Clock clock, PollMetrics metrics) {
         this.fetcher = fetcher;
-        this.parser = parser;
-        this.normalizer = normalizer;
-        this.items = items;
+        this.ingester = ingester;
         this.feeds = feeds;
         this.intervals = intervals;
         this.clock = clock;
-        this.events = events;
-        this.sightings = sightings;
-        this.reader = reader;
-        this.tx = tx;
         this.metrics = metrics;
     }
 
@@ -93,7 +66,7 @@ public class FeedPoller {
                     fetched instanceof FetchOutcome.Fetched document ? document.body().length : 0);
             if (fetched instanceof FetchOutcome.Fetched document) {
                 trackRedirect(feed, document.permanentRedirect(), now);
-                return stored(feed, document, now);
+                return ingested(feed, document, now);
             }
             if (fetched instanceof FetchOutcome.NotModified notModified) {
                 trackRedirect(feed, notModified.permanentRedirect(), now);
@@ -134,65 +107,30 @@ public class FeedPoller {
         }
     }
 
-    private PollOutcome stored(FeedRow feed, FetchOutcome.Fetched document, Instant now) {
+    private PollOutcome ingested(FeedRow feed, FetchOutcome.Fetched document, Instant now) {
         if (document.bodyHash().equals(feed.bodyHash())) {
             // A server without validators sent the very bytes we stored last time: nothing to parse or write.
-            feeds.recordValidators(feed.id(), Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100));
+            feeds.recordValidators(feed.id(), document.etag(), document.lastModified());
             return notModified(feed, document.status(), document.maxAge(), now);
         }
-        ParsedFeed parsed;
+        FetchFacts fetch = new FetchFacts(document.status(), document.etag(), document.lastModified(),
+                document.bodyHash(), publisher -> intervals.afterSuccess(feed, publisher, document.maxAge(), now));
+        IngestResult result;
         try {
-            parsed = parser.parse(document.body(), document.contentType());
+            result = ingester.ingest(feed, document.body(), document.contentType(), document.base(), now, fetch);
         } catch (FeedParseException e) {
             return fail(feed, document.status(), e.getMessage(), "parse", now);
         }
-        // The parser read no more than tributary.fetch.max-items (ParseConfig) and counted the rest.
-        List<ParsedItem> taken = parsed.items();
-        if (parsed.itemsInDocument() > taken.size()) {
-            LOG.warn("Feed #{} {}: {} items in one document, only the first {} are taken (tributary.fetch.max-items)",
-                    feed.id(), redact(feed.url()), parsed.itemsInDocument(), taken.size());
-        }
-        ZoneId feedZone = feed.zone() == null ? null : ZoneId.of(feed.zone());
-        List<NormalizedItem> normalized = new ArrayList<>(taken.size());
-        for (ParsedItem item : taken) {
-            normalized.add(normalizer.normalize(item, feed.id(), document.base(), parsed.language(), feedZone, now));
-        }
-        List<String> identities = new ArrayList<>(normalized.size());
-        for (NormalizedItem item : normalized) {
-            identities.add(item.identityHash());
-        }
-        // Items, their sighting and then the feed's state in one transaction (one commit per poll): a crash leaves
-        // all or none of them, so the feed is due again rather than marked done without its items.
-        PublisherSchedule publisher = PublisherSchedule.of(parsed.schedule());
-        UpsertResult result = tx.executeWrite(status -> {
-            UpsertResult upserted = items.upsert(feed.id(), normalized, now);
-            sightings.markSeen(feed.id(), identities, now);
-            feeds.recordSuccess(feed.id(),
-                    Columns.fit(TextCleaner.plainLine(parsed.title()), 500),
-                    Columns.fit(UrlCanonicalizer.resolve(parsed.siteUrl(), document.base()), 2048),
-                    Columns.fit(TextCleaner.plainLine(parsed.description()), 2000),
-                    Columns.fit(TextCleaner.plainLine(parsed.language()), 35),
-                    Columns.fit(document.etag(), 500), Columns.fit(document.lastModified(), 100), document.bodyHash(),
-                    document.status(), publisher.floorSeconds(), publisher.skipHoursColumn(), publisher.skipDaysColumn(),
-                    UtcTimes.toColumn(now),
-                    UtcTimes.toColumn(intervals.afterSuccess(feed, publisher, document.maxAge(), now)),
-                    // Marks the feed for other instances' render caches, in the same commit as its items.
-                    upserted.inserted() + upserted.updated() > 0);
-            return upserted;
-        });
-        if (result.inserted() + result.updated() > 0) {
-            events.publishEvent(new ContentChangedEvent(feed.id()));
-            metrics.items(reader.categorySlugsOfFeed(feed.id()), result.inserted(), result.updated());
-        }
         metrics.polled("ok", "none");
-        LOG.debug("Feed #{} {}: {} items, {} new, {} updated", feed.id(), redact(feed.url()), normalized.size(),
-                result.inserted(), result.updated());
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),
                 null);
     }
 
     private PollOutcome notModified(FeedRow feed, int status, Duration maxAge, Instant now) {
-        Instant next = intervals.afterSuccess(feed, PublisherSchedule.fromRow(feed), maxAge, now);
+        // The schedule the last stored document declared: a 304 still obeys it.
+        PublisherSchedule publisher = PublisherSchedule.fromColumns(feed.publisherIntervalSeconds(), feed.skipHours(),
+                feed.skipDays());
+        Instant next = intervals.afterSuccess(feed, publisher, maxAge, now);
         feeds.recordNotModified(feed.id(), status, UtcTimes.toColumn(now), UtcTimes.toColumn(next));
         LOG.debug("Feed #{} {} not modified", feed.id(), redact(feed.url()));
         metrics.polled("not-modified", "none");
@@ -247,12 +185,7 @@ public class FeedPoller {
     }
 
     private static boolean isDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof DataAccessException
-                    || t.getClass().getName().startsWith("io.micronaut.transaction.exceptions")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof SQLException || t instanceof DataAccessException
+                || t.getClass().getName().startsWith("io.micronaut.transaction.exceptions"));
     }
 }

@@ -5,11 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.List;
 
 /**
- * The poll meters under tributary_: polls by outcome and error class, fetch latency (a histogram), bytes fetched,
- * and items new and updated by category.
+ * The poll meters under tributary_: polls by outcome and error class, fetch latency (a histogram) and bytes
+ * fetched; items stored are counted where they are stored (ingest).
  */
 @Singleton
 public class PollMetrics {
@@ -41,19 +40,5 @@ public class PollMetrics {
     void polled(String outcome, String error) {
         Counter.builder("tributary.polls").description("Polls by outcome and error class")
                 .tag("outcome", outcome).tag("error", error).register(registry).increment();
-    }
-
-    /** Counts the items of one poll in every category of its feed ("none" when it has none). */
-    void items(List<String> categories, int inserted, int updated) {
-        for (String category : categories.isEmpty() ? List.of("none") : categories) {
-            if (inserted > 0) {
-                Counter.builder("tributary.items").description("Items stored, new or updated, by category")
-                        .tag("change", "new").tag("category", category).register(registry).increment(inserted);
-            }
-            if (updated > 0) {
-                Counter.builder("tributary.items").description("Items stored, new or updated, by category")
-                        .tag("change", "updated").tag("category", category).register(registry).increment(updated);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tributary.fetch.FetchConfig;
-import tributary.fetch.HostLimiter;
+import tributary.common.Causes;
 import tributary.config.InstanceIdentity;
+import tributary.fetch.HostLimiter;
 import tributary.store.FeedClaims;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
@@ -35,10 +36,11 @@ import tributary.store.UtcTimes;
  * Finds due feeds every tick, claims them (a lease in each row, taken with SELECT … FOR UPDATE SKIP LOCKED, so two
  * workers or two instances never poll a feed twice, and a crashed instance's feeds are free once its leases end)
  * and polls them on a bounded worker pool; one slow feed holds one worker, never the others. A host that already
- * has its share of polls in flight (tributary.fetch.max-per-host) gets no more this tick, so its feeds wait in the
- * database rather than in a worker blocked on the host limit while other sites' feeds could be polled. While the
- * database is away, ticks back off (up to 30 s) and claims whose poll could record nothing are given back once it
- * returns. Stopping, it claims nothing more and gives polls in flight tributary.poll.shutdown-grace to finish.
+ * has its share of polls in flight (HostLimiter.reserve, tributary.fetch.max-per-host) gets no more this tick, so
+ * its feeds wait in the database rather than in a worker blocked on the host limit while other sites' feeds could
+ * be polled. While the database is away, ticks back off (up to 30 s) and claims whose poll could record nothing
+ * are given back once it returns. Stopping, it claims nothing more and gives polls in flight
+ * tributary.poll.shutdown-grace to finish.
  */
 @Singleton
 public class PollScheduler {
@@ -54,14 +56,13 @@ public class PollScheduler {
     private volatile boolean backlog;
     private final AtomicBoolean earlyTick = new AtomicBoolean();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> hostsInFlight = new ConcurrentHashMap<>();
     /** The lease end of each poll in flight (this instance's leases). */
     private final Map<Long, LocalDateTime> claimed = new ConcurrentHashMap<>();
     /** Leases of failed polls whose outcome may not have been written (database away): given back next dispatch. */
     private final Map<Long, LocalDateTime> unreleased = new ConcurrentHashMap<>();
     private final FeedClaims claims;
     private final InstanceIdentity identity;
-    private final int perHost;
+    private final HostLimiter hosts;
     private volatile Instant lastTick;
     private volatile boolean started;
     private volatile boolean stopping;
@@ -71,10 +72,10 @@ public class PollScheduler {
 
     static final Duration MAX_TICK_BACKOFF = Duration.ofSeconds(30);
 
-    public PollScheduler(PollConfig config, FetchConfig fetchConfig, FeedPoller poller, Clock clock,
-                         FeedClaims claims, InstanceIdentity identity) {
+    public PollScheduler(PollConfig config, HostLimiter hosts, FeedPoller poller, Clock clock, FeedClaims claims,
+                         InstanceIdentity identity) {
         this.config = config;
-        this.perHost = Math.max(1, fetchConfig.maxPerHost());
+        this.hosts = hosts;
         this.poller = poller;
         this.clock = clock;
         this.claims = claims;
@@ -152,14 +153,14 @@ public class PollScheduler {
                     return false;
                 }
                 String host = HostLimiter.key(feed.url());
-                if (!reserve(host)) {
+                if (!hosts.reserve(host)) {
                     return false;
                 }
                 reserved.add(host);
                 return true;
             });
         } catch (RuntimeException e) {
-            reserved.forEach(this::release);
+            reserved.forEach(hosts::release);
             if (!isLockConflict(e)) {
                 throw e;
             }
@@ -174,7 +175,7 @@ public class PollScheduler {
                 claimed.put(feed.id(), leaseUntil);
                 started.add(CompletableFuture.supplyAsync(() -> pollClaimed(feed, host), workers));
             } else {
-                release(host);
+                hosts.release(host);
             }
         }
         // Due feeds left for want of room or of a host's share: each finished poll then looks again, instead of
@@ -202,24 +203,6 @@ public class PollScheduler {
             pending.addAll(dispatchDue());
         }
         return outcomes;
-    }
-
-    /** Takes one of the host's shares; false when all are in use. */
-    private boolean reserve(String host) {
-        boolean[] taken = {false};
-        hostsInFlight.compute(host, (h, count) -> {
-            int current = count == null ? 0 : count;
-            if (current >= perHost) {
-                return current;
-            }
-            taken[0] = true;
-            return current + 1;
-        });
-        return taken[0];
-    }
-
-    private void release(String host) {
-        hostsInFlight.computeIfPresent(host, (h, count) -> count <= 1 ? null : count - 1);
     }
 
     /** When the scheduler last looked for due feeds; null before the first look. */
@@ -251,20 +234,12 @@ public class PollScheduler {
     }
 
     private static boolean isLockConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, SQLTransactionRollbackException.class) != null;
     }
 
     /** The outermost message and the root cause's, which names what actually failed (refused, timed out). */
     private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
     }
 
@@ -296,7 +271,7 @@ public class PollScheduler {
                 unreleased.put(feed.id(), claim);
             }
             inFlight.remove(feed.id());
-            release(host);
+            hosts.release(host);
             if (backlog && started && !stopping && earlyTick.compareAndSet(false, true)) {
                 ticker.execute(() -> {
                     earlyTick.set(false);

@@ -8,6 +8,8 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import tributary.normalize.NormalizedFeed;
+import tributary.normalize.PublisherSchedule;
 
 /**
  * Feeds and their polling state. Times are UTC (see UtcTimes). Every recorded outcome also ends the poll's lease
@@ -39,7 +41,33 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("UPDATE feed SET lease_owner = :owner, lease_until = :leaseUntil WHERE id IN (:ids)")
     long lease(List<Long> ids, String owner, LocalDateTime leaseUntil);
 
-    /** A new document was stored: metadata, validators, body hash and the publisher's schedule hints. */
+    /**
+     * A new document from a fetch was stored: its metadata and the publisher's schedule, the answer's validators, body
+     * hash and status, a clean bill of health and the next poll time. contentChanged marks the feed for other
+     * instances' render caches. Text is fitted to its columns here.
+     */
+    default void recordSuccess(long id, NormalizedFeed feed, @Nullable String etag, @Nullable String lastModified,
+                               String bodyHash, int status, LocalDateTime polledAt, LocalDateTime nextPollAt,
+                               boolean contentChanged) {
+        PublisherSchedule publisher = feed.publisher();
+        writeSuccess(id, Columns.fit(feed.title(), 500), Columns.fit(feed.siteUrl(), 2048),
+                Columns.fit(feed.description(), 2000), Columns.fit(feed.language(), 35), Columns.fit(etag, 500),
+                Columns.fit(lastModified, 100), bodyHash, status, publisher.floorSeconds(),
+                publisher.skipHoursColumn(), publisher.skipDaysColumn(), polledAt, nextPollAt, contentChanged);
+    }
+
+    /**
+     * A new document that came without a fetch (a push, a re-import) was stored: its metadata and the publisher's
+     * schedule only; validators, health and the next poll stay as the last poll left them.
+     */
+    default void recordDocument(long id, NormalizedFeed feed, boolean contentChanged) {
+        PublisherSchedule publisher = feed.publisher();
+        writeDocument(id, Columns.fit(feed.title(), 500), Columns.fit(feed.siteUrl(), 2048),
+                Columns.fit(feed.description(), 2000), Columns.fit(feed.language(), 35), publisher.floorSeconds(),
+                publisher.skipHoursColumn(), publisher.skipDaysColumn(), contentChanged);
+    }
+
+    /** The statement of recordSuccess, which fits the text to these columns first. */
     @Query("""
             UPDATE feed SET title = :title, site_url = :siteUrl, description = :description, language = :language,
               etag = :etag, last_modified = :lastModified, body_hash = :bodyHash, last_status = :status,
@@ -48,11 +76,21 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
               gone_at = NULL, next_poll_at = :nextPollAt, lease_owner = NULL, lease_until = NULL,
               content_changed_at = IF(:contentChanged, UTC_TIMESTAMP(3), content_changed_at)
             WHERE id = :id""")
-    void recordSuccess(long id, @Nullable String title, @Nullable String siteUrl, @Nullable String description,
-                       @Nullable String language, @Nullable String etag, @Nullable String lastModified,
-                       String bodyHash, int status, @Nullable Integer publisherIntervalSeconds,
-                       @Nullable String skipHours, @Nullable String skipDays, LocalDateTime polledAt,
-                       LocalDateTime nextPollAt, boolean contentChanged);
+    void writeSuccess(long id, @Nullable String title, @Nullable String siteUrl, @Nullable String description,
+                      @Nullable String language, @Nullable String etag, @Nullable String lastModified,
+                      String bodyHash, int status, @Nullable Integer publisherIntervalSeconds,
+                      @Nullable String skipHours, @Nullable String skipDays, LocalDateTime polledAt,
+                      LocalDateTime nextPollAt, boolean contentChanged);
+
+    /** The statement of recordDocument, which fits the text to these columns first. */
+    @Query("""
+            UPDATE feed SET title = :title, site_url = :siteUrl, description = :description, language = :language,
+              publisher_interval_seconds = :publisherIntervalSeconds, skip_hours = :skipHours, skip_days = :skipDays,
+              content_changed_at = IF(:contentChanged, UTC_TIMESTAMP(3), content_changed_at)
+            WHERE id = :id""")
+    void writeDocument(long id, @Nullable String title, @Nullable String siteUrl, @Nullable String description,
+                       @Nullable String language, @Nullable Integer publisherIntervalSeconds,
+                       @Nullable String skipHours, @Nullable String skipDays, boolean contentChanged);
 
     /** A 304, or the same bytes as last time (status 200): nothing to parse or write but the row's health. */
     @Query("""
@@ -62,9 +100,17 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
             WHERE id = :id""")
     void recordNotModified(long id, int status, LocalDateTime polledAt, LocalDateTime nextPollAt);
 
-    /** Validators of an unchanged body: a server that stopped sending them (or said no-store) loses them here. */
+    /**
+     * Validators of an unchanged body: a server that stopped sending them (or said no-store) loses them here. Text is
+     * fitted to its columns here.
+     */
+    default void recordValidators(long id, @Nullable String etag, @Nullable String lastModified) {
+        writeValidators(id, Columns.fit(etag, 500), Columns.fit(lastModified, 100));
+    }
+
+    /** The statement of recordValidators, which fits the text to these columns first. */
     @Query("UPDATE feed SET etag = :etag, last_modified = :lastModified WHERE id = :id")
-    void recordValidators(long id, @Nullable String etag, @Nullable String lastModified);
+    void writeValidators(long id, @Nullable String etag, @Nullable String lastModified);
 
     @Query("""
             UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_error = :error,

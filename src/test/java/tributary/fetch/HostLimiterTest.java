@@ -1,8 +1,10 @@
 package tributary.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,5 +70,16 @@ class HostLimiterTest {
         try (HostLimiter.Permit again = limiter.acquire("example.org", 0)) {
             assertInstanceOf(HostLimiter.Permit.class, again);
         }
+    }
+
+    @Test
+    void aHostGetsNoMorePollSharesThanTheLimitUntilOneIsGivenBack() {
+        HostLimiter limiter = new HostLimiter(2);
+        assertTrue(limiter.reserve("example.org"));
+        assertTrue(limiter.reserve("EXAMPLE.org"));
+        assertFalse(limiter.reserve("example.org"));
+        assertTrue(limiter.reserve("other.example"));
+        limiter.release("example.org");
+        assertTrue(limiter.reserve("example.org"));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tributary.normalize.PublisherSchedule;
 import tributary.store.FeedRow;
 
 /** When a feed is polled next after a success, a failure and a 429/503, with jitter fixed by the test. */

@@ -1,4 +1,4 @@
-package tributary.poll;
+package tributary.normalize;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,17 +9,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tributary.parse.ParsedSchedule;
-import tributary.store.FeedRow;
 
 /**
  * The publisher's polling wishes in our terms: a floor (RSS ttl, sy:updatePeriod / sy:updateFrequency, whichever
  * is longer; null when none) and the GMT hours and days not to poll. Stored on the feed row so a 304 still obeys it.
  */
-record PublisherSchedule(Duration floor, Set<Integer> skipHours, Set<DayOfWeek> skipDays) {
+public record PublisherSchedule(Duration floor, Set<Integer> skipHours, Set<DayOfWeek> skipDays) {
 
-    static final PublisherSchedule NONE = new PublisherSchedule(null, Set.of(), Set.of());
+    public static final PublisherSchedule NONE = new PublisherSchedule(null, Set.of(), Set.of());
 
-    static PublisherSchedule of(ParsedSchedule parsed) {
+    public static PublisherSchedule of(ParsedSchedule parsed) {
         if (parsed == null) {
             return NONE;
         }
@@ -80,34 +79,34 @@ record PublisherSchedule(Duration floor, Set<Integer> skipHours, Set<DayOfWeek> 
         }
     }
 
-    static PublisherSchedule fromRow(FeedRow feed) {
-        Duration floor = feed.publisherIntervalSeconds() == null ? null
-                : Duration.ofSeconds(feed.publisherIntervalSeconds());
+    /** Read back from the columns floorSeconds, skipHoursColumn and skipDaysColumn wrote (all null when none). */
+    public static PublisherSchedule fromColumns(Integer floorSeconds, String skipHoursColumn, String skipDaysColumn) {
+        Duration floor = floorSeconds == null ? null : Duration.ofSeconds(floorSeconds);
         Set<Integer> hours = new TreeSet<>();
-        if (feed.skipHours() != null && !feed.skipHours().isBlank()) {
-            for (String hour : feed.skipHours().split(",")) {
+        if (skipHoursColumn != null && !skipHoursColumn.isBlank()) {
+            for (String hour : skipHoursColumn.split(",")) {
                 hours.add(Integer.parseInt(hour.strip()));
             }
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        if (feed.skipDays() != null && !feed.skipDays().isBlank()) {
-            for (String day : feed.skipDays().split(",")) {
+        if (skipDaysColumn != null && !skipDaysColumn.isBlank()) {
+            for (String day : skipDaysColumn.split(",")) {
                 days.add(DayOfWeek.valueOf(day.strip()));
             }
         }
         return new PublisherSchedule(floor, hours, days);
     }
 
-    Integer floorSeconds() {
+    public Integer floorSeconds() {
         return floor == null ? null : (int) Math.min(Integer.MAX_VALUE, floor.toSeconds());
     }
 
-    String skipHoursColumn() {
+    public String skipHoursColumn() {
         return skipHours.isEmpty() ? null : skipHours.stream().sorted().map(String::valueOf)
                 .collect(Collectors.joining(","));
     }
 
-    String skipDaysColumn() {
+    public String skipDaysColumn() {
         return skipDays.isEmpty() ? null : List.copyOf(new TreeSet<>(skipDays)).stream().map(DayOfWeek::name)
                 .collect(Collectors.joining(","));
     }

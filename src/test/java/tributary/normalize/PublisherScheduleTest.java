@@ -1,4 +1,4 @@
-package tributary.poll;
+package tributary.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,7 +40,7 @@ class PublisherScheduleTest {
         assertEquals(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), schedule.skipDays());
         assertEquals("0,1,2", schedule.skipHoursColumn());
         assertEquals("SATURDAY,SUNDAY", schedule.skipDaysColumn());
-        PublisherSchedule back = PublisherSchedule.fromRow(Feeds.withSchedule(3600, "0,1,2", "SATURDAY,SUNDAY"));
+        PublisherSchedule back = PublisherSchedule.fromColumns(3600, "0,1,2", "SATURDAY,SUNDAY");
         assertEquals(new PublisherSchedule(Duration.ofHours(1), schedule.skipHours(), schedule.skipDays()), back);
     }
 }
