@@ -1,5 +1,8 @@
 package tributary.common;
 
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,19 +30,27 @@ public final class Causes {
 
     /** The first throwable on the chain, the given one included, that matches; null when none does. */
     public static Throwable first(Throwable e, Predicate<Throwable> test) {
+        // Depth first, a next exception (and its causes) before the cause: an explicit stack and one seen-set for
+        // both chains, so a long batch of next exceptions costs no call stack and a loop through either ends here.
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        Throwable t = e;
-        while (t != null && seen.put(t, Boolean.TRUE) == null) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        if (e != null) {
+            pending.push(e);
+        }
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (seen.put(t, Boolean.TRUE) != null) {
+                continue;
+            }
             if (test.test(t)) {
                 return t;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
-                Throwable next = first(sql.getNextException(), test);
-                if (next != null) {
-                    return next;
-                }
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
             }
-            t = t.getCause();
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                pending.push(sql.getNextException());
+            }
         }
         return null;
     }

@@ -3,11 +3,11 @@ package tributary.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import tributary.common.Sha256;
 
 /** A decoded body read under a byte cap, so a gzip bomb or an endless body costs at most the cap in memory. */
 record CappedBody(byte[] bytes, String sha256) {
@@ -15,7 +15,7 @@ record CappedBody(byte[] bytes, String sha256) {
     private static final int CHUNK = 64 * 1024;
 
     static CappedBody read(InputStream in, long maxBytes) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.newDigest();
         // Whole 64 KiB chunks, joined once at the end: a body cut at the cap never held more than the cap, where a
         // doubling buffer would have held up to two and a half times it.
         List<byte[]> chunks = new ArrayList<>();
@@ -51,14 +51,6 @@ record CappedBody(byte[] bytes, String sha256) {
             filled += n;
         }
         return filled;
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** The body passed the cap. */

@@ -6,8 +6,11 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * How feeds are fetched (tributary.fetch.*): timeouts, the overall deadline, body and item caps, redirects,
- * concurrent requests per host, and how Tributary names itself; userAgent overrides the built one when set.
+ * How feeds are fetched (tributary.fetch.*): whether feeds may live on loopback/private addresses (tests, intranets;
+ * checked at every connect, and ambiguous spellings such as 0127.0.0.1, 127.1 or [::ffff:127.0.0.1] are refused
+ * either way), timeouts, the overall deadline, the body cap, redirects, concurrent requests per host, and how
+ * Tributary names itself; userAgent overrides the built one when set. tributary.fetch.max-items is read by
+ * ParseConfig, since the parser is what stops at it.
  */
 @ConfigurationProperties("tributary.fetch")
 public record FetchConfig(
@@ -17,7 +20,6 @@ public record FetchConfig(
         @Bindable(defaultValue = "60s") Duration deadline,
         @Bindable(defaultValue = "10485760") long maxBodyBytes,
         @Bindable(defaultValue = "5") int maxRedirects,
-        @Bindable(defaultValue = "1000") int maxItems,
         @Bindable(defaultValue = "2") int maxPerHost,
         @Bindable(defaultValue = "https://github.com/tributary") String projectUrl,
         @Nullable String userAgent) {

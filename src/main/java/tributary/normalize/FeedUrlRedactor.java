@@ -2,7 +2,9 @@ package tributary.normalize;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,11 +69,16 @@ public final class FeedUrlRedactor {
      * causes. Exception messages often quote the URL they failed on.
      */
     public static Throwable redactIn(Throwable error) {
-        if (error == null) {
+        return redactIn(error, new IdentityHashMap<>());
+    }
+
+    /** A cause already copied ends the copy: a cause chain may loop back on itself, as Throwable allows. */
+    private static Throwable redactIn(Throwable error, Map<Throwable, Boolean> seen) {
+        if (error == null || seen.put(error, Boolean.TRUE) != null) {
             return null;
         }
         Throwable copy = new Redacted(error.getClass().getName() + ": " + redactIn(error.getMessage()),
-                redactIn(error.getCause() == error ? null : error.getCause()));
+                redactIn(error.getCause(), seen));
         copy.setStackTrace(error.getStackTrace());
         return copy;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tributary.config.ConfigDefaults;
 
 /** Picks the zone a feed's zoneless dates are written in: the site's configured zone, else +07:00 for Vietnamese sites, else the default. */
 @Singleton
@@ -35,9 +36,10 @@ public class FeedZoneResolver {
         }
     }
 
-    /** The default rules alone: UTC, Vietnamese sites +07:00. */
+    /** The default rules alone (UTC, Vietnamese sites +07:00), without the default per-site zones. */
     public static FeedZoneResolver defaults() {
-        return new FeedZoneResolver(new NormalizeConfig("UTC", "+07:00", List.of()));
+        NormalizeConfig defaults = ConfigDefaults.of(NormalizeConfig.class);
+        return new FeedZoneResolver(new NormalizeConfig(defaults.defaultZone(), defaults.vietnameseZone(), List.of()));
     }
 
     /** As below, with the feed's URL as the only site. */

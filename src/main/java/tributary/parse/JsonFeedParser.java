@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import tributary.common.Escaper;
 
 /**
  * Reads JSON Feed 1.0 and 1.1 documents (https://jsonfeed.org), which Rome does not, as a stream of tokens: only the
@@ -232,7 +233,8 @@ public class JsonFeedParser {
         }
     }
 
+    /** content_text as HTML: escaped, and its line breaks kept as <br> (the sanitizer later reads every form alike). */
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>");
+        return Escaper.markup(text).replace("\n", "<br>");
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
+import tributary.common.Causes;
 
 /**
  * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome from the tree XmlDocumentReader built (charset, repairs,
@@ -44,7 +45,7 @@ public class RomeFeedParser {
             input.setPreserveWireFeed(true);
             feed = input.build(document);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException("not an RSS or Atom feed: " + rootMessage(e)
+            throw new FeedParseException("not an RSS or Atom feed: " + Causes.rootMessage(e)
                     + " (root element <" + document.getRootElement().getName() + ">)", e);
         } catch (RuntimeException e) {
             // Rome has unchecked failures on odd but well-formed input; it is still this document's error.
@@ -116,14 +117,6 @@ public class RomeFeedParser {
 
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** The publisher's polling hints; Rome parses sy: for RSS 1.0 and Atom only, so RSS 2.0 has it as foreign markup. */

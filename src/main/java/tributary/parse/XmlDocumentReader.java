@@ -8,6 +8,7 @@ import java.io.StringReader;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.SAXBuilder;
+import tributary.common.Causes;
 
 /**
  * Builds the XML tree of a feed with Rome's hardened SAX setup (no DOCTYPE, no entity, no network or file access)
@@ -96,7 +97,7 @@ public class XmlDocumentReader {
 
     /** A limit that stopped one attempt stops the document: a bolder repair would only spend more on it. */
     private static void refuseOverLimit(Throwable e) {
-        ParseLimitException limit = ParseLimitException.in(e);
+        ParseLimitException limit = Causes.find(e, ParseLimitException.class);
         if (limit != null) {
             throw limit;
         }
@@ -119,11 +120,7 @@ public class XmlDocumentReader {
     }
 
     static String message(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String m = Causes.rootMessage(e);
         return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 

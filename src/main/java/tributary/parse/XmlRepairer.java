@@ -2,6 +2,7 @@ package tributary.parse;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tributary.common.XmlChars;
 
 /**
  * Repairs that make a near-miss XML document well-formed without changing what a well-formed one says; each is one
@@ -36,9 +37,7 @@ final class XmlRepairer {
                 }
                 started = true;
             }
-            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-            if (allowed) {
+            if (XmlChars.allowed(cp)) {
                 out.appendCodePoint(cp >= 0x80 && cp <= 0x9F ? fromWindows1252(cp) : cp);
             }
         }
@@ -59,8 +58,8 @@ final class XmlRepairer {
             } catch (NumberFormatException e) {
                 cp = -1;
             }
-            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            // A reference past the last code point (up to ten digits are read) names no character at all.
+            boolean allowed = cp <= Character.MAX_CODE_POINT && XmlChars.allowed((int) cp);
             String kept = cp >= 0x80 && cp <= 0x9F ? "&#" + fromWindows1252((int) cp) + ";" : m.group();
             m.appendReplacement(out, allowed ? Matcher.quoteReplacement(kept) : "");
         }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Renders a merged feed as Atom 1.0 with Rome; each entry carries atom:source naming the feed it came from. */
 @Singleton
@@ -33,23 +34,15 @@ public class AtomRenderer {
         // Atom requires an updated date: an empty feed says the epoch rather than a time that moves on every render.
         feed.setUpdated(Date.from(doc.updated() != null ? doc.updated() : Instant.EPOCH));
         feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", doc.homeUrl(), "text/html"))));
-        List<Link> other = new ArrayList<>(List.of(link("self", doc.selfUrl(), "application/atom+xml")));
-        if (doc.nextUrl() != null) {
-            other.add(link("next", doc.nextUrl(), "application/atom+xml"));
-        }
-        if (doc.firstUrl() != null) {
-            other.add(link("first", doc.firstUrl(), "application/atom+xml"));
-        }
+        List<Link> other = new ArrayList<>();
+        doc.links().forEach((rel, href) -> other.add(link(rel, href, "application/atom+xml")));
         feed.setOtherLinks(other);
         feed.setAuthors(new ArrayList<>(List.of(person("Tributary"))));
         Generator generator = new Generator();
         generator.setValue("Tributary");
         feed.setGenerator(generator);
-        List<Entry> entries = new ArrayList<>(doc.stories().size());
-        for (Story story : doc.stories()) {
-            entries.add(entry(story));
-        }
-        feed.setEntries(entries);
+        feed.setEntries(doc.stories().stream().map(AtomRenderer::entry)
+                .collect(Collectors.toCollection(ArrayList::new)));
         try {
             Document xml = new WireFeedOutput().outputJDom(feed);
             if (doc.language() != null) {
@@ -83,13 +76,8 @@ public class AtomRenderer {
         if (story.author() != null) {
             entry.setAuthors(new ArrayList<>(List.of(person(story.author()))));
         }
-        List<Category> categories = new ArrayList<>();
-        for (String tag : story.tags()) {
-            Category category = new Category();
-            category.setTerm(tag);
-            categories.add(category);
-        }
-        entry.setCategories(categories);
+        entry.setCategories(story.tags().stream().map(AtomRenderer::category)
+                .collect(Collectors.toCollection(ArrayList::new)));
         if (!story.sources().isEmpty()) {
             entry.setSource(source(story.sources().get(0)));
         }
@@ -134,6 +122,12 @@ public class AtomRenderer {
         content.setType(Content.TEXT);
         content.setValue(value);
         return content;
+    }
+
+    private static Category category(String tag) {
+        Category category = new Category();
+        category.setTerm(tag);
+        return category;
     }
 
     private static SyndPerson person(String name) {

@@ -83,7 +83,7 @@ class CategorySummaries {
             rows.add(new Summary(category.slug(), category.title(), category.description(),
                     stats.getOrDefault(category.id(), new CategoryStats(0, null))));
         }
-        rows.add(new Summary(FeedPageRenderer.ALL, "Everything", "Every item of every feed", items.statsOfAll()));
+        rows.add(new Summary(CategoryRow.ALL, "Everything", "Every item of every feed", items.statsOfAll()));
         return List.copyOf(rows);
     }
 

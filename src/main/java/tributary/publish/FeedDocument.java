@@ -1,7 +1,9 @@
 package tributary.publish;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tributary.normalize.TextCleaner;
 
 /**
@@ -24,5 +26,18 @@ public record FeedDocument(String id, String title, String description, String h
         nextUrl = TextCleaner.xmlSafe(nextUrl);
         firstUrl = TextCleaner.xmlSafe(firstUrl);
         language = TextCleaner.xmlSafe(language);
+    }
+
+    /** The page's links by rel, in order: self, then RFC 5005's next and first where there are such pages. */
+    public Map<String, String> links() {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", selfUrl);
+        if (nextUrl != null) {
+            links.put("next", nextUrl);
+        }
+        if (firstUrl != null) {
+            links.put("first", firstUrl);
+        }
+        return links;
     }
 }

@@ -4,13 +4,12 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import tributary.common.Sha256;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.ItemReader;
@@ -18,8 +17,6 @@ import tributary.store.ItemReader;
 /** Renders one page of a category (or of everything) in one format, through the render cache. */
 @Singleton
 class FeedPageRenderer {
-
-    static final String ALL = "all";
 
     private final CategoryRepository categories;
     private final StoryAssembler stories;
@@ -61,7 +58,7 @@ class FeedPageRenderer {
         String title;
         String description;
         Long categoryId;
-        if (ALL.equals(slug)) {
+        if (CategoryRow.ALL.equals(slug)) {
             title = "Tributary: everything";
             description = "Every item of every feed, merged";
             categoryId = null;
@@ -113,11 +110,6 @@ class FeedPageRenderer {
 
     /** A strong validator: the first 128 bits of the SHA-256 of the exact bytes served. */
     private static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "\"" + HexFormat.of().formatHex(Sha256.digest(body), 0, 16) + "\"";
     }
 }

@@ -23,7 +23,6 @@ import tributary.store.PageCursor;
 class FeedsController {
 
     static final int MAX_LIMIT = PageKey.MAX_LIMIT;
-    static final String ALL = FeedPageRenderer.ALL;
     /** The category.slug column's width: a longer slug names nothing, so it is refused before any lookup. */
     static final int MAX_SLUG_LENGTH = 100;
 

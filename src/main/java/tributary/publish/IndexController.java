@@ -1,5 +1,7 @@
 package tributary.publish;
 
+import static tributary.common.Escaper.markup;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -39,8 +41,8 @@ class IndexController {
         for (CategorySummaries.Summary row : rows) {
             for (FeedFormat format : FeedFormat.values()) {
                 html.append("<link rel=\"alternate\" type=\"").append(format.contentType().split(";")[0])
-                        .append("\" title=\"").append(esc(row.title() + " (" + format.extension().toUpperCase() + ")"))
-                        .append("\" href=\"").append(esc(feedUrl(base, row.slug(), format))).append("\">\n");
+                        .append("\" title=\"").append(markup(row.title() + " (" + format.extension().toUpperCase() + ")"))
+                        .append("\" href=\"").append(markup(feedUrl(base, row.slug(), format))).append("\">\n");
             }
         }
         html.append("""
@@ -56,9 +58,9 @@ class IndexController {
                 <ul>
                 """);
         for (CategorySummaries.Summary row : rows) {
-            html.append("<li><strong>").append(esc(row.title())).append("</strong>");
+            html.append("<li><strong>").append(markup(row.title())).append("</strong>");
             if (row.description() != null) {
-                html.append(" — ").append(esc(row.description()));
+                html.append(" — ").append(markup(row.description()));
             }
             html.append("<br><span class=\"meta\">").append(row.stats().itemCount()).append(" items");
             if (row.stats().updated() != null) {
@@ -67,7 +69,7 @@ class IndexController {
             }
             html.append("</span><br>");
             for (FeedFormat format : FeedFormat.values()) {
-                html.append("<a href=\"").append(esc(feedUrl(base, row.slug(), format))).append("\">")
+                html.append("<a href=\"").append(markup(feedUrl(base, row.slug(), format))).append("\">")
                         .append(format == FeedFormat.JSON ? "JSON Feed" : format.extension().toUpperCase())
                         .append("</a> ");
             }
@@ -84,12 +86,12 @@ class IndexController {
                 .append("<opml version=\"2.0\">\n<head>\n<title>Tributary</title>\n<dateCreated>")
                 .append(ConditionalResponses.httpDate(clock.instant())).append("</dateCreated>\n</head>\n<body>\n");
         for (CategorySummaries.Summary row : summaries.current()) {
-            xml.append("<outline type=\"rss\" text=\"").append(esc(row.title())).append("\" title=\"")
-                    .append(esc(row.title())).append("\" xmlUrl=\"")
-                    .append(esc(feedUrl(base, row.slug(), FeedFormat.RSS))).append("\" htmlUrl=\"")
-                    .append(esc(base + "/")).append("\"");
+            xml.append("<outline type=\"rss\" text=\"").append(markup(row.title())).append("\" title=\"")
+                    .append(markup(row.title())).append("\" xmlUrl=\"")
+                    .append(markup(feedUrl(base, row.slug(), FeedFormat.RSS))).append("\" htmlUrl=\"")
+                    .append(markup(base + "/")).append("\"");
             if (row.description() != null) {
-                xml.append(" description=\"").append(esc(row.description())).append("\"");
+                xml.append(" description=\"").append(markup(row.description())).append("\"");
             }
             xml.append("/>\n");
         }
@@ -99,22 +101,5 @@ class IndexController {
 
     private static String feedUrl(String base, String slug, FeedFormat format) {
         return base + "/feeds/" + slug + "." + format.extension();
-    }
-
-    /** Escapes text for HTML/XML content and double- or single-quoted attributes alike. */
-    static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package tributary.publish;
 
 import java.sql.SQLException;
+import tributary.common.Causes;
 
 /**
  * A page that is neither cached nor renderable now: the database is away, or every render slot stayed busy for
@@ -15,14 +16,9 @@ public class PageUnavailableException extends RuntimeException {
 
     /** The failure as this exception when the database caused it (a SQLException on its cause chain); else itself. */
     static RuntimeException fromDatabase(RuntimeException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PageUnavailableException) {
-                return failure;
-            }
-            if (t instanceof SQLException) {
-                return new PageUnavailableException("the database does not answer", failure);
-            }
-        }
-        return failure;
+        Throwable first = Causes.first(failure, t -> t instanceof PageUnavailableException || t instanceof SQLException);
+        return first instanceof SQLException
+                ? new PageUnavailableException("the database does not answer", failure)
+                : failure;
     }
 }

@@ -1,7 +1,11 @@
 package tributary.publish;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -36,6 +40,7 @@ public class PeerChangeWatcher {
     private final ContentChanges changes;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private final PublishConfig config;
+    private final TaskScheduler scheduler;
     private LocalDateTime since;
     private long revision = -1;
     /** Each recently changed feed with the change time already acted on. */
@@ -43,18 +48,22 @@ public class PeerChangeWatcher {
     private volatile boolean failing;
 
     public PeerChangeWatcher(ContentChanges changes, ApplicationEventPublisher<ContentChangedEvent> events,
-                             PublishConfig config) {
+                             PublishConfig config, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.changes = changes;
         this.events = events;
         this.config = config;
+        this.scheduler = scheduler;
     }
 
-    @Scheduled(fixedDelay = "${tributary.publish.peer-check-interval:2s}",
-            initialDelay = "${tributary.publish.peer-check-interval:2s}")
-    void scheduled() {
-        if (!config.peerCheck()) {
-            return;
+    /** Scheduled here rather than by @Scheduled, whose placeholder would repeat PublishConfig's default interval. */
+    @EventListener
+    void start(StartupEvent startup) {
+        if (config.peerCheck()) {
+            scheduler.scheduleWithFixedDelay(config.peerCheckInterval(), config.peerCheckInterval(), this::scheduled);
         }
+    }
+
+    private void scheduled() {
         try {
             checkNow();
             if (failing) {

@@ -6,10 +6,12 @@ import java.time.Duration;
 
 /**
  * How long readers may cache a feed (tributary.publish.max-age); how much the render cache may hold, in bytes
- * (cache-max-bytes, 0 for an eighth of the heap) and in distinct base URLs taken from Host headers (max-base-urls);
- * how many pages are rendered at once (render-concurrency, 0 for one per core) and how long a request waits for its
- * turn (render-wait); the Retry-After of a page that cannot be rendered (retry-after); and whether the render cache
- * also follows changes other instances write to the shared database (peer-check, every peer-check-interval).
+ * (cache-max-bytes, 0 for an eighth of the heap) and in distinct base URLs taken from Host / X-Forwarded-* headers
+ * unless public-base-url is set (max-base-urls: pages for further hosts are rendered but not kept, so request headers
+ * cannot multiply cache entries); how many pages are rendered at once (render-concurrency, 0 for one per core) and
+ * how long a request waits for its turn before a 503 (render-wait); the Retry-After of a page that is neither cached
+ * nor renderable (retry-after); and whether the render cache also follows changes other instances write to the
+ * shared database (peer-check, every peer-check-interval).
  */
 @ConfigurationProperties("tributary.publish")
 public record PublishConfig(@Bindable(defaultValue = "5m") Duration maxAge,

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import tributary.store.CategoryRow;
 import tributary.store.ContentChangedEvent;
 import tributary.store.ItemReader;
 
@@ -189,7 +190,7 @@ public class RenderCache {
             generations.clear();
             return;
         }
-        bump(FeedPageRenderer.ALL);
+        bump(CategoryRow.ALL);
         for (String slug : reader.categorySlugsOfFeed(event.feedId())) {
             bump(slug);
         }

@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -52,20 +53,12 @@ public class RssRenderer {
             channel.setLastBuildDate(Date.from(doc.updated()));
             channel.setPubDate(Date.from(doc.updated()));
         }
-        List<Element> links = new ArrayList<>(List.of(atomLink("self", doc.selfUrl())));
         // RFC 5005 paging: readers that want history follow rel="next", and rel="first" leads back.
-        if (doc.nextUrl() != null) {
-            links.add(atomLink("next", doc.nextUrl()));
-        }
-        if (doc.firstUrl() != null) {
-            links.add(atomLink("first", doc.firstUrl()));
-        }
+        List<Element> links = new ArrayList<>();
+        doc.links().forEach((rel, href) -> links.add(atomLink(rel, href)));
         channel.setForeignMarkup(links);
-        List<Item> items = new ArrayList<>(doc.stories().size());
-        for (Story story : doc.stories()) {
-            items.add(item(story));
-        }
-        channel.setItems(items);
+        channel.setItems(doc.stories().stream().map(RssRenderer::item)
+                .collect(Collectors.toCollection(ArrayList::new)));
         try {
             return XmlBytes.of(new WireFeedOutput().outputJDom(channel), sizeHint(doc));
         } catch (FeedException e) {
@@ -79,6 +72,12 @@ public class RssRenderer {
         link.setAttribute("rel", rel);
         link.setAttribute("type", "application/rss+xml");
         return link;
+    }
+
+    private static Category category(String tag) {
+        Category category = new Category();
+        category.setValue(tag);
+        return category;
     }
 
     private static Item item(Story story) {
@@ -105,13 +104,8 @@ public class RssRenderer {
         if (story.published() != null) {
             item.setPubDate(Date.from(story.published()));
         }
-        List<Category> categories = new ArrayList<>();
-        for (String tag : story.tags()) {
-            Category category = new Category();
-            category.setValue(tag);
-            categories.add(category);
-        }
-        item.setCategories(categories);
+        item.setCategories(story.tags().stream().map(RssRenderer::category)
+                .collect(Collectors.toCollection(ArrayList::new)));
         if (story.enclosureUrl() != null) {
             Enclosure enclosure = new Enclosure();
             enclosure.setUrl(story.enclosureUrl());

@@ -417,7 +417,7 @@ class FeedFetcherTest {
                         fillers.add(filler);
                     }
                     FetchConfig config = new FetchConfig(true, Duration.ofMillis(400), Duration.ofSeconds(20),
-                            Duration.ofSeconds(30), 1024, 5, 1000, 2, "https://github.com/tributary", null);
+                            Duration.ofSeconds(30), 1024, 5, 2, "https://github.com/tributary", null);
                     FetchOutcome.Failed failed = (FetchOutcome.Failed) Fetchers.of(config).fetch(new FetchRequest(
                             URI.create("http://127.0.0.1:" + full.getLocalPort() + "/feed"), null, null));
                     assertEquals("could not connect within 400 ms (tributary.fetch.connect-timeout)", failed.reason());

@@ -12,7 +12,7 @@ final class Fetchers {
 
     static FetchConfig config(boolean allowPrivate, Duration readTimeout, Duration deadline, long maxBodyBytes,
                               int maxPerHost) {
-        return new FetchConfig(allowPrivate, Duration.ofSeconds(2), readTimeout, deadline, maxBodyBytes, 5, 1000,
+        return new FetchConfig(allowPrivate, Duration.ofSeconds(2), readTimeout, deadline, maxBodyBytes, 5,
                 maxPerHost, "https://github.com/tributary", null);
     }
 
