@@ -8,6 +8,7 @@ import java.util.Map;
 import tributary.poll.PollIntervalCalculator;
 import tributary.store.CatalogReader;
 import tributary.store.FeedRow;
+import tributary.store.FeedSettings;
 import tributary.store.UtcTimes;
 
 /** Builds the admin views of feeds from their rows, memberships and item counts. */
@@ -39,11 +40,13 @@ class FeedViews {
         // A lapsed lease is a poll that died with its instance: nobody is polling the feed any more.
         Instant leaseUntil = UtcTimes.fromColumn(r.leaseUntil());
         boolean polling = r.leaseOwner() != null && leaseUntil != null && leaseUntil.isAfter(clock.instant());
-        return new FeedView(r.id(), r.url(), r.displayTitle(), r.titleOverride(), r.siteUrl(), slugs,
-                intervals.interval(r).toSeconds(), r.enabled(), r.origin(), r.sourceLine(), items,
+        FeedSettings settings = FeedSettings.of(r, slugs);
+        return new FeedView(r.id(), settings.url().toString(), r.displayTitle(), settings.title(), r.siteUrl(),
+                settings.categories(), intervals.interval(r).toSeconds(), settings.enabled(), r.origin(),
+                r.sourceLine(), items,
                 new FeedView.Health(r.state(), UtcTimes.fromColumn(r.lastPolledAt()),
                         UtcTimes.fromColumn(r.lastSuccessAt()), r.lastStatus(), r.lastError(), r.consecutiveFailures(),
                         UtcTimes.fromColumn(r.nextPollAt()), polling ? r.leaseOwner() : null,
-                        polling ? leaseUntil : null));
+                        polling ? leaseUntil : null), settings.zone() == null ? null : settings.zone().getId());
     }
 }

@@ -43,7 +43,7 @@ class PortabilityController {
 
     @Get("/export/feeds.yml")
     HttpResponse<String> exportFeedsYml() {
-        String yaml = FeedsFileWriter.write(categories.findAllInOrder(), feeds.findAllInOrder(), catalog.slugsByFeed());
+        String yaml = FeedsFileWriter.write(categories.findAllInOrder(), catalog.liveFeedSettings());
         return HttpResponse.ok(yaml).contentType("application/yaml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"feeds.yml\"");
     }

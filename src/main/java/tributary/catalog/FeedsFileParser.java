@@ -3,7 +3,6 @@ package tributary.catalog;
 import java.io.StringReader;
 import java.net.URI;
 import java.text.Normalizer;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,15 +21,15 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import tributary.store.CategoryRow;
+import tributary.store.FeedSettings;
 
 /** Parses and validates feeds.yml, reporting every problem with its line number. */
 public final class FeedsFileParser {
 
-    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds");
     private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description");
     private static final Set<String> FEED_KEYS = Set.of("url", "title", "categories", "interval", "enabled", "zone");
-    private static final Set<String> RESERVED_SLUGS = Set.of("all");
 
     private final String fileName;
     private final List<FeedsFileException.Problem> problems = new ArrayList<>();
@@ -133,7 +132,7 @@ public final class FeedsFileParser {
                         + "' is not allowed: use lower-case letters a-z, digits and single hyphens");
                 continue;
             }
-            if (RESERVED_SLUGS.contains(slug)) {
+            if (slug.equals(CategoryRow.ALL)) {
                 fail(line, "slug '" + slug + "' is reserved (/feeds/all.rss merges every category): choose another");
                 continue;
             }
@@ -187,8 +186,8 @@ public final class FeedsFileParser {
                 fail(line, "feed " + url + " is already listed on line " + previous + ": merge the two entries");
                 continue;
             }
-            result.add(new FeedSpec(url, blankToNull(scalar(fields.get("title"))), List.copyOf(slugs), interval,
-                    enabled, line, zone));
+            result.add(new FeedSpec(new FeedSettings(url, blankToNull(scalar(fields.get("title"))), slugs, interval,
+                    enabled, zone), line));
         }
         return result;
     }
@@ -205,33 +204,19 @@ public final class FeedsFileParser {
 
     private Duration parseInterval(Node node) {
         String text = scalar(node);
-        if (text == null) {
-            return null;
-        }
-        Duration interval = IntervalParser.parse(text).orElse(null);
-        if (interval == null) {
-            fail(line(node), "interval '" + text + "' is not a duration: write it like 90s, 15m, 2h or 1h30m");
-            return null;
-        }
-        if (interval.compareTo(MIN_INTERVAL) < 0) {
-            fail(line(node), "interval '" + text + "' is below the 1m floor: poll at most once a minute");
-            return null;
-        }
-        return interval;
+        return text == null ? null : valueOrFail(node, "interval", text, SettingRules.interval(text));
     }
 
     private ZoneId parseZone(Node node) {
         String text = scalar(node);
-        if (text == null) {
-            return null;
+        return text == null ? null : valueOrFail(node, "zone", text, SettingRules.zone(text));
+    }
+
+    private <T> T valueOrFail(Node node, String key, String text, SettingRules.Parsed<T> parsed) {
+        if (parsed.problem() != null) {
+            fail(line(node), key + " '" + text + "' " + parsed.problem());
         }
-        try {
-            return ZoneId.of(text.strip());
-        } catch (DateTimeException e) {
-            fail(line(node), "zone '" + text + "' is not a time zone: write an offset like +07:00 or a name like "
-                    + "Asia/Ho_Chi_Minh");
-            return null;
-        }
+        return parsed.value();
     }
 
     private boolean parseBoolean(Node node) {

@@ -2,9 +2,8 @@ package tributary.catalog;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import tributary.store.CategoryRow;
-import tributary.store.FeedRow;
+import tributary.store.FeedSettings;
 
 /** Writes the current catalog in feeds.yml's own format, so an admin can commit what the API changed. */
 public final class FeedsFileWriter {
@@ -12,8 +11,8 @@ public final class FeedsFileWriter {
     private FeedsFileWriter() {
     }
 
-    /** @param slugsByFeed category slugs per feed id */
-    public static String write(List<CategoryRow> categories, List<FeedRow> feeds, Map<Long, List<String>> slugsByFeed) {
+    /** @param feeds the live feeds' settings, in the order to list them */
+    public static String write(List<CategoryRow> categories, List<FeedSettings> feeds) {
         StringBuilder yaml = new StringBuilder("# Exported by Tributary: every category and feed, from the file and the admin API.\n");
         // An empty list is written as '[]': the parser refuses a bare 'categories:' or 'feeds:' (see FeedsFileParser).
         yaml.append(categories.isEmpty() ? "categories: []\n" : "categories:\n");
@@ -24,20 +23,18 @@ public final class FeedsFileWriter {
                 yaml.append("    description: ").append(quote(c.description())).append('\n');
             }
         }
-        List<FeedRow> live = feeds.stream().filter(f -> f.deletedAt() == null).toList();
-        yaml.append(live.isEmpty() ? "feeds: []\n" : "feeds:\n");
-        for (FeedRow f : live) {
-            yaml.append("  - url: ").append(quote(f.url())).append('\n');
-            if (f.titleOverride() != null) {
-                yaml.append("    title: ").append(quote(f.titleOverride())).append('\n');
+        yaml.append(feeds.isEmpty() ? "feeds: []\n" : "feeds:\n");
+        for (FeedSettings f : feeds) {
+            yaml.append("  - url: ").append(quote(f.url().toString())).append('\n');
+            if (f.title() != null) {
+                yaml.append("    title: ").append(quote(f.title())).append('\n');
             }
-            List<String> slugs = slugsByFeed.getOrDefault(f.id(), List.of());
-            yaml.append("    categories: [").append(String.join(", ", slugs)).append("]\n");
-            if (f.intervalSeconds() != null) {
-                yaml.append("    interval: ").append(interval(Duration.ofSeconds(f.intervalSeconds()))).append('\n');
+            yaml.append("    categories: [").append(String.join(", ", f.categories())).append("]\n");
+            if (f.interval() != null) {
+                yaml.append("    interval: ").append(interval(f.interval())).append('\n');
             }
             if (f.zone() != null) {
-                yaml.append("    zone: ").append(quote(f.zone())).append('\n');
+                yaml.append("    zone: ").append(quote(f.zone().getId())).append('\n');
             }
             if (!f.enabled()) {
                 yaml.append("    enabled: false\n");

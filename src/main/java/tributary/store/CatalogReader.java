@@ -10,14 +10,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Read models of the catalog for the admin views: feed memberships and counts. */
+/** Read models of the catalog for the admin views and exports: feed settings, memberships and counts. */
 @Singleton
 public class CatalogReader {
 
     private final TransactionOperations<Connection> tx;
+    private final FeedRepository feeds;
 
-    public CatalogReader(TransactionOperations<Connection> tx) {
+    public CatalogReader(TransactionOperations<Connection> tx, FeedRepository feeds) {
         this.tx = tx;
+        this.feeds = feeds;
+    }
+
+    /** The settings of every feed not removed, in the order they were added. */
+    public List<FeedSettings> liveFeedSettings() {
+        Map<Long, List<String>> slugs = slugsByFeed();
+        return feeds.findAllInOrder().stream().filter(f -> f.deletedAt() == null)
+                .map(f -> FeedSettings.of(f, slugs.getOrDefault(f.id(), List.of()))).toList();
     }
 
     /** Category slugs of every feed, in category order. */

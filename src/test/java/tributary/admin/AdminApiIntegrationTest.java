@@ -330,8 +330,8 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             assertEquals(List.of("thoi-su", "the-gioi", "doi-song"),
                     file.categories().stream().map(tributary.catalog.CategorySpec::slug).toList());
             assertEquals(2, file.feeds().size());
-            assertEquals(java.time.Duration.ofMinutes(90), file.feeds().get(1).interval());
-            assertEquals(List.of("doi-song"), file.feeds().get(1).categorySlugs());
+            assertEquals(java.time.Duration.ofMinutes(90), file.feeds().get(1).settings().interval());
+            assertEquals(List.of("doi-song"), file.feeds().get(1).settings().categories());
         }
     }
 
