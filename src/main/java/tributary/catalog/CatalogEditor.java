@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import tributary.store.CatalogReader;
 import tributary.store.CatalogRevisions;
 import tributary.store.CatalogWrites;
 import tributary.store.CategoryRepository;
@@ -32,10 +33,12 @@ public class CatalogEditor {
     private final CatalogWrites writes;
     private final FeedRepository feeds;
     private final CategoryRepository categories;
+    private final CatalogReader catalog;
 
     public CatalogEditor(TransactionOperations<Connection> tx, Clock clock,
                          ApplicationEventPublisher<ContentChangedEvent> events, CatalogRevisions revisions,
-                         CatalogWrites writes, FeedRepository feeds, CategoryRepository categories) {
+                         CatalogWrites writes, FeedRepository feeds, CategoryRepository categories,
+                         CatalogReader catalog) {
         this.tx = tx;
         this.clock = clock;
         this.events = events;
@@ -43,6 +46,7 @@ public class CatalogEditor {
         this.writes = writes;
         this.feeds = feeds;
         this.categories = categories;
+        this.catalog = catalog;
     }
 
     /** Adds a feed (or brings back a removed one with the same URL) and answers its id; due for polling at once. */
@@ -62,9 +66,8 @@ public class CatalogEditor {
     public void updateFeed(long id, UnaryOperator<FeedSettings> change) {
         edit(() -> {
             // Read after the revision bump, whose lock orders catalog writers: no other edit slips in between.
-            FeedSettings settings = change.apply(FeedSettings.of(feeds.findById(id).orElseThrow(),
-                    feeds.findCategorySlugs(id)));
-            feeds.updateSettings(id, settings);
+            FeedSettings settings = change.apply(catalog.feedSettings(id).orElseThrow());
+            writes.updateSettings(id, settings);
             feeds.unlinkCategories(id);
             link(id, settings.categories());
             return null;

@@ -1,7 +1,7 @@
 package tributary.catalog;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import tributary.store.CategoryRow;
 import tributary.store.FeedSettings;
 
@@ -11,7 +11,7 @@ public final class FeedsFileWriter {
     private FeedsFileWriter() {
     }
 
-    /** @param feeds the live feeds' settings, in the order to list them */
+    /** @param feeds the live feeds' settings, in the order to list them; each written in FeedSettingsForm's form */
     public static String write(List<CategoryRow> categories, List<FeedSettings> feeds) {
         StringBuilder yaml = new StringBuilder("# Exported by Tributary: every category and feed, from the file and the admin API.\n");
         // An empty list is written as '[]': the parser refuses a bare 'categories:' or 'feeds:' (see FeedsFileParser).
@@ -24,20 +24,11 @@ public final class FeedsFileWriter {
             }
         }
         yaml.append(feeds.isEmpty() ? "feeds: []\n" : "feeds:\n");
-        for (FeedSettings f : feeds) {
-            yaml.append("  - url: ").append(quote(f.url().toString())).append('\n');
-            if (f.title() != null) {
-                yaml.append("    title: ").append(quote(f.title())).append('\n');
-            }
-            yaml.append("    categories: [").append(String.join(", ", f.categories())).append("]\n");
-            if (f.interval() != null) {
-                yaml.append("    interval: ").append(interval(f.interval())).append('\n');
-            }
-            if (f.zone() != null) {
-                yaml.append("    zone: ").append(quote(f.zone().getId())).append('\n');
-            }
-            if (!f.enabled()) {
-                yaml.append("    enabled: false\n");
+        for (FeedSettings feed : feeds) {
+            String indent = "  - ";
+            for (Map.Entry<String, Object> field : FeedSettingsForm.write(feed).entrySet()) {
+                yaml.append(indent).append(field.getKey()).append(": ").append(value(field.getValue())).append('\n');
+                indent = "    ";
             }
         }
         return yaml.toString();
@@ -59,22 +50,11 @@ public final class FeedsFileWriter {
         return out.append('"').toString();
     }
 
-    /** 5400 s → "1h30m"; the form feeds.yml reads back. */
-    static String interval(Duration d) {
-        long s = d.toSeconds();
-        StringBuilder out = new StringBuilder();
-        if (s >= 86400 && s % 86400 == 0) {
-            return s / 86400 + "d";
+    /** Slugs as a flow list (they need no quotes), text quoted, anything else as it prints. */
+    private static String value(Object value) {
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(Object::toString).toList()) + "]";
         }
-        if (s / 3600 > 0) {
-            out.append(s / 3600).append('h');
-        }
-        if (s % 3600 / 60 > 0) {
-            out.append(s % 3600 / 60).append('m');
-        }
-        if (s % 60 > 0) {
-            out.append(s % 60).append('s');
-        }
-        return out.toString();
+        return value instanceof String text ? quote(text) : value.toString();
     }
 }

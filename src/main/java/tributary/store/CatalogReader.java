@@ -7,10 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Read models of the catalog for the admin views and exports: feed settings, memberships and counts. */
+/**
+ * Read models of the catalog for the admin views and exports: feed settings, memberships and counts. Hand JDBC:
+ * joins and grouped counts rather than entities, and the settings' columns from FeedSettingsColumns.
+ */
 @Singleton
 public class CatalogReader {
 
@@ -22,11 +27,35 @@ public class CatalogReader {
         this.feeds = feeds;
     }
 
-    /** The settings of every feed not removed, in the order they were added. */
-    public List<FeedSettings> liveFeedSettings() {
+    /** The settings of every feed not removed, by feed id in the order they were added. */
+    public Map<Long, FeedSettings> liveFeedSettings() {
         Map<Long, List<String>> slugs = slugsByFeed();
-        return feeds.findAllInOrder().stream().filter(f -> f.deletedAt() == null)
-                .map(f -> FeedSettings.of(f, slugs.getOrDefault(f.id(), List.of()))).toList();
+        return tx.executeRead(status -> {
+            Map<Long, FeedSettings> settings = new LinkedHashMap<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT id, url, "
+                    + FeedSettingsColumns.list() + " FROM feed WHERE deleted_at IS NULL ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    settings.put(id, FeedSettingsColumns.read(rs, slugs.getOrDefault(id, List.of())));
+                }
+            }
+            return settings;
+        });
+    }
+
+    /** The settings of one feed, removed or not; joins the caller's transaction, if any. */
+    public Optional<FeedSettings> feedSettings(long id) {
+        List<String> slugs = feeds.findCategorySlugs(id);
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT url, "
+                    + FeedSettingsColumns.list() + " FROM feed WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(FeedSettingsColumns.read(rs, slugs)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Category slugs of every feed, in category order. */

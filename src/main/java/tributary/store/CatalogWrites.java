@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.Map;
 
 /**
  * The catalog writes that need hand JDBC: the upserts of feeds.yml's rows (ON DUPLICATE KEY UPDATE … IF(origin …),
- * batched, so rows the admin API owns keep their values) and the admin's add-or-revive of a feed. Each joins the
- * caller's transaction, which bumps the catalog revision first (CatalogRevisions).
+ * batched, so rows the admin API owns keep their values), the admin's add-or-revive of a feed, and the writes of a
+ * feed's settings, whose columns come from FeedSettingsColumns. Each joins the caller's transaction, which bumps the
+ * catalog revision first (CatalogRevisions).
  */
 @Singleton
 public class CatalogWrites {
@@ -44,21 +44,39 @@ public class CatalogWrites {
     public long upsertApiFeed(FeedSettings settings, LocalDateTime now) {
         return tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement("""
-                    INSERT INTO feed (url, url_hash, title_override, interval_seconds, enabled, zone, origin, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE title_override = VALUES(title_override),
-                      interval_seconds = VALUES(interval_seconds), enabled = VALUES(enabled), zone = VALUES(zone),
+                    INSERT INTO feed (url, url_hash, %1$s, origin, created_at) VALUES (?, ?, %2$s, ?, ?)
+                    ON DUPLICATE KEY UPDATE %3$s,
                       origin = VALUES(origin), source_line = NULL, deleted_at = NULL, next_poll_at = NULL,
-                      id = LAST_INSERT_ID(id)""", Statement.RETURN_GENERATED_KEYS)) {
-                bindSettings(ps, settings);
-                ps.setString(7, Origin.API.column());
-                ps.setObject(8, now);
+                      id = LAST_INSERT_ID(id)""".formatted(FeedSettingsColumns.list(),
+                    FeedSettingsColumns.placeholders(), FeedSettingsColumns.assignments(col -> "VALUES(" + col + ")")),
+                    Statement.RETURN_GENERATED_KEYS)) {
+                int next = bindFeed(ps, settings);
+                ps.setString(next, Origin.API.column());
+                ps.setObject(next + 1, now);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     return keys.getLong(1);
                 }
             }
+        });
+    }
+
+    /**
+     * Writes a feed's settings but its URL; switching it on makes it due now. Hand JDBC: the columns come from
+     * FeedSettingsColumns, the one list of them.
+     */
+    public void updateSettings(long id, FeedSettings settings) {
+        tx.executeWrite(status -> {
+            // next_poll_at first: MariaDB assigns left to right, so it still sees the old enabled.
+            try (PreparedStatement ps = status.getConnection().prepareStatement("""
+                    UPDATE feed SET next_poll_at = IF(enabled = FALSE AND ? = TRUE, NULL, next_poll_at), %s
+                    WHERE id = ?""".formatted(FeedSettingsColumns.assignments(col -> "?")))) {
+                ps.setBoolean(1, settings.enabled());
+                ps.setLong(FeedSettingsColumns.bind(ps, 2, settings), id);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -109,23 +127,21 @@ public class CatalogWrites {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO feed (url, url_hash, title_override, interval_seconds, enabled, zone, origin,
-                      source_line, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, %2$s, ?, ?)
+                    INSERT INTO feed (url, url_hash, %3$s, origin, source_line, created_at)
+                    VALUES (?, ?, %4$s, %2$s, ?, ?)
                     ON DUPLICATE KEY UPDATE
                       next_poll_at = IF(%1$s AND ((enabled = FALSE AND VALUES(enabled) = TRUE) OR deleted_at IS NOT NULL),
                                         NULL, next_poll_at),
-                      title_override = IF(%1$s, VALUES(title_override), title_override),
-                      interval_seconds = IF(%1$s, VALUES(interval_seconds), interval_seconds),
-                      zone = IF(%1$s, VALUES(zone), zone),
-                      enabled = IF(%1$s, VALUES(enabled), enabled),
+                      %5$s,
                       source_line = IF(%1$s, VALUES(source_line), source_line),
                       origin = IF(%1$s, %2$s, origin),
-                      deleted_at = IF(origin = %2$s, NULL, deleted_at)""".formatted(owned, FILE))) {
+                      deleted_at = IF(origin = %2$s, NULL, deleted_at)""".formatted(owned, FILE,
+                    FeedSettingsColumns.list(), FeedSettingsColumns.placeholders(),
+                    FeedSettingsColumns.assignments(col -> "IF(" + owned + ", VALUES(" + col + "), " + col + ")")))) {
                 for (FileFeed feed : feeds) {
-                    bindSettings(ps, feed.settings());
-                    ps.setInt(7, feed.line());
-                    ps.setObject(8, now);
+                    int next = bindFeed(ps, feed.settings());
+                    ps.setInt(next, feed.line());
+                    ps.setObject(next + 1, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -173,18 +189,11 @@ public class CatalogWrites {
         });
     }
 
-    /** Parameters 1-6: url, url_hash and the settings kept in feed's own columns. */
-    private static void bindSettings(PreparedStatement ps, FeedSettings settings) throws SQLException {
+    /** Parameters 1 and 2, url and url_hash, then the setting columns; answers the next parameter index. */
+    private static int bindFeed(PreparedStatement ps, FeedSettings settings) throws SQLException {
         ps.setString(1, settings.url().toString());
         ps.setString(2, settings.urlHash());
-        ps.setString(3, settings.title());
-        if (settings.intervalSeconds() == null) {
-            ps.setNull(4, Types.INTEGER);
-        } else {
-            ps.setLong(4, settings.intervalSeconds());
-        }
-        ps.setBoolean(5, settings.enabled());
-        ps.setString(6, settings.zoneId());
+        return FeedSettingsColumns.bind(ps, 3, settings);
     }
 
     private static String notIn(String column, int count) {

@@ -107,19 +107,6 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("SELECT * FROM feed WHERE url_hash = :urlHash FOR UPDATE")
     Optional<FeedRow> lockByUrlHash(String urlHash);
 
-    /** Writes the settings kept in feed's own columns; switching a feed on makes it due now. */
-    default void updateSettings(long id, FeedSettings settings) {
-        updateSettings(id, settings.title(), settings.intervalSeconds(), settings.zoneId(), settings.enabled());
-    }
-
-    // next_poll_at first: MariaDB assigns left to right, so it still sees the old enabled.
-    @Query("""
-            UPDATE feed SET title_override = :titleOverride, interval_seconds = :intervalSeconds, zone = :zone,
-              next_poll_at = IF(enabled = FALSE AND :enabled = TRUE, NULL, next_poll_at), enabled = :enabled
-            WHERE id = :id""")
-    void updateSettings(long id, @Nullable String titleOverride, @Nullable Long intervalSeconds, @Nullable String zone,
-                        boolean enabled);
-
     /** Removes a feed but keeps its row and items: no longer polled or listed; the same URL added again revives it. */
     @Query("UPDATE feed SET deleted_at = :deletedAt, enabled = FALSE WHERE id = :id")
     void softDelete(long id, LocalDateTime deletedAt);

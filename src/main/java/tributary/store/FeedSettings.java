@@ -12,8 +12,8 @@ import tributary.common.Sha256;
  * it to columns and back) to the admin API (in and out) to the exports. It lives in store because every package that
  * handles it may see store (catalog → store, admin → catalog and store) while store sees none of them. Null title,
  * interval and zone mean "not set" (the feed's own title, the default interval, the date rules of normalize).
- * A new per-feed setting is a component here, a column (a Flyway migration, mapped in FeedRepository and
- * CatalogWrites), and a key in feeds.yml (FeedsFileParser, FeedsFileWriter).
+ * A new per-feed setting is a component here, a column (a Flyway migration, mapped in FeedSettingsColumns), and a
+ * key in the text form feeds.yml and the admin API share (catalog's FeedSettingsForm).
  */
 public record FeedSettings(URI url, @Nullable String title, List<String> categories, @Nullable Duration interval,
                            boolean enabled, @Nullable ZoneId zone) {
@@ -27,13 +27,6 @@ public record FeedSettings(URI url, @Nullable String title, List<String> categor
         return new FeedSettings(url, null, List.of(), null, true, null);
     }
 
-    /** The settings a stored feed has; categories are its category slugs. */
-    public static FeedSettings of(FeedRow row, List<String> categories) {
-        return new FeedSettings(URI.create(row.url()), row.titleOverride(), categories,
-                row.intervalSeconds() == null ? null : Duration.ofSeconds(row.intervalSeconds()), row.enabled(),
-                row.zone() == null ? null : ZoneId.of(row.zone()));
-    }
-
     public FeedSettings withCategories(List<String> slugs) {
         return new FeedSettings(url, title, slugs, interval, enabled, zone);
     }
@@ -45,17 +38,5 @@ public record FeedSettings(URI url, @Nullable String title, List<String> categor
 
     public static String urlHash(String url) {
         return Sha256.hex(url);
-    }
-
-    /** interval_seconds, null when not set. */
-    @Nullable
-    Long intervalSeconds() {
-        return interval == null ? null : interval.toSeconds();
-    }
-
-    /** The zone column: the zone's id, null when not set. */
-    @Nullable
-    String zoneId() {
-        return zone == null ? null : zone.getId();
     }
 }

@@ -285,6 +285,23 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
         }
 
         @Test
+        void theSettingsShownAreFeedsYmlsKeysAndWhatAPutTakesBack() throws Exception {
+            long id = parse(admin().post("/admin/feeds", """
+                    {"url": "%s", "title": "World", "categories": ["the-gioi"], "interval": "1h30m", "zone": "+07:00"}
+                    """.formatted(fixtures.url("world.json")))).get("id").getLongValue();
+            JsonNode settings = parse(admin().get("/admin/feeds/" + id)).get("settings");
+            assertEquals(fixtures.url("world.json"), settings.get("url").getStringValue());
+            assertEquals("World", settings.get("title").getStringValue());
+            assertEquals("the-gioi", settings.get("categories").get(0).getStringValue());
+            assertEquals("1h30m", settings.get("interval").getStringValue());
+            assertEquals("+07:00", settings.get("zone").getStringValue());
+
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id, json.writeValueAsString(settings));
+            assertEquals(200, put.statusCode(), put.body());
+            assertEquals(settings, parse(put).get("settings"));
+        }
+
+        @Test
         void anInvalidZoneIsRefusedNamingTheFieldAndWhatIsAllowed() throws Exception {
             HttpResponse<String> refused = admin().post("/admin/feeds",
                     "{\"url\": \"%s\", \"zone\": \"Hanoi\"}".formatted(fixtures.url("world.json")));
