@@ -346,6 +346,21 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
         }
 
         @Test
+        void aDescriptionChangesAndASlugAlreadyTakenIsAConflict() throws Exception {
+            admin().post("/admin/categories", "{\"title\": \"Đời sống\"}");
+            JsonNode described = parse(admin().put("/admin/categories/doi-song", "{\"description\": \"Xã hội\"}"));
+            assertEquals("Xã hội", described.get("description").getStringValue());
+            assertNull(parse(admin().put("/admin/categories/doi-song", "{\"description\": \"\"}")).get("description"),
+                    "an empty description clears it");
+
+            HttpResponse<String> taken = admin().put("/admin/categories/doi-song", "{\"slug\": \"the-gioi\"}");
+            assertEquals(409, taken.statusCode(), taken.body());
+            assertTrue(taken.body().contains("category 'the-gioi' already exists"), taken.body());
+            assertEquals(200, admin().get("/admin/categories").statusCode());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM category WHERE slug = 'doi-song'"), "nothing changed");
+        }
+
+        @Test
         void fileCategoriesAreManagedByTheFileAndBadSlugsAreRefused() throws Exception {
             HttpResponse<String> response = admin().delete("/admin/categories/thoi-su");
             assertEquals(409, response.statusCode());
