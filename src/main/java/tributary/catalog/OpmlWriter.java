@@ -22,7 +22,8 @@ public final class OpmlWriter {
                 .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)))
                 .append("</dateCreated>\n</head>\n<body>\n");
         for (CategoryRow c : categories) {
-            xml.append("<outline text=\"").append(Escaper.markup(c.title())).append("\" title=\"").append(Escaper.markup(c.title())).append("\">\n");
+            String title = Escaper.markup(c.title());
+            xml.append("<outline text=\"").append(title).append("\" title=\"").append(title).append("\">\n");
             for (FeedRow f : feeds) {
                 if (f.deletedAt() == null && slugsByFeed.getOrDefault(f.id(), List.of()).contains(c.slug())) {
                     feed(xml.append("  "), f);
@@ -39,8 +40,9 @@ public final class OpmlWriter {
     }
 
     private static void feed(StringBuilder xml, FeedRow f) {
-        xml.append("<outline type=\"rss\" text=\"").append(Escaper.markup(f.displayTitle())).append("\" title=\"")
-                .append(Escaper.markup(f.displayTitle())).append("\" xmlUrl=\"").append(Escaper.markup(f.url())).append('"');
+        String title = Escaper.markup(f.displayTitle());
+        xml.append("<outline type=\"rss\" text=\"").append(title).append("\" title=\"").append(title)
+                .append("\" xmlUrl=\"").append(Escaper.markup(f.url())).append('"');
         if (f.siteUrl() != null) {
             xml.append(" htmlUrl=\"").append(Escaper.markup(f.siteUrl())).append('"');
         }
