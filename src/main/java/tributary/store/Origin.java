@@ -1,27 +1,19 @@
 package tributary.store;
 
-/** Where a feed or category row is managed: by feeds.yml or by the admin API; column() is the value in the origin column. */
+import java.util.Locale;
+
+/** Where a feed or category row is managed: by feeds.yml or by the admin API; column() is the origin column's value. */
 public enum Origin {
-    FILE("file"),
-    API("api");
+    FILE,
+    API;
 
-    private final String column;
-
-    Origin(String column) {
-        this.column = column;
-    }
-
+    /** "file", "api". */
     public String column() {
-        return column;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The origin a column value names. */
     public static Origin of(String column) {
-        for (Origin origin : values()) {
-            if (origin.column.equals(column)) {
-                return origin;
-            }
-        }
-        throw new IllegalArgumentException("unknown origin '" + column + "'");
+        return valueOf(column.toUpperCase(Locale.ROOT));
     }
 }
