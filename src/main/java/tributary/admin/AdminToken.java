@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import tributary.common.Sha256;
 
 /** The configured admin token, and whether a request presents it as 'Authorization: Bearer'; compared in constant time. */
 @Singleton
@@ -39,10 +39,6 @@ public class AdminToken {
     }
 
     private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.digest(token.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,6 +23,7 @@ import tributary.publish.Problems;
 import tributary.store.CatalogReader;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
+import tributary.store.Origin;
 
 /** /admin/categories: list, add, rename (the slug stays unless asked), delete (refused while in use unless forced). */
 @Controller("/admin/categories")
@@ -117,7 +118,7 @@ class CategoriesAdminController {
         if (!SlugDeriver.isValid(slug)) {
             return "use lower-case letters a-z, digits and single hyphens, at most 100";
         }
-        return "all".equals(slug) ? "'all' is reserved: /feeds/all.rss merges every category" : null;
+        return CategoryRow.ALL.equals(slug) ? "'" + CategoryRow.ALL + "' is reserved: /feeds/all.rss merges every category" : null;
     }
 
     private static String description(CategoryInput input) {
@@ -131,7 +132,7 @@ class CategoriesAdminController {
     }
 
     private static void refuseFileRow(CategoryRow row) {
-        if ("file".equals(row.origin())) {
+        if (Origin.of(row.origin()) == Origin.FILE) {
             throw new ManagedByFileException("category", row.sourceLine());
         }
     }

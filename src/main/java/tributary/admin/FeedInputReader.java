@@ -1,23 +1,25 @@
 package tributary.admin;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import tributary.catalog.FeedDraft;
-import tributary.catalog.FeedUrls;
-import tributary.catalog.IntervalParser;
+import java.util.Map;
+import tributary.catalog.FeedSettingsForm;
 import tributary.publish.Problems;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
+import tributary.store.FeedSettings;
 
-/** Validates a FeedInput into a FeedDraft, naming each invalid field, its value and what is allowed. */
+/**
+ * Reads the admin API's JSON for a feed, feeds.yml's keys and rules (FeedSettingsForm) over a feed's current
+ * settings: absent fields stay as they are; categories are named by slug or title. Every invalid field is named,
+ * with its value and what is allowed.
+ */
 @Singleton
 class FeedInputReader {
-
-    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     private final CategoryRepository categories;
 
@@ -25,59 +27,60 @@ class FeedInputReader {
         this.categories = categories;
     }
 
-    /** @param adding true for POST (url required), false for PUT (url must be absent: a feed's URL is its identity) */
-    FeedDraft read(FeedInput input, boolean adding) {
-        if (input == null) {
+    /** @param current null for POST (url required), else the feed's settings (its URL cannot change) */
+    FeedSettings read(@Nullable JsonNode input, @Nullable FeedSettings current) {
+        if (input == null || !input.isObject()) {
             throw new InvalidInputException(List.of(new Problems.FieldError("body", null,
                     "send a JSON object like {\"url\": \"https://…\", \"categories\": [\"thoi-su\"]}")));
         }
+        Map<String, Object> fields = new HashMap<>();
+        for (String key : FeedSettingsForm.KEYS) {
+            JsonNode value = input.get(key);
+            if (value != null && !value.isNull()) {
+                fields.put(key, plain(value));
+            }
+        }
         List<Problems.FieldError> errors = new ArrayList<>();
-        URI url = null;
-        if (adding) {
-            String problem = FeedUrls.problem(input.url());
-            if (problem != null) {
-                errors.add(new Problems.FieldError("url", input.url(), problem));
-            } else {
-                url = URI.create(input.url().strip());
-            }
-        } else if (input.url() != null) {
-            errors.add(new Problems.FieldError("url", input.url(),
-                    "a feed's URL cannot be changed: add the new URL as a feed and delete this one"));
-        }
-        if (input.title() != null && input.title().length() > 500) {
-            errors.add(new Problems.FieldError("title", input.title().substring(0, 40) + "…", "at most 500 characters"));
-        }
-        List<String> slugs = null;
-        if (input.categories() != null) {
-            slugs = new ArrayList<>();
-            List<CategoryRow> known = categories.findAllInOrder();
-            for (String name : input.categories()) {
-                Optional<CategoryRow> match = known.stream().filter(c -> name != null
-                        && (c.slug().equals(name.strip()) || c.title().equalsIgnoreCase(name.strip()))).findFirst();
-                if (match.isEmpty()) {
-                    errors.add(new Problems.FieldError("categories", name, "unknown category; known: "
-                            + String.join(", ", known.stream().map(CategoryRow::slug).toList())));
-                } else if (!slugs.contains(match.get().slug())) {
-                    slugs.add(match.get().slug());
-                }
-            }
-        }
-        Duration interval = null;
-        if (input.interval() != null) {
-            interval = IntervalParser.parse(input.interval()).orElse(null);
-            if (interval == null) {
-                errors.add(new Problems.FieldError("interval", input.interval(),
-                        "a duration like 90s, 15m, 2h or 1h30m"));
-            } else if (interval.compareTo(MIN_INTERVAL) < 0) {
-                errors.add(new Problems.FieldError("interval", input.interval(), "at least 1m"));
-                interval = null;
-            }
-        }
-        if (!errors.isEmpty()) {
+        FeedSettings settings = FeedSettingsForm.read(fields, current, names(),
+                (key, index, value, reason) -> errors.add(new Problems.FieldError(key, value, reason)));
+        if (settings == null) {
             throw new InvalidInputException(errors);
         }
-        String title = input.title() == null ? null : input.title().strip();
-        return new FeedDraft(url, title, slugs, interval, input.enabled());
+        return settings;
     }
 
+    /** Whether the input switches the feed on (which also brings a gone feed back). */
+    static boolean switchesOn(@Nullable JsonNode input) {
+        JsonNode enabled = input == null || !input.isObject() ? null : input.get("enabled");
+        return enabled != null && enabled.isBoolean() && enabled.getBooleanValue();
+    }
+
+    private FeedSettingsForm.CategoryNames names() {
+        List<CategoryRow> known = categories.findAllInOrder();
+        return new FeedSettingsForm.CategoryNames() {
+            @Override
+            public String slug(String name) {
+                return known.stream().filter(c -> c.slug().equals(name) || c.title().equalsIgnoreCase(name))
+                        .map(CategoryRow::slug).findFirst().orElse(null);
+            }
+
+            @Override
+            public String unknown(String name) {
+                return "unknown category; known: " + String.join(", ", known.stream().map(CategoryRow::slug).toList());
+            }
+        };
+    }
+
+    /** A JSON value as the form takes it: a boolean, a list of texts, or text. */
+    private static Object plain(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.getBooleanValue();
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.values().forEach(item -> items.add(item.isNull() ? null : item.coerceStringValue()));
+            return items;
+        }
+        return value.isString() ? value.getStringValue() : value.coerceStringValue();
+    }
 }

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A feed as the admin API shows it: what it is, where it is managed, and how its polling goes. */
+/**
+ * A feed as the admin API shows it: what it is (url, title_override, categories, enabled, zone; the interval in force
+ * as interval_seconds), where it is managed, and how its polling goes. settings holds every setting in the form
+ * POST and PUT take and feeds.yml uses (FeedSettingsForm), so a setting added there shows here by itself.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FeedView(long id, String url, String title, @JsonProperty("title_override") String titleOverride,
@@ -14,7 +19,7 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> categories,
                        @JsonProperty("interval_seconds") long intervalSeconds, boolean enabled, String origin,
                        @JsonProperty("source_line") Integer sourceLine, @JsonProperty("item_count") long itemCount,
-                       Health health) {
+                       Health health, String zone, Map<String, Object> settings) {
 
     /**
      * Polling health: state is active, backing-off, gone or disabled; polled_by names the instance polling the feed

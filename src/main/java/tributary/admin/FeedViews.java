@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import tributary.catalog.FeedSettingsForm;
 import tributary.poll.PollIntervalCalculator;
 import tributary.store.CatalogReader;
 import tributary.store.FeedRow;
+import tributary.store.FeedSettings;
 import tributary.store.UtcTimes;
 
-/** Builds the admin views of feeds from their rows, memberships and item counts. */
+/** Builds the admin views of feeds from their rows, settings and item counts. */
 @Singleton
 class FeedViews {
 
@@ -25,25 +27,27 @@ class FeedViews {
     }
 
     List<FeedView> of(List<FeedRow> rows) {
-        Map<Long, List<String>> slugs = catalog.slugsByFeed();
+        Map<Long, FeedSettings> settings = catalog.liveFeedSettings();
         Map<Long, Long> counts = catalog.itemCountsByFeed();
-        return rows.stream().filter(r -> r.deletedAt() == null)
-                .map(r -> view(r, slugs.getOrDefault(r.id(), List.of()), counts.getOrDefault(r.id(), 0L))).toList();
+        return rows.stream().filter(r -> r.deletedAt() == null && settings.containsKey(r.id()))
+                .map(r -> view(r, settings.get(r.id()), counts.getOrDefault(r.id(), 0L))).toList();
     }
 
     FeedView of(FeedRow row) {
         return of(List.of(row)).get(0);
     }
 
-    private FeedView view(FeedRow r, List<String> slugs, long items) {
+    private FeedView view(FeedRow r, FeedSettings settings, long items) {
         // A lapsed lease is a poll that died with its instance: nobody is polling the feed any more.
         Instant leaseUntil = UtcTimes.fromColumn(r.leaseUntil());
         boolean polling = r.leaseOwner() != null && leaseUntil != null && leaseUntil.isAfter(clock.instant());
-        return new FeedView(r.id(), r.url(), r.displayTitle(), r.titleOverride(), r.siteUrl(), slugs,
-                intervals.interval(r).toSeconds(), r.enabled(), r.origin(), r.sourceLine(), items,
+        return new FeedView(r.id(), settings.url().toString(), r.displayTitle(), settings.title(), r.siteUrl(),
+                settings.categories(), intervals.interval(r).toSeconds(), settings.enabled(), r.origin(),
+                r.sourceLine(), items,
                 new FeedView.Health(r.state(), UtcTimes.fromColumn(r.lastPolledAt()),
                         UtcTimes.fromColumn(r.lastSuccessAt()), r.lastStatus(), r.lastError(), r.consecutiveFailures(),
                         UtcTimes.fromColumn(r.nextPollAt()), polling ? r.leaseOwner() : null,
-                        polling ? leaseUntil : null));
+                        polling ? leaseUntil : null), settings.zone() == null ? null : settings.zone().getId(),
+                FeedSettingsForm.write(settings));
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
@@ -17,13 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import tributary.catalog.CatalogEditor;
-import tributary.catalog.CatalogReconciler;
-import tributary.catalog.FeedDraft;
 import tributary.poll.FeedPoller;
 import tributary.poll.PollOutcome;
 import tributary.publish.Problems;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
+import tributary.store.FeedSettings;
+import tributary.store.FeedState;
+import tributary.store.Origin;
 
 /** /admin/feeds: list feeds with their health, add one (after a trial poll), read, change, remove, refresh. */
 @Controller("/admin/feeds")
@@ -57,31 +59,30 @@ class FeedsAdminController {
 
     /** Adds the feed and polls it once: a URL that does not answer with a feed is refused, with the reason. */
     @Post
-    HttpResponse<?> add(@Nullable @Body FeedInput input) {
-        FeedDraft draft = inputs.read(input, true);
-        boolean revived = feeds.findByUrlHash(CatalogReconciler.urlHash(draft.url().toString())).isPresent();
-        long id = editor.addFeed(draft);
+    HttpResponse<?> add(@Nullable @Body JsonNode input) {
+        FeedSettings settings = inputs.read(input, null);
+        boolean revived = feeds.findByUrlHash(settings.urlHash()).isPresent();
+        long id = editor.addFeed(settings);
         FeedRow row = feeds.findById(id).orElseThrow();
         PollOutcome outcome = poller.poll(row);
         if (outcome.result() != PollOutcome.Result.UPDATED && outcome.result() != PollOutcome.Result.NOT_MODIFIED) {
             // A feed that came back from removal keeps its old items; a new one leaves nothing behind.
             editor.deleteFeed(id, !revived);
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Not a feed we can poll",
-                    draft.url() + " was not added: " + outcome.message());
+                    settings.url() + " was not added: " + outcome.message());
         }
         return HttpResponse.created(views.of(feeds.findById(id).orElseThrow()), URI.create("/admin/feeds/" + id));
     }
 
     @Put("/{id}")
-    HttpResponse<?> change(long id, @Nullable @Body FeedInput input) {
+    HttpResponse<?> change(long id, @Nullable @Body JsonNode input) {
         Optional<FeedRow> row = find(id);
         if (row.isEmpty()) {
             return notFound(id);
         }
         refuseFileRow(row.get());
-        FeedDraft draft = inputs.read(input, false);
-        editor.updateFeed(id, draft);
-        if (Boolean.TRUE.equals(draft.enabled()) && "gone".equals(row.get().state())) {
+        editor.updateFeed(id, current -> inputs.read(input, current));
+        if (FeedInputReader.switchesOn(input) && FeedState.of(row.get().state()) == FeedState.GONE) {
             feeds.reactivate(id);
         }
         return HttpResponse.ok(views.of(feeds.findById(id).orElseThrow()));
@@ -116,7 +117,7 @@ class FeedsAdminController {
     }
 
     private static void refuseFileRow(FeedRow row) {
-        if ("file".equals(row.origin())) {
+        if (Origin.of(row.origin()) == Origin.FILE) {
             throw new ManagedByFileException("feed", row.sourceLine());
         }
     }

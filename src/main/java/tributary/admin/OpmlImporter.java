@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tributary.catalog.CatalogEditor;
-import tributary.catalog.CatalogReconciler;
-import tributary.catalog.FeedDraft;
 import tributary.catalog.FeedUrls;
 import tributary.catalog.OpmlDocument;
 import tributary.catalog.SlugDeriver;
@@ -18,6 +16,7 @@ import tributary.fetch.AddressGuard;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.FeedRepository;
+import tributary.store.FeedSettings;
 
 /**
  * Adds the feeds of an OPML list as API feeds, creating its folders as categories; never changes an existing feed, and
@@ -62,7 +61,7 @@ class OpmlImporter {
         for (Map.Entry<String, List<OpmlDocument.Feed>> entry : byUrl.entrySet()) {
             String url = entry.getKey();
             OpmlDocument.Feed first = entry.getValue().get(0);
-            Optional<Long> existing = feeds.findByUrlHash(CatalogReconciler.urlHash(url))
+            Optional<Long> existing = feeds.findByUrlHash(FeedSettings.urlHash(url))
                     .filter(f -> f.deletedAt() == null).map(f -> f.id());
             if (existing.isPresent()) {
                 skipped.add(new ImportReport.Skipped(first.line(), url, "already listed as feed #" + existing.get()));
@@ -76,7 +75,7 @@ class OpmlImporter {
                 }
             }
             String title = first.title() == null ? null : first.title().length() > 500 ? first.title().substring(0, 500) : first.title();
-            long id = editor.addFeed(new FeedDraft(URI.create(url), title, slugs, null, true));
+            long id = editor.addFeed(new FeedSettings(URI.create(url), title, slugs, null, true, null));
             added.add(new ImportReport.Added(id, url, slugs));
         }
         return new ImportReport(added, skipped, created);
@@ -91,7 +90,7 @@ class OpmlImporter {
             }
         }
         String slug = SlugDeriver.derive(wanted);
-        if (slug.isEmpty() || slug.equals("all")) {
+        if (slug.isEmpty() || slug.equals(CategoryRow.ALL)) {
             return null;
         }
         if (categories.findBySlug(slug).isEmpty()) {

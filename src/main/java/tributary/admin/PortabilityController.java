@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
+import java.util.List;
 import tributary.catalog.FeedsFileWriter;
 import tributary.catalog.OpmlException;
 import tributary.catalog.OpmlReader;
@@ -43,7 +44,7 @@ class PortabilityController {
 
     @Get("/export/feeds.yml")
     HttpResponse<String> exportFeedsYml() {
-        String yaml = FeedsFileWriter.write(categories.findAllInOrder(), feeds.findAllInOrder(), catalog.slugsByFeed());
+        String yaml = FeedsFileWriter.write(categories.findAllInOrder(), List.copyOf(catalog.liveFeedSettings().values()));
         return HttpResponse.ok(yaml).contentType("application/yaml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"feeds.yml\"");
     }

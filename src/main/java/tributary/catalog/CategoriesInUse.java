@@ -1,45 +1,36 @@
 package tributary.catalog;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tributary.store.CategoryRepository;
 
 /**
  * The file's side of the rule DELETE /admin/categories/{slug} keeps (409 while feeds use it): feeds.yml may not
  * remove a category that feeds added through the admin API are in, since they would silently lose it.
  */
-final class CategoriesInUse {
+@Singleton
+class CategoriesInUse {
 
     private static final int FEEDS_NAMED = 3;
 
-    private final Connection connection;
+    private final CategoryRepository categories;
 
-    CategoriesInUse(Connection connection) {
-        this.connection = connection;
+    CategoriesInUse(CategoryRepository categories) {
+        this.categories = categories;
     }
 
     /** One problem per file category the file drops while live API feeds use it, at the line of 'categories:'. */
-    List<FeedsFileException.Problem> removedByFile(FeedsFile file) throws SQLException {
+    List<FeedsFileException.Problem> removedByFile(FeedsFile file) {
         Set<String> kept = file.categories().stream().map(CategorySpec::slug).collect(Collectors.toSet());
         Map<String, List<String>> feedsBySlug = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT c.slug, f.id, f.url FROM category c
-                JOIN feed_category fc ON fc.category_id = c.id JOIN feed f ON f.id = fc.feed_id
-                WHERE c.origin = 'file' AND f.origin = 'api' AND f.deleted_at IS NULL
-                ORDER BY c.position, c.slug, f.id""");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                if (!kept.contains(rs.getString(1))) {
-                    feedsBySlug.computeIfAbsent(rs.getString(1), slug -> new ArrayList<>())
-                            .add("#" + rs.getLong(2) + " " + rs.getString(3));
-                }
+        for (CategoryRepository.ApiFeedInFileCategory use : categories.findApiFeedsInFileCategories()) {
+            if (!kept.contains(use.slug())) {
+                feedsBySlug.computeIfAbsent(use.slug(), slug -> new ArrayList<>()).add("#" + use.feedId() + " " + use.url());
             }
         }
         List<FeedsFileException.Problem> problems = new ArrayList<>();

@@ -3,9 +3,6 @@ package tributary.catalog;
 import java.io.StringReader;
 import java.net.URI;
 import java.text.Normalizer;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,15 +19,15 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import tributary.store.CategoryRow;
+import tributary.store.FeedSettings;
 
 /** Parses and validates feeds.yml, reporting every problem with its line number. */
 public final class FeedsFileParser {
 
-    static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds");
     private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description");
-    private static final Set<String> FEED_KEYS = Set.of("url", "title", "categories", "interval", "enabled", "zone");
-    private static final Set<String> RESERVED_SLUGS = Set.of("all");
+    private static final Set<String> FEED_KEYS = Set.copyOf(FeedSettingsForm.KEYS);
 
     private final String fileName;
     private final List<FeedsFileException.Problem> problems = new ArrayList<>();
@@ -133,7 +130,7 @@ public final class FeedsFileParser {
                         + "' is not allowed: use lower-case letters a-z, digits and single hyphens");
                 continue;
             }
-            if (RESERVED_SLUGS.contains(slug)) {
+            if (slug.equals(CategoryRow.ALL)) {
                 fail(line, "slug '" + slug + "' is reserved (/feeds/all.rss merges every category): choose another");
                 continue;
             }
@@ -159,94 +156,41 @@ public final class FeedsFileParser {
             slugByName.put(c.slug(), c.slug());
             slugByName.putIfAbsent(c.title().toLowerCase(Locale.ROOT), c.slug());
         }
+        FeedSettingsForm.CategoryNames names = new FeedSettingsForm.CategoryNames() {
+            @Override
+            public String slug(String name) {
+                return slugByName.get(name.toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public String unknown(String name) {
+                return "unknown category '" + name + "': declare it under 'categories:' (known: "
+                        + String.join(", ", slugByName.values().stream().distinct().sorted().toList()) + ")";
+            }
+        };
         List<FeedSpec> result = new ArrayList<>();
         Map<URI, Integer> seenUrls = new HashMap<>();
         for (Node entry : sequence(node, "feeds")) {
             Map<String, Node> fields = mapping(entry, "a feed", FEED_KEYS);
             int line = line(entry);
-            URI url = parseUrl(fields.get("url"), line);
-            List<String> slugs = new ArrayList<>();
-            for (Node ref : listOrScalar(fields.get("categories"))) {
-                String name = scalar(ref);
-                String slug = name == null ? null : slugByName.get(name.strip().toLowerCase(Locale.ROOT));
-                if (slug == null) {
-                    fail(line(ref), "unknown category '" + name + "': declare it under 'categories:' (known: "
-                            + String.join(", ", slugByName.values().stream().distinct().sorted().toList()) + ")");
-                } else if (!slugs.contains(slug)) {
-                    slugs.add(slug);
-                }
-            }
-            Duration interval = parseInterval(fields.get("interval"));
-            boolean enabled = parseBoolean(fields.get("enabled"));
-            ZoneId zone = parseZone(fields.get("zone"));
-            if (url == null) {
+            Map<String, Object> values = new HashMap<>();
+            fields.forEach((key, value) -> values.put(key, key.equals("categories")
+                    ? listOrScalar(value).stream().map(this::scalar).toList() : scalar(value)));
+            FeedSettings settings = FeedSettingsForm.read(values, null, names, (key, index, value, reason) -> {
+                Node at = fields.get(key);
+                fail(at == null ? line : index >= 0 ? line(listOrScalar(at).get(index)) : line(at), reason);
+            });
+            if (settings == null) {
                 continue;
             }
-            Integer previous = seenUrls.putIfAbsent(url, line);
+            Integer previous = seenUrls.putIfAbsent(settings.url(), line);
             if (previous != null) {
-                fail(line, "feed " + url + " is already listed on line " + previous + ": merge the two entries");
+                fail(line, "feed " + settings.url() + " is already listed on line " + previous + ": merge the two entries");
                 continue;
             }
-            result.add(new FeedSpec(url, blankToNull(scalar(fields.get("title"))), List.copyOf(slugs), interval,
-                    enabled, line, zone));
+            result.add(new FeedSpec(settings, line));
         }
         return result;
-    }
-
-    private URI parseUrl(Node node, int entryLine) {
-        String text = scalar(node);
-        String problem = FeedUrls.problem(text);
-        if (problem != null) {
-            fail(node == null ? entryLine : line(node), problem);
-            return null;
-        }
-        return URI.create(text.strip());
-    }
-
-    private Duration parseInterval(Node node) {
-        String text = scalar(node);
-        if (text == null) {
-            return null;
-        }
-        Duration interval = IntervalParser.parse(text).orElse(null);
-        if (interval == null) {
-            fail(line(node), "interval '" + text + "' is not a duration: write it like 90s, 15m, 2h or 1h30m");
-            return null;
-        }
-        if (interval.compareTo(MIN_INTERVAL) < 0) {
-            fail(line(node), "interval '" + text + "' is below the 1m floor: poll at most once a minute");
-            return null;
-        }
-        return interval;
-    }
-
-    private ZoneId parseZone(Node node) {
-        String text = scalar(node);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(text.strip());
-        } catch (DateTimeException e) {
-            fail(line(node), "zone '" + text + "' is not a time zone: write an offset like +07:00 or a name like "
-                    + "Asia/Ho_Chi_Minh");
-            return null;
-        }
-    }
-
-    private boolean parseBoolean(Node node) {
-        String text = scalar(node);
-        if (text == null) {
-            return true;
-        }
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> {
-                fail(line(node), "enabled must be true or false, not '" + text + "'");
-                yield true;
-            }
-        };
     }
 
     private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {

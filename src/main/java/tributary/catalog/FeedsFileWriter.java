@@ -1,10 +1,9 @@
 package tributary.catalog;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import tributary.store.CategoryRow;
-import tributary.store.FeedRow;
+import tributary.store.FeedSettings;
 
 /** Writes the current catalog in feeds.yml's own format, so an admin can commit what the API changed. */
 public final class FeedsFileWriter {
@@ -12,8 +11,8 @@ public final class FeedsFileWriter {
     private FeedsFileWriter() {
     }
 
-    /** @param slugsByFeed category slugs per feed id */
-    public static String write(List<CategoryRow> categories, List<FeedRow> feeds, Map<Long, List<String>> slugsByFeed) {
+    /** @param feeds the live feeds' settings, in the order to list them; each written in FeedSettingsForm's form */
+    public static String write(List<CategoryRow> categories, List<FeedSettings> feeds) {
         StringBuilder yaml = new StringBuilder("# Exported by Tributary: every category and feed, from the file and the admin API.\n");
         // An empty list is written as '[]': the parser refuses a bare 'categories:' or 'feeds:' (see FeedsFileParser).
         yaml.append(categories.isEmpty() ? "categories: []\n" : "categories:\n");
@@ -24,23 +23,12 @@ public final class FeedsFileWriter {
                 yaml.append("    description: ").append(quote(c.description())).append('\n');
             }
         }
-        List<FeedRow> live = feeds.stream().filter(f -> f.deletedAt() == null).toList();
-        yaml.append(live.isEmpty() ? "feeds: []\n" : "feeds:\n");
-        for (FeedRow f : live) {
-            yaml.append("  - url: ").append(quote(f.url())).append('\n');
-            if (f.titleOverride() != null) {
-                yaml.append("    title: ").append(quote(f.titleOverride())).append('\n');
-            }
-            List<String> slugs = slugsByFeed.getOrDefault(f.id(), List.of());
-            yaml.append("    categories: [").append(String.join(", ", slugs)).append("]\n");
-            if (f.intervalSeconds() != null) {
-                yaml.append("    interval: ").append(interval(Duration.ofSeconds(f.intervalSeconds()))).append('\n');
-            }
-            if (f.zone() != null) {
-                yaml.append("    zone: ").append(quote(f.zone())).append('\n');
-            }
-            if (!f.enabled()) {
-                yaml.append("    enabled: false\n");
+        yaml.append(feeds.isEmpty() ? "feeds: []\n" : "feeds:\n");
+        for (FeedSettings feed : feeds) {
+            String indent = "  - ";
+            for (Map.Entry<String, Object> field : FeedSettingsForm.write(feed).entrySet()) {
+                yaml.append(indent).append(field.getKey()).append(": ").append(value(field.getValue())).append('\n');
+                indent = "    ";
             }
         }
         return yaml.toString();
@@ -62,22 +50,11 @@ public final class FeedsFileWriter {
         return out.append('"').toString();
     }
 
-    /** 5400 s → "1h30m"; the form feeds.yml reads back. */
-    static String interval(Duration d) {
-        long s = d.toSeconds();
-        StringBuilder out = new StringBuilder();
-        if (s >= 86400 && s % 86400 == 0) {
-            return s / 86400 + "d";
+    /** Slugs as a flow list (they need no quotes), text quoted, anything else as it prints. */
+    private static String value(Object value) {
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(Object::toString).toList()) + "]";
         }
-        if (s / 3600 > 0) {
-            out.append(s / 3600).append('h');
-        }
-        if (s % 3600 / 60 > 0) {
-            out.append(s % 3600 / 60).append('m');
-        }
-        if (s % 60 > 0) {
-            out.append(s % 60).append('s');
-        }
-        return out.toString();
+        return value instanceof String text ? quote(text) : value.toString();
     }
 }

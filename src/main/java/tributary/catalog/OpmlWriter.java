@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import tributary.common.Escaper;
 import tributary.store.CategoryRow;
 import tributary.store.FeedRow;
 
@@ -21,7 +22,8 @@ public final class OpmlWriter {
                 .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)))
                 .append("</dateCreated>\n</head>\n<body>\n");
         for (CategoryRow c : categories) {
-            xml.append("<outline text=\"").append(esc(c.title())).append("\" title=\"").append(esc(c.title())).append("\">\n");
+            String title = Escaper.markup(c.title());
+            xml.append("<outline text=\"").append(title).append("\" title=\"").append(title).append("\">\n");
             for (FeedRow f : feeds) {
                 if (f.deletedAt() == null && slugsByFeed.getOrDefault(f.id(), List.of()).contains(c.slug())) {
                     feed(xml.append("  "), f);
@@ -38,15 +40,12 @@ public final class OpmlWriter {
     }
 
     private static void feed(StringBuilder xml, FeedRow f) {
-        xml.append("<outline type=\"rss\" text=\"").append(esc(f.displayTitle())).append("\" title=\"")
-                .append(esc(f.displayTitle())).append("\" xmlUrl=\"").append(esc(f.url())).append('"');
+        String title = Escaper.markup(f.displayTitle());
+        xml.append("<outline type=\"rss\" text=\"").append(title).append("\" title=\"").append(title)
+                .append("\" xmlUrl=\"").append(Escaper.markup(f.url())).append('"');
         if (f.siteUrl() != null) {
-            xml.append(" htmlUrl=\"").append(esc(f.siteUrl())).append('"');
+            xml.append(" htmlUrl=\"").append(Escaper.markup(f.siteUrl())).append('"');
         }
         xml.append("/>\n");
-    }
-
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.publish.RenderCache;
+import tributary.store.FeedState;
 import tributary.store.FleetStats;
 
 /**
@@ -23,7 +24,6 @@ import tributary.store.FleetStats;
 public class FleetGauges {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetGauges.class);
-    private static final String[] STATES = {"active", "backing-off", "gone", "disabled"};
 
     private final FleetStats stats;
     private final Clock clock;
@@ -33,10 +33,10 @@ public class FleetGauges {
     FleetGauges(FleetStats stats, Clock clock, MeterRegistry registry, RenderCache cache) {
         this.stats = stats;
         this.clock = clock;
-        for (String state : STATES) {
-            AtomicLong count = byState.computeIfAbsent(state, s -> new AtomicLong());
+        for (FeedState state : FeedState.values()) {
+            AtomicLong count = byState.computeIfAbsent(state.column(), s -> new AtomicLong());
             Gauge.builder("tributary.feeds", count, AtomicLong::get).description("Feeds by state")
-                    .tag("state", state).register(registry);
+                    .tag("state", state.column()).register(registry);
         }
         Gauge.builder("tributary.scheduler.lag", lagSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("How long the oldest due feed has been waiting for its poll").register(registry);

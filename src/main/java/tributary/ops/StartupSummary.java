@@ -2,17 +2,13 @@ package tributary.ops;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.store.DatabaseSummary;
 
 /** Logs one line at start: the version, the database it talks to, and how many feeds and categories it serves. */
 @Singleton
@@ -20,29 +16,18 @@ class StartupSummary {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupSummary.class);
 
-    private final TransactionOperations<Connection> tx;
+    private final DatabaseSummary database;
 
-    StartupSummary(TransactionOperations<Connection> tx) {
-        this.tx = tx;
+    StartupSummary(DatabaseSummary database) {
+        this.database = database;
     }
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
         try {
-            String summary = tx.executeRead(status -> {
-                Connection c = status.getConnection();
-                DatabaseMetaData meta = c.getMetaData();
-                String url = meta.getURL().replaceAll("(?i)(password=)[^&]*", "$1***");
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM feed WHERE deleted_at IS NULL),"
-                             + " (SELECT COUNT(*) FROM feed WHERE deleted_at IS NULL AND enabled = TRUE),"
-                             + " (SELECT COUNT(*) FROM category), (SELECT COUNT(*) FROM item)")) {
-                    rs.next();
-                    return "database " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()
-                            + " at " + url + "; " + rs.getLong(1) + " feeds (" + rs.getLong(2) + " enabled), "
-                            + rs.getLong(3) + " categories, " + rs.getLong(4) + " items";
-                }
-            });
+            DatabaseSummary.Summary s = database.read();
+            String summary = "database " + s.product() + " at " + s.url() + "; " + s.feeds() + " feeds ("
+                    + s.enabledFeeds() + " enabled), " + s.categories() + " categories, " + s.items() + " items";
             LOG.info("Tributary {} serving on port {}: {}", version(), event.getSource().getPort(), summary);
         } catch (RuntimeException e) {
             LOG.warn("Tributary {} started, but the start-up summary could not be read: {}", version(), e.getMessage());

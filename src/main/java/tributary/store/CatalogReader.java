@@ -7,17 +7,55 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Read models of the catalog for the admin views: feed memberships and counts. */
+/**
+ * Read models of the catalog for the admin views and exports: feed settings, memberships and counts. Hand JDBC:
+ * joins and grouped counts rather than entities, and the settings' columns from FeedSettingsColumns.
+ */
 @Singleton
 public class CatalogReader {
 
     private final TransactionOperations<Connection> tx;
+    private final FeedRepository feeds;
 
-    public CatalogReader(TransactionOperations<Connection> tx) {
+    public CatalogReader(TransactionOperations<Connection> tx, FeedRepository feeds) {
         this.tx = tx;
+        this.feeds = feeds;
+    }
+
+    /** The settings of every feed not removed, by feed id in the order they were added. */
+    public Map<Long, FeedSettings> liveFeedSettings() {
+        Map<Long, List<String>> slugs = slugsByFeed();
+        return tx.executeRead(status -> {
+            Map<Long, FeedSettings> settings = new LinkedHashMap<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT id, url, "
+                    + FeedSettingsColumns.list() + " FROM feed WHERE deleted_at IS NULL ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    settings.put(id, FeedSettingsColumns.read(rs, slugs.getOrDefault(id, List.of())));
+                }
+            }
+            return settings;
+        });
+    }
+
+    /** The settings of one feed, removed or not; joins the caller's transaction, if any. */
+    public Optional<FeedSettings> feedSettings(long id) {
+        List<String> slugs = feeds.findCategorySlugs(id);
+        return tx.executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("SELECT url, "
+                    + FeedSettingsColumns.list() + " FROM feed WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(FeedSettingsColumns.read(rs, slugs)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Category slugs of every feed, in category order. */

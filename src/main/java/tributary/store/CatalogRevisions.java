@@ -27,10 +27,17 @@ public class CatalogRevisions {
     }
 
     /**
-     * Bumps the revision inside the caller's transaction; call it first, so the writer holds the row lock before it
-     * touches any catalog row. fileHash: the feeds.yml being reconciled, or null for an admin edit (kept as it was).
+     * Bumps the revision inside the caller's transaction (joined); call it first, so the writer holds the row lock
+     * before it touches any catalog row. fileHash: the feeds.yml being reconciled, or null for an admin edit (kept).
      */
-    public static void bump(Connection c, @Nullable String fileHash) throws SQLException {
+    public void bump(@Nullable String fileHash) {
+        tx.executeWrite(status -> {
+            bump(status.getConnection(), fileHash);
+            return null;
+        });
+    }
+
+    private static void bump(Connection c, @Nullable String fileHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE catalog_revision SET revision = revision + 1,"
                 + " file_hash = COALESCE(?, file_hash), changed_at = UTC_TIMESTAMP(3) WHERE id = 1")) {
             ps.setString(1, fileHash);

@@ -5,7 +5,6 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,14 +61,6 @@ public class FeedClaims {
      * the lease was given back.
      */
     public boolean release(long feedId, String owner, LocalDateTime leaseUntil) {
-        return tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("UPDATE feed SET lease_owner = NULL,"
-                    + " lease_until = NULL WHERE id = ? AND lease_owner = ? AND lease_until = ?")) {
-                ps.setLong(1, feedId);
-                ps.setString(2, owner);
-                ps.setObject(3, leaseUntil);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return feeds.releaseLease(feedId, owner, leaseUntil) == 1;
     }
 }

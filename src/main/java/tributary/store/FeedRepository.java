@@ -142,4 +142,38 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
               redirect_count = 0
             WHERE id = :id""")
     void rewriteUrl(long id, String newUrl, LocalDateTime changedAt);
+
+    /** Ends owner's lease unless an outcome (which clears it) or a newer claim came first; 1 when given back. */
+    @Query("""
+            UPDATE feed SET lease_owner = NULL, lease_until = NULL
+            WHERE id = :id AND lease_owner = :owner AND lease_until = :leaseUntil""")
+    long releaseLease(long id, String owner, LocalDateTime leaseUntil);
+
+    /** The feed with this URL hash, removed or not, locked to the end of the transaction (a catalog edit's check). */
+    @Query("SELECT * FROM feed WHERE url_hash = :urlHash FOR UPDATE")
+    Optional<FeedRow> lockByUrlHash(String urlHash);
+
+    /** Removes a feed but keeps its row and items: no longer polled or listed; the same URL added again revives it. */
+    @Query("UPDATE feed SET deleted_at = :deletedAt, enabled = FALSE WHERE id = :id")
+    void softDelete(long id, LocalDateTime deletedAt);
+
+    /** The feed's category slugs, in category order. */
+    @Query("""
+            SELECT c.slug FROM feed_category fc JOIN category c ON c.id = fc.category_id
+            WHERE fc.feed_id = :feedId ORDER BY c.position, c.id""")
+    List<String> findCategorySlugs(long feedId);
+
+    @Query("DELETE FROM feed_category WHERE feed_id = :feedId")
+    void unlinkCategories(long feedId);
+
+    /** Puts the feed in the category with this slug; nothing when it is already in it or the slug is unknown. */
+    @Query("INSERT IGNORE INTO feed_category (feed_id, category_id) SELECT :feedId, id FROM category WHERE slug = :slug")
+    void linkCategory(long feedId, String slug);
+
+    long countByDeletedAtIsNull();
+
+    long countByDeletedAtIsNullAndEnabled(boolean enabled);
+
+    @Query("SELECT COUNT(*) FROM item")
+    long countItems();
 }

@@ -29,8 +29,8 @@ public class FleetStats {
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
             Map<String, Long> states = new TreeMap<>();
-            for (String state : new String[] {"active", "backing-off", "gone", "disabled"}) {
-                states.put(state, 0L);
+            for (FeedState state : FeedState.values()) {
+                states.put(state.column(), 0L);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT state, COUNT(*) FROM feed WHERE deleted_at IS NULL GROUP BY state");

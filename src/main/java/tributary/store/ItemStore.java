@@ -30,8 +30,6 @@ public class ItemStore {
             + " enclosure_length, published_at, first_seen_at, last_seen_at) VALUES ";
     private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE id = id";
-    /** MariaDB's error for a duplicate key (ER_DUP_ENTRY). */
-    private static final int DUPLICATE_KEY = 1062;
     /** For the fallback's multi-row statements: rows and characters of text each, far below max_allowed_packet. */
     private static final int INSERT_ROWS = 100;
     private static final long INSERT_CHARS = 2_000_000;
@@ -127,20 +125,11 @@ public class ItemStore {
             }
             ps.executeBatch();
         } catch (SQLException e) {
-            if (!isDuplicateKey(e)) {
+            if (!DuplicateKey.in(e)) {
                 throw e;
             }
             insertOrKeep(c, feedId, items, now);
         }
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return e.getNextException() != null && isDuplicateKey(e.getNextException());
     }
 
     /** Multi-row INSERT … ON DUPLICATE KEY UPDATE id = id, in statements of at most INSERT_ROWS rows. */

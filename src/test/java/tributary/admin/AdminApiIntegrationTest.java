@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.JsonMapper;
@@ -236,6 +237,91 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class FeedZone {
+
+        @Test
+        void aZoneGivenOnAddIsShownReadAndExported() throws Exception {
+            HttpResponse<String> created = admin().post("/admin/feeds", """
+                    {"url": "%s", "categories": ["the-gioi"], "zone": "Asia/Ho_Chi_Minh"}
+                    """.formatted(fixtures.url("world.json")));
+            assertEquals(201, created.statusCode(), created.body());
+            long id = parse(created).get("id").getLongValue();
+            assertEquals("Asia/Ho_Chi_Minh", parse(created).get("zone").getStringValue());
+            assertEquals("Asia/Ho_Chi_Minh", parse(admin().get("/admin/feeds/" + id)).get("zone").getStringValue());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed WHERE zone = 'Asia/Ho_Chi_Minh'"));
+
+            String yaml = admin().get("/admin/export/feeds.yml").body();
+            assertTrue(yaml.contains("    zone: \"Asia/Ho_Chi_Minh\"\n"), yaml);
+            tributary.catalog.FeedsFile file = tributary.catalog.FeedsFileParser.parse(yaml, "export");
+            assertEquals(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), file.feeds().get(1).settings().zone());
+        }
+
+        @Test
+        void aFileFeedsZoneIsShown() throws Exception {
+            Files.writeString(feedsFile, baseYaml.replace("    categories: [thoi-su]\n",
+                    "    categories: [thoi-su]\n    zone: Asia/Bangkok\n"), StandardCharsets.UTF_8);
+            assertTrue(catalog.reload().isPresent(), catalog.lastProblem().orElse(""));
+            assertEquals("Asia/Bangkok", parse(admin().get("/admin/feeds")).get(0).get("zone").getStringValue());
+        }
+
+        @Test
+        void aPutChangesOrClearsTheZoneAndKeepsWhatItDoesNotName() throws Exception {
+            long id = parse(admin().post("/admin/feeds", """
+                    {"url": "%s", "title": "World", "categories": ["the-gioi"], "interval": "30m"}
+                    """.formatted(fixtures.url("world.json")))).get("id").getLongValue();
+            assertNull(parse(admin().get("/admin/feeds/" + id)).get("zone"), "no zone until one is set");
+
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id, "{\"zone\": \"+07:00\"}");
+            assertEquals(200, put.statusCode(), put.body());
+            JsonNode changed = parse(put);
+            assertEquals("+07:00", changed.get("zone").getStringValue());
+            assertEquals("World", changed.get("title_override").getStringValue());
+            assertEquals(List.of("the-gioi"), List.of(changed.get("categories").get(0).getStringValue()));
+            assertEquals(1800, changed.get("interval_seconds").getLongValue());
+
+            JsonNode cleared = parse(admin().put("/admin/feeds/" + id, "{\"zone\": \"\"}"));
+            assertNull(cleared.get("zone"), "an empty zone clears it");
+            assertEquals("World", cleared.get("title_override").getStringValue());
+        }
+
+        @Test
+        void theSettingsShownAreFeedsYmlsKeysAndWhatAPutTakesBack() throws Exception {
+            long id = parse(admin().post("/admin/feeds", """
+                    {"url": "%s", "title": "World", "categories": ["the-gioi"], "interval": "1h30m", "zone": "+07:00"}
+                    """.formatted(fixtures.url("world.json")))).get("id").getLongValue();
+            JsonNode settings = parse(admin().get("/admin/feeds/" + id)).get("settings");
+            assertEquals(fixtures.url("world.json"), settings.get("url").getStringValue());
+            assertEquals("World", settings.get("title").getStringValue());
+            assertEquals("the-gioi", settings.get("categories").get(0).getStringValue());
+            assertEquals("1h30m", settings.get("interval").getStringValue());
+            assertEquals("+07:00", settings.get("zone").getStringValue());
+
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id, json.writeValueAsString(settings));
+            assertEquals(200, put.statusCode(), put.body());
+            assertEquals(settings, parse(put).get("settings"));
+        }
+
+        @Test
+        void anInvalidZoneIsRefusedNamingTheFieldAndWhatIsAllowed() throws Exception {
+            HttpResponse<String> refused = admin().post("/admin/feeds",
+                    "{\"url\": \"%s\", \"zone\": \"Hanoi\"}".formatted(fixtures.url("world.json")));
+            assertEquals(400, refused.statusCode(), refused.body());
+            JsonNode error = parse(refused).get("errors").get(0);
+            assertEquals("zone", error.get("field").getStringValue());
+            assertEquals("Hanoi", error.get("value").getStringValue());
+            assertTrue(error.get("reason").getStringValue().contains("'Hanoi' is not a time zone: write an offset like"
+                    + " +07:00 or a name like Asia/Ho_Chi_Minh"), refused.body());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed"), "nothing added");
+
+            long id = parse(admin().post("/admin/feeds", "{\"url\": \"%s\", \"zone\": \"Asia/Tokyo\"}"
+                    .formatted(fixtures.url("world.json")))).get("id").getLongValue();
+            assertEquals(400, admin().put("/admin/feeds/" + id, "{\"zone\": \"Mars/Olympus\"}").statusCode());
+            assertEquals("Asia/Tokyo", parse(admin().get("/admin/feeds/" + id)).get("zone").getStringValue());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Categories {
 
         @Test
@@ -257,6 +343,21 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             assertTrue(inUse.body().contains("1 feed uses category 'song'"), inUse.body());
             assertEquals(204, admin().delete("/admin/categories/song?force=true").statusCode());
             assertEquals(404, admin().put("/admin/categories/song", "{\"title\": \"x\"}").statusCode());
+        }
+
+        @Test
+        void aDescriptionChangesAndASlugAlreadyTakenIsAConflict() throws Exception {
+            admin().post("/admin/categories", "{\"title\": \"Đời sống\"}");
+            JsonNode described = parse(admin().put("/admin/categories/doi-song", "{\"description\": \"Xã hội\"}"));
+            assertEquals("Xã hội", described.get("description").getStringValue());
+            assertNull(parse(admin().put("/admin/categories/doi-song", "{\"description\": \"\"}")).get("description"),
+                    "an empty description clears it");
+
+            HttpResponse<String> taken = admin().put("/admin/categories/doi-song", "{\"slug\": \"the-gioi\"}");
+            assertEquals(409, taken.statusCode(), taken.body());
+            assertTrue(taken.body().contains("category 'the-gioi' already exists"), taken.body());
+            assertEquals(200, admin().get("/admin/categories").statusCode());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM category WHERE slug = 'doi-song'"), "nothing changed");
         }
 
         @Test
@@ -330,8 +431,8 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             assertEquals(List.of("thoi-su", "the-gioi", "doi-song"),
                     file.categories().stream().map(tributary.catalog.CategorySpec::slug).toList());
             assertEquals(2, file.feeds().size());
-            assertEquals(java.time.Duration.ofMinutes(90), file.feeds().get(1).interval());
-            assertEquals(List.of("doi-song"), file.feeds().get(1).categorySlugs());
+            assertEquals(java.time.Duration.ofMinutes(90), file.feeds().get(1).settings().interval());
+            assertEquals(List.of("doi-song"), file.feeds().get(1).settings().categories());
         }
     }
 

@@ -46,15 +46,15 @@ class FeedsFileParserTest {
             assertEquals(List.of("thoi-su", "ha-noi"), file.categories().stream().map(CategorySpec::slug).toList());
             assertEquals("Tin thời sự trong nước", file.categories().get(0).description());
             FeedSpec first = file.feeds().get(0);
-            assertEquals("https://example.vn/rss/thoi-su.rss", first.url().toString());
-            assertNull(first.interval());
-            assertTrue(first.enabled());
+            assertEquals("https://example.vn/rss/thoi-su.rss", first.settings().url().toString());
+            assertNull(first.settings().interval());
+            assertTrue(first.settings().enabled());
             FeedSpec second = file.feeds().get(1);
-            assertEquals("Ví dụ – Hà Nội", second.title());
-            assertEquals(List.of("ha-noi", "thoi-su"), second.categorySlugs());
-            assertEquals(Duration.ofMinutes(30), second.interval());
-            assertNull(second.zone());
-            assertEquals(false, second.enabled());
+            assertEquals("Ví dụ – Hà Nội", second.settings().title());
+            assertEquals(List.of("ha-noi", "thoi-su"), second.settings().categories());
+            assertEquals(Duration.ofMinutes(30), second.settings().interval());
+            assertNull(second.settings().zone());
+            assertEquals(false, second.settings().enabled());
             assertEquals(9, second.line());
         }
 
@@ -64,7 +64,7 @@ class FeedsFileParserTest {
                     + "  - url: https://a.example/f\n    categories: [Đời sống]\n", Normalizer.Form.NFD);
             FeedsFile file = FeedsFileParser.parse(yaml, "feeds.yml");
             assertEquals("Đời sống", file.categories().get(0).title());
-            assertEquals(List.of("doi-song"), file.feeds().get(0).categorySlugs());
+            assertEquals(List.of("doi-song"), file.feeds().get(0).settings().categories());
         }
 
         @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tributary.store.FeedSettings;
 import tributary.support.Database;
 import tributary.support.FixtureFeedServer;
 
@@ -87,8 +88,8 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
         db.clear();
         Files.writeString(feedsFile, goodYaml, StandardCharsets.UTF_8);
         assertTrue(catalog.reload().isPresent(), catalog.lastProblem().orElse(""));
-        apiFeed = editor.addFeed(new FeedDraft(URI.create(fixtures.url("tintuc-thoi-su.rss")), null,
-                List.of("thoi-su"), null, true));
+        apiFeed = editor.addFeed(FeedSettings.of(URI.create(fixtures.url("tintuc-thoi-su.rss")))
+                .withCategories(List.of("thoi-su")));
     }
 
     @AfterAll
@@ -229,7 +230,7 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
             assertLastGoodListStays(before);
             assertTrue(status().get("feeds_file_problem").getStringValue().contains(":2: category 'thoi-su'"));
 
-            editor.updateFeed(apiFeed, new FeedDraft(null, null, List.of("the-gioi"), null, null));
+            editor.updateFeed(apiFeed, settings -> settings.withCategories(List.of("the-gioi")));
             catalog.reloadIfChanged();
 
             assertTrue(catalog.lastProblem().isEmpty(), catalog.lastProblem().orElse(""));

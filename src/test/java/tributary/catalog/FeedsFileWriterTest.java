@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tributary.store.CategoryRow;
 
@@ -13,7 +12,7 @@ class FeedsFileWriterTest {
 
     @Test
     void anEmptyCatalogIsWrittenAsExplicitEmptyListsTheParserReadsBack() throws Exception {
-        String yaml = FeedsFileWriter.write(List.of(), List.of(), Map.of());
+        String yaml = FeedsFileWriter.write(List.of(), List.of());
 
         assertTrue(yaml.contains("\ncategories: []\n") && yaml.endsWith("\nfeeds: []\n"), yaml);
         FeedsFile file = FeedsFileParser.parse(yaml, "export");
@@ -26,7 +25,7 @@ class FeedsFileWriterTest {
         CategoryRow category = new CategoryRow(1L, "thoi-su", "Thời sự: trong nước", null, "api", null, 0,
                 LocalDateTime.of(2026, 1, 1, 0, 0));
 
-        String yaml = FeedsFileWriter.write(List.of(category), List.of(), Map.of());
+        String yaml = FeedsFileWriter.write(List.of(category), List.of());
 
         FeedsFile file = FeedsFileParser.parse(yaml, "export");
         assertEquals("Thời sự: trong nước", file.categories().get(0).title());

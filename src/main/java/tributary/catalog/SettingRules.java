@@ -1,0 +1,51 @@
+package tributary.catalog;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * The rules for a feed setting written as text, shared by feeds.yml and the admin API so both accept the same
+ * values and say the same thing about the rest. Each answers the value, or why the text is refused.
+ */
+public final class SettingRules {
+
+    /** Polling more often than this is refused. */
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+    /** A parsed value, or the reason (a sentence that follows the quoted text) it was refused. */
+    public record Parsed<T>(T value, String problem) {
+
+        static <T> Parsed<T> ok(T value) {
+            return new Parsed<>(value, null);
+        }
+
+        static <T> Parsed<T> refused(String problem) {
+            return new Parsed<>(null, problem);
+        }
+    }
+
+    private SettingRules() {
+    }
+
+    /** A poll interval like 90s, 15m, 1h30m, 1d or PT15M, at least MIN_INTERVAL. */
+    public static Parsed<Duration> interval(String text) {
+        Duration interval = IntervalParser.parse(text).orElse(null);
+        if (interval == null) {
+            return Parsed.refused("is not a duration: write it like 90s, 15m, 2h or 1h30m");
+        }
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            return Parsed.refused("is below the 1m floor: poll at most once a minute");
+        }
+        return Parsed.ok(interval);
+    }
+
+    /** The zone a feed's dates without an offset are read in: an offset like +07:00 or an IANA name. */
+    public static Parsed<ZoneId> zone(String text) {
+        try {
+            return Parsed.ok(ZoneId.of(text.strip()));
+        } catch (DateTimeException e) {
+            return Parsed.refused("is not a time zone: write an offset like +07:00 or a name like Asia/Ho_Chi_Minh");
+        }
+    }
+}

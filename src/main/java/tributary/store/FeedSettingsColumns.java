@@ -1,0 +1,62 @@
+package tributary.store;
+
+import java.net.URI;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The one mapping of FeedSettings to the feed table's columns and back (categories live in feed_category): every
+ * write and read of settings builds its SQL from NAMES, so a new setting is a column here and nowhere else in store.
+ */
+final class FeedSettingsColumns {
+
+    /** The setting columns, in the order bind sets them; url and url_hash, the feed's identity, are apart. */
+    static final List<String> NAMES = List.of("title_override", "interval_seconds", "enabled", "zone");
+
+    private FeedSettingsColumns() {
+    }
+
+    /** "title_override, interval_seconds, …" */
+    static String list() {
+        return String.join(", ", NAMES);
+    }
+
+    /** "?, ?, …", one per column. */
+    static String placeholders() {
+        return NAMES.stream().map(n -> "?").collect(Collectors.joining(", "));
+    }
+
+    /** "title_override = value(title_override), …" */
+    static String assignments(UnaryOperator<String> value) {
+        return NAMES.stream().map(n -> n + " = " + value.apply(n)).collect(Collectors.joining(",\n  "));
+    }
+
+    /** Sets the columns' parameters from first on, in NAMES order; answers the next parameter index. */
+    static int bind(PreparedStatement ps, int first, FeedSettings settings) throws SQLException {
+        ps.setString(first, settings.title());
+        if (settings.interval() == null) {
+            ps.setNull(first + 1, Types.INTEGER);
+        } else {
+            ps.setLong(first + 1, settings.interval().toSeconds());
+        }
+        ps.setBoolean(first + 2, settings.enabled());
+        ps.setString(first + 3, settings.zone() == null ? null : settings.zone().getId());
+        return first + NAMES.size();
+    }
+
+    /** The settings of the row the result set is on, which selected url and list(). */
+    static FeedSettings read(ResultSet rs, List<String> categories) throws SQLException {
+        long seconds = rs.getLong("interval_seconds");
+        Duration interval = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+        String zone = rs.getString("zone");
+        return new FeedSettings(URI.create(rs.getString("url")), rs.getString("title_override"), categories, interval,
+                rs.getBoolean("enabled"), zone == null ? null : ZoneId.of(zone));
+    }
+}

@@ -1,0 +1,82 @@
+package tributary.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tributary.store.FeedSettings;
+
+class FeedSettingsFormTest {
+
+    private static final FeedSettingsForm.CategoryNames NAMES = new FeedSettingsForm.CategoryNames() {
+        @Override
+        public String slug(String name) {
+            return name.equals("thoi-su") || name.equals("Thời sự") ? "thoi-su" : null;
+        }
+
+        @Override
+        public String unknown(String name) {
+            return "unknown category '" + name + "'";
+        }
+    };
+
+    private final List<String> problems = new ArrayList<>();
+
+    private FeedSettings read(Map<String, ?> fields, FeedSettings base) {
+        return FeedSettingsForm.read(fields, base, NAMES,
+                (key, index, value, reason) -> problems.add(key + "[" + index + "]=" + value + ": " + reason));
+    }
+
+    @Test
+    void whatIsWrittenReadsBackTheSame() {
+        FeedSettings settings = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
+                Duration.ofMinutes(90), false, ZoneId.of("Asia/Ho_Chi_Minh"));
+
+        Map<String, Object> fields = FeedSettingsForm.write(settings);
+
+        assertEquals(List.of("url", "title", "categories", "interval", "zone", "enabled"), List.copyOf(fields.keySet()));
+        assertEquals("1h30m", fields.get("interval"));
+        assertEquals(settings, read(fields, null));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void absentKeysKeepTheBaseAndEmptyTitleOrZoneClearIt() {
+        FeedSettings base = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
+                Duration.ofMinutes(30), true, ZoneId.of("+07:00"));
+
+        FeedSettings changed = read(Map.of("enabled", false, "zone", "", "title", " "), base);
+
+        assertEquals(new FeedSettings(base.url(), null, base.categories(), base.interval(), false, null), changed);
+        assertEquals(base, read(Map.of("url", "https://example.vn/a.rss"), base), "the same URL is no change");
+    }
+
+    @Test
+    void everyRefusedValueIsReportedWithItsKeyAndListIndex() {
+        FeedSettings settings = read(Map.of("url", "ftp://x", "categories", List.of("Thời sự", "the-thao"),
+                "interval", "30s", "zone", "Hanoi", "enabled", "maybe"), null);
+
+        assertNull(settings);
+        assertEquals(List.of(
+                "url[-1]=ftp://x: url 'ftp://x' must start with http:// or https://",
+                "categories[1]=the-thao: unknown category 'the-thao'",
+                "interval[-1]=30s: interval '30s' is below the 1m floor: poll at most once a minute",
+                "enabled[-1]=maybe: enabled must be true or false, not 'maybe'",
+                "zone[-1]=Hanoi: zone 'Hanoi' is not a time zone: write an offset like +07:00 or a name like "
+                        + "Asia/Ho_Chi_Minh"), problems);
+    }
+
+    @Test
+    void aFeedsUrlCannotChange() {
+        FeedSettings base = FeedSettings.of(URI.create("https://example.vn/a.rss"));
+
+        assertNull(read(Map.of("url", "https://example.vn/b.rss"), base));
+        assertEquals(1, problems.size());
+    }
+}
