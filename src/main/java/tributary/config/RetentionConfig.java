@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How long items are kept (tributary.retention.*): days since an item was last in its feed's document, at most
- * maxItemsPerFeed per feed, deleted batchSize rows per transaction by a job that runs every interval.
+ * maxItemsPerFeed per feed, deleted batchSize rows per transaction by a job that runs every interval, the first time initialDelay after start.
  */
 @ConfigurationProperties("tributary.retention")
 public record RetentionConfig(
@@ -14,5 +14,6 @@ public record RetentionConfig(
         @Bindable(defaultValue = "1000") int maxItemsPerFeed,
         @Bindable(defaultValue = "500") int batchSize,
         @Bindable(defaultValue = "30m") Duration interval,
+        @Bindable(defaultValue = "2m") Duration initialDelay,
         @Bindable(defaultValue = "true") boolean enabled) {
 }

@@ -22,7 +22,6 @@ import tributary.ingest.FetchFacts;
 import tributary.ingest.IngestResult;
 import tributary.normalize.PublisherSchedule;
 import tributary.parse.FeedParseException;
-import tributary.store.Columns;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
@@ -83,7 +82,7 @@ public class FeedPoller {
             if (fetched instanceof FetchOutcome.Gone gone) {
                 LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), redact(feed.url()),
                         redactIn(gone.reason()));
-                feeds.recordGone(feed.id(), Columns.fit(gone.reason(), 2000), UtcTimes.toColumn(now));
+                feeds.recordGone(feed.id(), gone.reason(), UtcTimes.toColumn(now));
                 metrics.polled("gone", "none");
                 return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.GONE, 0, 0, gone.reason());
             }
@@ -152,7 +151,7 @@ public class FeedPoller {
             feeds.rewriteUrl(feed.id(), decision.rewriteTo(), UtcTimes.toColumn(now));
         } else if (decision.redirectCount() != feed.redirectCount()
                 || !Objects.equals(decision.redirectUrl(), feed.redirectUrl())) {
-            feeds.recordRedirect(feed.id(), Columns.fit(decision.redirectUrl(), 2048), decision.redirectCount());
+            feeds.recordRedirect(feed.id(), decision.redirectUrl(), decision.redirectCount());
         }
     }
 
@@ -166,7 +165,7 @@ public class FeedPoller {
         metrics.polled(result == PollOutcome.Result.RATE_LIMITED ? "rate-limited" : "error", errorClass);
         LOG.warn("Feed #{} {}: {} (next try {})", feed.id(), redact(feed.url()), redactIn(message), next);
         try {
-            feeds.recordFailure(feed.id(), status, Columns.fit(message, 2000), UtcTimes.toColumn(now),
+            feeds.recordFailure(feed.id(), status, message, UtcTimes.toColumn(now),
                     UtcTimes.toColumn(next));
         } catch (RuntimeException e) {
             // The scheduler gives this claim back once the database answers again, so the feed is not lost.

@@ -112,29 +112,46 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("UPDATE feed SET etag = :etag, last_modified = :lastModified WHERE id = :id")
     void writeValidators(long id, @Nullable String etag, @Nullable String lastModified);
 
+    /** A failed poll: its error (fitted to its column here), one more failure, and when to try again. */
+    default void recordFailure(long id, @Nullable Integer status, String error, LocalDateTime polledAt,
+                               LocalDateTime nextPollAt) {
+        writeFailure(id, status, Columns.fit(error, 2000), polledAt, nextPollAt);
+    }
+
+    /** The statement of recordFailure, which fits the error to its column first. */
     @Query("""
             UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_error = :error,
               consecutive_failures = consecutive_failures + 1, next_poll_at = :nextPollAt,
               lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")
-    void recordFailure(long id, @Nullable Integer status, String error, LocalDateTime polledAt,
-                       LocalDateTime nextPollAt);
+    void writeFailure(long id, @Nullable Integer status, String error, LocalDateTime polledAt,
+                      LocalDateTime nextPollAt);
 
     /** 410: stop polling; next_poll_at stays set so that only a re-enable (which clears it) brings the feed back. */
+    default void recordGone(long id, String error, LocalDateTime polledAt) {
+        writeGone(id, Columns.fit(error, 2000), polledAt);
+    }
+
+    /** The statement of recordGone, which fits the error to its column first. */
     @Query("""
             UPDATE feed SET last_status = 410, last_polled_at = :polledAt, last_error = :error,
               consecutive_failures = consecutive_failures + 1, gone_at = :polledAt, next_poll_at = :polledAt,
               lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")
-    void recordGone(long id, String error, LocalDateTime polledAt);
+    void writeGone(long id, String error, LocalDateTime polledAt);
 
     /** An admin brings a gone (or backed-off) feed back: polled at the next tick, with a clean failure count. */
     @Query("UPDATE feed SET gone_at = NULL, consecutive_failures = 0, next_poll_at = NULL WHERE id = :id")
     void reactivate(long id);
 
     /** How many successive polls met the same permanent redirect (0 and null when the last one met none). */
+    default void recordRedirect(long id, @Nullable String redirectUrl, int redirectCount) {
+        writeRedirect(id, Columns.fit(redirectUrl, 2048), redirectCount);
+    }
+
+    /** The statement of recordRedirect, which fits the URL to its column first. */
     @Query("UPDATE feed SET redirect_url = :redirectUrl, redirect_count = :redirectCount WHERE id = :id")
-    void recordRedirect(long id, @Nullable String redirectUrl, int redirectCount);
+    void writeRedirect(long id, @Nullable String redirectUrl, int redirectCount);
 
     /** A permanent redirect confirmed on successive polls becomes the URL polled; the old one is kept. */
     @Query("""

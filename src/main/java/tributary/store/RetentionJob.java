@@ -1,7 +1,11 @@
 package tributary.store;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -18,14 +22,22 @@ public class RetentionJob {
     private final ItemPruner pruner;
     private final RetentionConfig config;
     private final Clock clock;
+    private final TaskScheduler scheduler;
 
-    public RetentionJob(ItemPruner pruner, RetentionConfig config, Clock clock) {
+    public RetentionJob(ItemPruner pruner, RetentionConfig config, Clock clock,
+                        @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.pruner = pruner;
         this.config = config;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
-    @Scheduled(fixedDelay = "${tributary.retention.interval:30m}", initialDelay = "${tributary.retention.initial-delay:2m}")
+    /** Scheduled here rather than by @Scheduled, whose placeholders would repeat RetentionConfig's defaults. */
+    @EventListener
+    void start(StartupEvent startup) {
+        scheduler.scheduleWithFixedDelay(config.initialDelay(), config.interval(), this::run);
+    }
+
     void run() {
         try {
             ItemPruner.Pruned pruned = pruner.prune(clock.instant());
