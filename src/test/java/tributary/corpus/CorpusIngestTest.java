@@ -33,6 +33,7 @@ import tributary.normalize.HostileMarkup;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FixtureFeedServer;
 
 /**
  * Every file of ../shared/corpus served from a loopback HTTP server, polled by the real workers through fetch →
@@ -47,7 +48,7 @@ class CorpusIngestTest implements TestPropertyProvider {
     static final Path CORPUS = Path.of("../shared/corpus").toAbsolutePath().normalize();
 
     private final List<String> files = listFiles();
-    private final CorpusServer server = files.isEmpty() ? null : new CorpusServer(CORPUS);
+    private final FixtureFeedServer server = files.isEmpty() ? null : CorpusFiles.server(CORPUS);
 
     @Inject
     PollScheduler scheduler;
@@ -83,7 +84,7 @@ class CorpusIngestTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         StringBuilder yml = new StringBuilder("categories:\n  - title: Corpus\nfeeds:\n");
         for (String file : files) {
-            yml.append("  - url: ").append(server.url(file)).append("\n    categories: [corpus]\n");
+            yml.append("  - url: ").append(server.address("/" + file)).append("\n    categories: [corpus]\n");
         }
         try {
             Path feedsFile = Files.createTempFile("corpus-feeds", ".yml");
@@ -132,7 +133,7 @@ class CorpusIngestTest implements TestPropertyProvider {
         List<String> emptyWellFormed = new ArrayList<>();
         StringBuilder report = new StringBuilder("\n=== corpus ingest, per file ===\n");
         for (String file : files) {
-            String url = server.url(file);
+            String url = server.address("/" + file);
             PollOutcome outcome = outcomes.get(url);
             long items = itemsByUrl.getOrDefault(url, 0L);
             int[] counts = folders.computeIfAbsent(file.substring(0, file.indexOf('/')), k -> new int[4]);

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -143,8 +138,8 @@ class DatabaseOutageIntegrationTest {
         CountDownLatch answer = new CountDownLatch(1);
         AtomicInteger requests = new AtomicInteger();
         byte[] body = NumberedFeed.rss("inflight", 1, 12);
-        HttpServer source = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        source.createContext("/inflight.rss", exchange -> {
+        FixtureFeedServer source = new FixtureFeedServer();
+        source.serve("/inflight.rss", request -> {
             if (requests.incrementAndGet() == 1) {
                 // Hold the first answer until the database is gone: the poll is then between fetch and store.
                 fetched.countDown();
@@ -154,18 +149,11 @@ class DatabaseOutageIntegrationTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            return new FixtureFeedServer.Answer(200, "application/rss+xml; charset=utf-8", body);
         });
-        source.setExecutor(Executors.newFixedThreadPool(2));
-        source.start();
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("inflight-db")) {
             Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds:\n  - url: http://127.0.0.1:" + source.getAddress().getPort()
-                    + "/inflight.rss\n");
+            Files.writeString(file, "categories: []\nfeeds:\n  - url: " + source.address("/inflight.rss") + "\n");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",
@@ -190,7 +178,7 @@ class DatabaseOutageIntegrationTest {
                         resumedMs);
             }
         } finally {
-            source.stop(0);
+            source.close();
         }
     }
 

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import tributary.fetch.RawHttpServerAccess;
 import tributary.store.FeedRepository;
 import tributary.support.Database;
+import tributary.support.RawSocketServer;
 import tributary.support.TestClock;
 
 /**
@@ -398,7 +398,7 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
         for (int i = 0; i < 50; i++) {
             add("/healthy-" + i + ".rss");
         }
-        try (RawHttpServerAccess hanging = RawHttpServerAccess.hanging()) {
+        try (RawSocketServer hanging = RawSocketServer.hanging()) {
             long stuck = feeds.add(hanging.url("/stuck.rss"));
 
             List<PollOutcome> outcomes = scheduler.pollDueNow();
