@@ -23,6 +23,9 @@ final class CorpusFiles {
 
     private static final Pattern HEADER = Pattern.compile("(?m)^\\s*Header:\\s*([A-Za-z][A-Za-z-]*)\\s*:\\s*(.*?)\\s*$");
 
+    private static final Map<String, String> TYPES = Map.of("json", "application/feed+json",
+            "atom", "application/atom+xml", "rss", "application/rss+xml", "opml", "text/x-opml");
+
     private CorpusFiles() {
     }
 
@@ -59,15 +62,6 @@ final class CorpusFiles {
 
     private static String byExtension(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".json")) {
-            return "application/feed+json";
-        }
-        if (n.endsWith(".atom")) {
-            return "application/atom+xml";
-        }
-        if (n.endsWith(".rss")) {
-            return "application/rss+xml";
-        }
-        return n.endsWith(".opml") ? "text/x-opml" : "application/xml";
+        return TYPES.getOrDefault(n.substring(n.lastIndexOf('.') + 1), "application/xml");
     }
 }

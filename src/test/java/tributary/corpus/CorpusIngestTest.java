@@ -9,7 +9,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +32,7 @@ import tributary.normalize.HostileMarkup;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /**
@@ -86,14 +86,8 @@ class CorpusIngestTest implements TestPropertyProvider {
         for (String file : files) {
             yml.append("  - url: ").append(server.address("/" + file)).append("\n    categories: [corpus]\n");
         }
-        try {
-            Path feedsFile = Files.createTempFile("corpus-feeds", ".yml");
-            Files.writeString(feedsFile, yml, StandardCharsets.UTF_8);
-            // A free port: other engineers' test runs share this machine.
-            return Map.of("tributary.feeds-file", feedsFile.toString(), "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // A free port: other engineers' test runs share this machine.
+        return FeedsYml.write(yml).properties("micronaut.server.port", "-1");
     }
 
     @BeforeAll

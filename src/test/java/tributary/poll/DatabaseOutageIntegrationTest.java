@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import tributary.store.ContentChangedEvent;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -44,8 +43,7 @@ class DatabaseOutageIntegrationTest {
              FixtureFeedServer sources = new FixtureFeedServer()) {
             sources.override("outage.rss", new FixtureFeedServer.Answer(200, "application/rss+xml",
                     NumberedFeed.rss("outage", 1, 20)));
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
+            FeedsYml file = FeedsYml.write("""
                     categories:
                       - slug: thoi-su
                         title: Thời sự
@@ -59,7 +57,7 @@ class DatabaseOutageIntegrationTest {
                     "datasources.default.password", "",
                     // A fixed free port: endpoints.all.port follows micronaut.server.port, and -1 would differ.
                     "micronaut.server.port", freePort(),
-                    "tributary.feeds-file", file.toString(),
+                    "tributary.feeds-file", file.path().toString(),
                     "tributary.admin-token", ADMIN_TOKEN,
                     "tributary.poll.scheduler-enabled", true,
                     "tributary.poll.tick", "1s"), "test")) {
@@ -152,14 +150,13 @@ class DatabaseOutageIntegrationTest {
             return new FixtureFeedServer.Answer(200, "application/rss+xml; charset=utf-8", body);
         });
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("inflight-db")) {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds:\n  - url: " + source.address("/inflight.rss") + "\n");
+            FeedsYml file = FeedsYml.write("categories: []\nfeeds:\n  - url: " + source.address("/inflight.rss") + "\n");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",
                     "datasources.default.password", "",
                     "micronaut.server.port", freePort(),
-                    "tributary.feeds-file", file.toString(),
+                    "tributary.feeds-file", file.path().toString(),
                     "tributary.poll.scheduler-enabled", true,
                     "tributary.poll.tick", "1s"), "test")) {
                 assertTrue(fetched.await(60, TimeUnit.SECONDS), "the first poll reached the source");

@@ -46,6 +46,7 @@ import tributary.store.CatalogRevisions;
 import tributary.store.FeedClaims;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -414,9 +415,8 @@ class MultiInstanceIntegrationTest {
             yaml.append("  - url: ").append(url(i, tag)).append("\n    categories: [g").append(i % groups)
                     .append("]\n    interval: 1m\n");
         }
-        Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "instances-", ".yml");
-        Files.writeString(file, yaml);
-        return file;
+        return FeedsYml.at(Files.createTempFile(Files.createDirectories(Path.of("target")), "instances-", ".yml"), yaml)
+                .path();
     }
 
     private String url(int feed, String tag) {

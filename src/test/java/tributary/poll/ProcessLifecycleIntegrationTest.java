@@ -24,6 +24,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /**
@@ -144,10 +145,8 @@ class ProcessLifecycleIntegrationTest {
     }
 
     private static Path feedsFile(Path dir, String url) throws java.io.IOException {
-        Path file = dir.resolve("feeds.yml");
-        Files.writeString(file, "categories:\n  - slug: big\n    title: Big\nfeeds:\n  - url: " + url
-                + "\n    categories: [big]\n");
-        return file;
+        return FeedsYml.at(dir.resolve("feeds.yml"), "categories:\n  - slug: big\n    title: Big\nfeeds:\n  - url: " + url
+                + "\n    categories: [big]\n").path();
     }
 
     private static Map<String, String> properties(StandaloneMariaDb mariadb, Path feedsFile) throws java.io.IOException {

@@ -10,13 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tributary.poll.PollScheduler;
 import tributary.poll.StandaloneMariaDb;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /**
@@ -32,8 +31,7 @@ class PublishDuringOutageTest {
     void pagesNotInMemoryAnswer503WithRetryAfterWhileTheDatabaseIsAway() throws Exception {
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("publish-outage-db");
              FixtureFeedServer sources = new FixtureFeedServer()) {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
+            FeedsYml file = FeedsYml.write("""
                     categories:
                       - slug: thoi-su
                         title: Thời sự
@@ -46,7 +44,7 @@ class PublishDuringOutageTest {
                     "datasources.default.username", "root",
                     "datasources.default.password", "",
                     "micronaut.server.port", freePort(),
-                    "tributary.feeds-file", file.toString(),
+                    "tributary.feeds-file", file.path().toString(),
                     "tributary.publish.retry-after", "30s"), "test")) {
                 server.getApplicationContext().getBean(PollScheduler.class).pollDueNow();
                 String base = server.getURL().toString();

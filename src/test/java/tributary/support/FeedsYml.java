@@ -26,7 +26,7 @@ public final class FeedsYml {
     }
 
     /** Writes the text (UTF-8) to a new temporary file. */
-    public static FeedsYml write(String text) {
+    public static FeedsYml write(CharSequence text) {
         try {
             return at(Files.createTempFile("feeds", ".yml"), text);
         } catch (IOException e) {
@@ -35,9 +35,9 @@ public final class FeedsYml {
     }
 
     /** Writes the text to this path, for tests that keep the file next to a service's other data. */
-    public static FeedsYml at(Path path, String text) {
-        FeedsYml file = new FeedsYml(path, text);
-        file.rewrite(text);
+    public static FeedsYml at(Path path, CharSequence text) {
+        FeedsYml file = new FeedsYml(path, text.toString());
+        file.restore();
         return file;
     }
 
