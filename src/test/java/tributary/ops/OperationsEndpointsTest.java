@@ -60,14 +60,7 @@ class OperationsEndpointsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return FeedsYml.write("""
-                categories:
-                  - slug: thoi-su
-                    title: Thời sự
-                feeds:
-                  - url: %s
-                    categories: [thoi-su]
-                """.formatted(SOURCES.url("vnexpress-thoi-su.rss")))
+        return FeedsYml.write(FeedsYml.oneFeed(SOURCES.url("vnexpress-thoi-su.rss")))
                 .properties("tributary.admin-token", TOKEN);
     }
 

@@ -43,14 +43,7 @@ class DatabaseOutageIntegrationTest {
              FixtureFeedServer sources = new FixtureFeedServer()) {
             sources.override("outage.rss", new FixtureFeedServer.Answer(200, "application/rss+xml",
                     NumberedFeed.rss("outage", 1, 20)));
-            FeedsYml file = FeedsYml.write("""
-                    categories:
-                      - slug: thoi-su
-                        title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(sources.url("outage.rss")));
+            FeedsYml file = FeedsYml.write(FeedsYml.oneFeed(sources.url("outage.rss")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",

@@ -79,14 +79,7 @@ class HostileReadersTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         fixtures.override("numbered.rss", new FixtureFeedServer.Answer(200, "application/rss+xml", numbered(ITEMS)));
-        return FeedsYml.write("""
-                categories:
-                  - slug: thoi-su
-                    title: Thời sự
-                feeds:
-                  - url: %s
-                    categories: [thoi-su]
-                """.formatted(fixtures.url("numbered.rss")))
+        return FeedsYml.write(FeedsYml.oneFeed(fixtures.url("numbered.rss")))
                 .properties("tributary.publish.cache-max-bytes", Long.toString(MAX_BYTES),
                         "tributary.publish.max-base-urls", "2");
     }

@@ -31,14 +31,7 @@ class PublishDuringOutageTest {
     void pagesNotInMemoryAnswer503WithRetryAfterWhileTheDatabaseIsAway() throws Exception {
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("publish-outage-db");
              FixtureFeedServer sources = new FixtureFeedServer()) {
-            FeedsYml file = FeedsYml.write("""
-                    categories:
-                      - slug: thoi-su
-                        title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(sources.url("vnexpress-thoi-su.rss")));
+            FeedsYml file = FeedsYml.write(FeedsYml.oneFeed(sources.url("vnexpress-thoi-su.rss")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",

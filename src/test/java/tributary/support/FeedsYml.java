@@ -17,6 +17,16 @@ public final class FeedsYml {
     /** A file with no categories and no feeds, for tests that add feeds through the database or the API. */
     public static final String EMPTY = "categories: []\nfeeds: []\n";
 
+    /** One category, thoi-su, holding the one feed at %s: the catalog of the tests that poll a single feed. */
+    private static final String ONE_FEED = """
+            categories:
+              - slug: thoi-su
+                title: Thời sự
+            feeds:
+              - url: %s
+                categories: [thoi-su]
+            """;
+
     private final Path path;
     private final String text;
 
@@ -32,6 +42,11 @@ public final class FeedsYml {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of a feeds.yml with one category, thoi-su, holding one feed at this URL. */
+    public static String oneFeed(String url) {
+        return ONE_FEED.formatted(url);
     }
 
     /** Writes the text to this path, for tests that keep the file next to a service's other data. */
