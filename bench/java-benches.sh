@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ingest (ItemStore.upsert vs plain batched INSERT) and parse (parse + normalize vs bare StAX) comparisons:
-# tributary.bench.BenchMain from the test classes, against an embedded MariaDB under target/bench-mariadb.
+# tributary.bench.BenchMain (src/bench/java, compiled into the test classes), against an embedded MariaDB under
+# target/bench-mariadb.
 # Usage: bench/java-benches.sh [feeds of 20 items for ingest] [seconds per parse measurement]
 #        (RESULTS=<file> appends the markdown section there)
 set -euo pipefail

@@ -21,10 +21,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +38,7 @@ import tributary.catalog.CatalogLoader;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -53,7 +52,7 @@ import tributary.support.TestClock;
 class PipelineIntegrationTest implements TestPropertyProvider {
 
     private final FixtureFeedServer fixtures = new FixtureFeedServer();
-    private Path feedsFile;
+    private FeedsYml feedsYml;
 
     @Inject
     @Client("/")
@@ -76,35 +75,29 @@ class PipelineIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            feedsFile = Files.createTempFile("feeds", ".yml");
-            Files.writeString(feedsFile, """
-                    categories:
-                      - title: Thời sự
-                      - title: Hà Nội
-                      - title: Xã hội
-                      - title: Thế giới
-                        description: World news
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                      - url: %s
-                        categories: [Hà Nội, thoi-su]
-                      - url: %s
-                        title: PNTĐ – Xã hội
-                        categories: [xa-hoi]
-                        interval: 30m
-                      - url: %s
-                        categories: [the-gioi]
-                      - url: %s
-                        categories: [xa-hoi]
-                    """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("vnexpress-ha-noi.rss"),
-                    fixtures.url("pntd-xa-hoi.atom"), fixtures.url("world.json"), fixtures.url("not-a-feed.html")),
-                    StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feedsFile.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        feedsYml = FeedsYml.write("""
+                categories:
+                  - title: Thời sự
+                  - title: Hà Nội
+                  - title: Xã hội
+                  - title: Thế giới
+                    description: World news
+                feeds:
+                  - url: %s
+                    categories: [thoi-su]
+                  - url: %s
+                    categories: [Hà Nội, thoi-su]
+                  - url: %s
+                    title: PNTĐ – Xã hội
+                    categories: [xa-hoi]
+                    interval: 30m
+                  - url: %s
+                    categories: [the-gioi]
+                  - url: %s
+                    categories: [xa-hoi]
+                """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("vnexpress-ha-noi.rss"),
+                fixtures.url("pntd-xa-hoi.atom"), fixtures.url("world.json"), fixtures.url("not-a-feed.html")));
+        return feedsYml.properties();
     }
 
     @BeforeAll
@@ -289,8 +282,8 @@ class PipelineIntegrationTest implements TestPropertyProvider {
     @Test
     @Order(8)
     void aBrokenFeedsFileIsRefusedWithItsLineAndTheLastGoodListStays() throws Exception {
-        String good = Files.readString(feedsFile);
-        Files.writeString(feedsFile, good.replace("categories: [the-gioi]", "categories: [the-thao]"));
+        String good = Files.readString(feedsYml.path());
+        feedsYml.rewrite(good.replace("categories: [the-gioi]", "categories: [the-thao]"));
 
         assertTrue(catalog.reload().isEmpty());
 
@@ -302,7 +295,7 @@ class PipelineIntegrationTest implements TestPropertyProvider {
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/feeds/the-gioi.rss"), byte[].class)
                 .getStatus());
 
-        Files.writeString(feedsFile, good);
+        feedsYml.rewrite(good);
         assertTrue(catalog.reload().isPresent());
         assertTrue(catalog.lastProblem().isEmpty());
     }

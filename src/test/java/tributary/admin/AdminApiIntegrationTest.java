@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tributary.catalog.CatalogLoader;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /** The admin API against a real MariaDB and real fixture feeds: auth, CRUD, feeds.yml ownership, live file edits. */
@@ -40,7 +41,7 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
     static final String TOKEN = "test-admin-token-0123456789";
 
     private final FixtureFeedServer fixtures = new FixtureFeedServer();
-    private Path feedsFile;
+    private FeedsYml feedsYml;
     private String baseYaml;
 
     @Inject
@@ -57,28 +58,23 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            feedsFile = Files.createTempFile("feeds", ".yml");
-            baseYaml = """
-                    categories:
-                      - title: Thời sự
-                      - title: Thế giới
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(fixtures.url("vnexpress-thoi-su.rss"));
-            Files.writeString(feedsFile, baseYaml, StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feedsFile.toString(), "tributary.admin-token", TOKEN,
-                    "tributary.feeds-file-check-interval", "1s");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        baseYaml = """
+                categories:
+                  - title: Thời sự
+                  - title: Thế giới
+                feeds:
+                  - url: %s
+                    categories: [thoi-su]
+                """.formatted(fixtures.url("vnexpress-thoi-su.rss"));
+        feedsYml = FeedsYml.write(baseYaml);
+        return feedsYml.properties("tributary.admin-token", TOKEN,
+                "tributary.feeds-file-check-interval", "1s");
     }
 
     @BeforeEach
     void freshCatalog() throws IOException {
         db.clear();
-        Files.writeString(feedsFile, baseYaml, StandardCharsets.UTF_8);
+        feedsYml.restore();
         catalog.reload();
     }
 
@@ -378,17 +374,17 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
         @Test
         void editsOnDiskAreFollowedAndABrokenFileIsReportedWhileTheLastGoodListStays() throws Exception {
             String added = baseYaml + "  - url: %s\n    categories: [the-gioi]\n".formatted(fixtures.url("world.json"));
-            Files.writeString(feedsFile, added);
+            feedsYml.rewrite(added);
             catalog.reloadIfChanged();
             assertEquals(2, parse(admin().get("/admin/feeds")).size());
 
-            Files.writeString(feedsFile, added.replace("categories: [the-gioi]", "categories: [the-gioi, thoi-su]"));
+            feedsYml.rewrite(added.replace("categories: [the-gioi]", "categories: [the-gioi, thoi-su]"));
             catalog.reloadIfChanged();
             JsonNode world = parse(admin().get("/admin/feeds")).get(1);
             assertEquals(2, world.get("categories").size());
             assertEquals("file", world.get("origin").getStringValue());
 
-            Files.writeString(feedsFile, baseYaml);
+            feedsYml.rewrite(baseYaml);
             catalog.reloadIfChanged();
             assertEquals(1, parse(admin().get("/admin/feeds")).size(), "removed from the file, removed from the list");
             JsonNode applied = parse(admin().get("/admin/status"));
@@ -396,7 +392,7 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             assertTrue(applied.get("instance").getStringValue().contains("-"), "host-pid-random by default");
             long revision = applied.get("catalog_revision").getLongValue();
 
-            Files.writeString(feedsFile, baseYaml.replace("categories: [thoi-su]", "categories: [sport]"));
+            feedsYml.rewrite(baseYaml.replace("categories: [thoi-su]", "categories: [sport]"));
             catalog.reloadIfChanged();
             JsonNode status = parse(admin().get("/admin/status"));
             String problem = status.get("feeds_file_problem").getStringValue();
@@ -410,7 +406,7 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
 
         @Test
         void theWatcherAppliesASaveWithinSeconds() throws Exception {
-            Files.writeString(feedsFile, baseYaml + "  - url: %s\n".formatted(fixtures.url("world.json")));
+            feedsYml.rewrite(baseYaml + "  - url: %s\n".formatted(fixtures.url("world.json")));
             long deadline = System.nanoTime() + 15_000_000_000L;
             int feeds = 1;
             while (feeds != 2 && System.nanoTime() < deadline) {

@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tributary.catalog.CatalogLoader;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /** The admin page in a real headless Chromium: sign in, add a feed, see it polled, remove it. */
@@ -50,13 +50,8 @@ class AdminPageBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path feeds = Files.createTempFile("feeds", ".yml");
-            Files.writeString(feeds, "categories:\n  - title: Thời sự\nfeeds: []\n");
-            return Map.of("tributary.feeds-file", feeds.toString(), "tributary.admin-token", AdminApiIntegrationTest.TOKEN);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FeedsYml.write("categories:\n  - title: Thời sự\nfeeds: []\n")
+                .properties("tributary.admin-token", AdminApiIntegrationTest.TOKEN);
     }
 
     @BeforeAll

@@ -15,9 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.store.FeedSettings;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /**
@@ -41,7 +39,7 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
     private static final String TOKEN = "safety-admin-token-0123456789";
 
     private final FixtureFeedServer fixtures = new FixtureFeedServer();
-    private Path feedsFile;
+    private FeedsYml feedsYml;
     private String goodYaml;
     private long apiFeed;
 
@@ -62,31 +60,26 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            feedsFile = Files.createTempFile("feeds-safety", ".yml");
-            goodYaml = """
-                    categories:
-                      - title: Thời sự
-                      - title: Thế giới
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                      - url: %s
-                        categories: [the-gioi]
-                    """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("world.json"));
-            Files.writeString(feedsFile, goodYaml, StandardCharsets.UTF_8);
-            // The watcher is driven by hand (reloadIfChanged), so no scheduled check races the test.
-            return Map.of("tributary.feeds-file", feedsFile.toString(), "tributary.admin-token", TOKEN,
-                    "tributary.feeds-file-check-interval", "1h");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        goodYaml = """
+                categories:
+                  - title: Thời sự
+                  - title: Thế giới
+                feeds:
+                  - url: %s
+                    categories: [thoi-su]
+                  - url: %s
+                    categories: [the-gioi]
+                """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("world.json"));
+        feedsYml = FeedsYml.write(goodYaml);
+        // The watcher is driven by hand (reloadIfChanged), so no scheduled check races the test.
+        return feedsYml.properties("tributary.admin-token", TOKEN,
+                "tributary.feeds-file-check-interval", "1h");
     }
 
     @BeforeEach
     void goodFileAndAnApiFeedInThoiSu() throws IOException {
         db.clear();
-        Files.writeString(feedsFile, goodYaml, StandardCharsets.UTF_8);
+        feedsYml.restore();
         assertTrue(catalog.reload().isPresent(), catalog.lastProblem().orElse(""));
         apiFeed = editor.addFeed(FeedSettings.of(URI.create(fixtures.url("tintuc-thoi-su.rss")))
                 .withCategories(List.of("thoi-su")));
@@ -98,7 +91,7 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
     }
 
     private void save(String yaml) throws IOException {
-        Files.writeString(feedsFile, yaml, StandardCharsets.UTF_8);
+        feedsYml.rewrite(yaml);
     }
 
     private long apiFeedMemberships() {
@@ -147,8 +140,8 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
             catalog.reloadIfChanged();
 
             String problem = catalog.lastProblem().orElseThrow();
-            assertTrue(problem.contains(feedsFile + ":1: 'categories:' has nothing under it"), problem);
-            assertTrue(problem.contains(feedsFile + ":4: 'feeds:' has nothing under it"), problem);
+            assertTrue(problem.contains(feedsYml.path() + ":1: 'categories:' has nothing under it"), problem);
+            assertTrue(problem.contains(feedsYml.path() + ":4: 'feeds:' has nothing under it"), problem);
             assertTrue(problem.contains("write 'feeds: []' to list none on purpose"), problem);
             assertLastGoodListStays(before);
             JsonNode status = status();
@@ -208,7 +201,7 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
             assertTrue(catalog.reload().isEmpty());
 
             String problem = catalog.lastProblem().orElseThrow();
-            assertTrue(problem.contains(feedsFile + ":2: category 'thoi-su' is gone from the list, but 1 feed added"
+            assertTrue(problem.contains(feedsYml.path() + ":2: category 'thoi-su' is gone from the list, but 1 feed added"
                     + " through the admin API uses it (#" + apiFeed + " " + fixtures.url("tintuc-thoi-su.rss") + ")"),
                     problem);
             assertTrue(problem.contains("keep it under 'categories:', or first move that feed to other categories"),

@@ -9,7 +9,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +32,8 @@ import tributary.normalize.HostileMarkup;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
+import tributary.support.FixtureFeedServer;
 
 /**
  * Every file of ../shared/corpus served from a loopback HTTP server, polled by the real workers through fetch →
@@ -47,7 +48,7 @@ class CorpusIngestTest implements TestPropertyProvider {
     static final Path CORPUS = Path.of("../shared/corpus").toAbsolutePath().normalize();
 
     private final List<String> files = listFiles();
-    private final CorpusServer server = files.isEmpty() ? null : new CorpusServer(CORPUS);
+    private final FixtureFeedServer server = files.isEmpty() ? null : CorpusFiles.server(CORPUS);
 
     @Inject
     PollScheduler scheduler;
@@ -83,16 +84,10 @@ class CorpusIngestTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         StringBuilder yml = new StringBuilder("categories:\n  - title: Corpus\nfeeds:\n");
         for (String file : files) {
-            yml.append("  - url: ").append(server.url(file)).append("\n    categories: [corpus]\n");
+            yml.append("  - url: ").append(server.address("/" + file)).append("\n    categories: [corpus]\n");
         }
-        try {
-            Path feedsFile = Files.createTempFile("corpus-feeds", ".yml");
-            Files.writeString(feedsFile, yml, StandardCharsets.UTF_8);
-            // A free port: other engineers' test runs share this machine.
-            return Map.of("tributary.feeds-file", feedsFile.toString(), "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // A free port: other engineers' test runs share this machine.
+        return FeedsYml.write(yml).properties("micronaut.server.port", "-1");
     }
 
     @BeforeAll
@@ -132,7 +127,7 @@ class CorpusIngestTest implements TestPropertyProvider {
         List<String> emptyWellFormed = new ArrayList<>();
         StringBuilder report = new StringBuilder("\n=== corpus ingest, per file ===\n");
         for (String file : files) {
-            String url = server.url(file);
+            String url = server.address("/" + file);
             PollOutcome outcome = outcomes.get(url);
             long items = itemsByUrl.getOrDefault(url, 0L);
             int[] counts = folders.computeIfAbsent(file.substring(0, file.indexOf('/')), k -> new int[4]);

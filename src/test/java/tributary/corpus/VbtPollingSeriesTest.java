@@ -6,7 +6,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import tributary.catalog.CatalogLoader;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -59,14 +59,9 @@ class VbtPollingSeriesTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path feeds = Files.createTempFile("vbt-feeds", ".yml");
-            Files.writeString(feeds, "categories:\n  - title: Sách\nfeeds:\n  - url: " + server.url("vbt-overlord.rss")
-                    + "\n    categories: [sach]\n", StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feeds.toString(), "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FeedsYml.write("categories:\n  - title: Sách\nfeeds:\n  - url: " + server.url("vbt-overlord.rss")
+                + "\n    categories: [sach]\n")
+                .properties("micronaut.server.port", "-1");
     }
 
     @BeforeAll

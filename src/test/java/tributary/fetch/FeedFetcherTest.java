@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tributary.support.RawSocketServer;
 
 /** The fetcher against real loopback servers: conditional GET, decoding, statuses, redirects and every limit. */
 class FeedFetcherTest {
@@ -111,10 +112,10 @@ class FeedFetcherTest {
         @Test
         void aValidatorThatCannotBeSentBackIsNotKeptAndTheNextFetchIsAPlainGet() throws Exception {
             // Raw bytes no header may carry: UTF-8 "café" in the ETag, Latin-1 "Mär" in Last-Modified.
-            byte[] head = RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            byte[] head = RawSocketServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
                     + "Content-Length: " + RSS.length() + "\r\nConnection: close\r\nETag: \"caf\u00c3\u00a9\"\r\n"
                     + "Last-Modified: Sat, 07 M\u00e4r 2026 10:00:00 GMT\r\n\r\n" + RSS);
-            try (RawHttpServer raw = new RawHttpServer((out, sent) -> out.write(head))) {
+            try (RawSocketServer raw = new RawSocketServer((out, sent) -> out.write(head))) {
                 URI url = URI.create(raw.url("/feed"));
 
                 FetchOutcome.Fetched first = assertInstanceOf(FetchOutcome.Fetched.class,
@@ -333,15 +334,15 @@ class FeedFetcherTest {
 
         @Test
         void anEndlessChunkedBodyIsCutAtTheCap() throws Exception {
-            try (RawHttpServer endless = new RawHttpServer((out, sent) -> {
-                out.write(RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            try (RawSocketServer endless = new RawSocketServer((out, sent) -> {
+                out.write(RawSocketServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n"));
                 byte[] chunk = new byte[8192];
                 Arrays.fill(chunk, (byte) 'a');
                 while (true) {
-                    out.write(RawHttpServer.ascii("2000\r\n"));
+                    out.write(RawSocketServer.ascii("2000\r\n"));
                     out.write(chunk);
-                    out.write(RawHttpServer.ascii("\r\n"));
+                    out.write(RawSocketServer.ascii("\r\n"));
                     sent.addAndGet(chunk.length);
                 }
             })) {
@@ -360,8 +361,8 @@ class FeedFetcherTest {
 
         @Test
         void anEndlessBodyWithAHugeContentLengthIsCutAtTheCap() throws Exception {
-            try (RawHttpServer endless = new RawHttpServer((out, sent) -> {
-                out.write(RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 107374182400\r\n\r\n"));
+            try (RawSocketServer endless = new RawSocketServer((out, sent) -> {
+                out.write(RawSocketServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 107374182400\r\n\r\n"));
                 byte[] chunk = new byte[8192];
                 while (true) {
                     out.write(chunk);
@@ -378,8 +379,8 @@ class FeedFetcherTest {
 
         @Test
         void aDripFeedingServerHitsTheOverallDeadline() throws Exception {
-            try (RawHttpServer drip = new RawHttpServer((out, sent) -> {
-                out.write(RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"));
+            try (RawSocketServer drip = new RawSocketServer((out, sent) -> {
+                out.write(RawSocketServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"));
                 out.flush();
                 while (true) {
                     out.write('x');
@@ -431,8 +432,8 @@ class FeedFetcherTest {
 
         @Test
         void aSilentServerHitsTheReadTimeout() throws Exception {
-            try (RawHttpServer silent = new RawHttpServer((out, sent) -> {
-                out.write(RawHttpServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"));
+            try (RawSocketServer silent = new RawSocketServer((out, sent) -> {
+                out.write(RawSocketServer.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"));
                 out.flush();
                 Thread.sleep(5000);
             })) {

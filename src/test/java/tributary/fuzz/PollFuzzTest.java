@@ -15,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +35,7 @@ import tributary.poll.PollOutcome;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -59,10 +58,9 @@ class PollFuzzTest {
     @BeforeContainer
     static void start() throws IOException {
         server = new FixtureFeedServer();
-        Path feedsFile = Files.createTempFile("fuzz-feeds", ".yml");
-        Files.writeString(feedsFile, "categories: []\nfeeds: []\n");
+        FeedsYml feedsFile = FeedsYml.write(FeedsYml.EMPTY);
         app = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "tributary.feeds-file", feedsFile.toString(),
+                "tributary.feeds-file", feedsFile.path().toString(),
                 // A fixed free port: management endpoints follow micronaut.server.port, and -1 would differ.
                 "micronaut.server.port", freePort(),
                 "tributary.fetch.read-timeout", "5s",

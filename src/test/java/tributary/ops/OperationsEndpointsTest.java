@@ -10,10 +10,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +26,7 @@ import tributary.catalog.CatalogLoader;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -63,20 +60,8 @@ class OperationsEndpointsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
-                    categories:
-                      - slug: thoi-su
-                        title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(SOURCES.url("vnexpress-thoi-su.rss")));
-            return Map.of("tributary.feeds-file", file.toString(), "tributary.admin-token", TOKEN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FeedsYml.write(FeedsYml.oneFeed(SOURCES.url("vnexpress-thoi-su.rss")))
+                .properties("tributary.admin-token", TOKEN);
     }
 
     @BeforeAll

@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.EmbeddedServer;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,12 +17,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import tributary.store.ContentChangedEvent;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -49,22 +43,14 @@ class DatabaseOutageIntegrationTest {
              FixtureFeedServer sources = new FixtureFeedServer()) {
             sources.override("outage.rss", new FixtureFeedServer.Answer(200, "application/rss+xml",
                     NumberedFeed.rss("outage", 1, 20)));
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
-                    categories:
-                      - slug: thoi-su
-                        title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(sources.url("outage.rss")));
+            FeedsYml file = FeedsYml.write(FeedsYml.oneFeed(sources.url("outage.rss")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",
                     "datasources.default.password", "",
                     // A fixed free port: endpoints.all.port follows micronaut.server.port, and -1 would differ.
                     "micronaut.server.port", freePort(),
-                    "tributary.feeds-file", file.toString(),
+                    "tributary.feeds-file", file.path().toString(),
                     "tributary.admin-token", ADMIN_TOKEN,
                     "tributary.poll.scheduler-enabled", true,
                     "tributary.poll.tick", "1s"), "test")) {
@@ -143,8 +129,8 @@ class DatabaseOutageIntegrationTest {
         CountDownLatch answer = new CountDownLatch(1);
         AtomicInteger requests = new AtomicInteger();
         byte[] body = NumberedFeed.rss("inflight", 1, 12);
-        HttpServer source = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        source.createContext("/inflight.rss", exchange -> {
+        FixtureFeedServer source = new FixtureFeedServer();
+        source.serve("/inflight.rss", request -> {
             if (requests.incrementAndGet() == 1) {
                 // Hold the first answer until the database is gone: the poll is then between fetch and store.
                 fetched.countDown();
@@ -154,24 +140,16 @@ class DatabaseOutageIntegrationTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            return new FixtureFeedServer.Answer(200, "application/rss+xml; charset=utf-8", body);
         });
-        source.setExecutor(Executors.newFixedThreadPool(2));
-        source.start();
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("inflight-db")) {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds:\n  - url: http://127.0.0.1:" + source.getAddress().getPort()
-                    + "/inflight.rss\n");
+            FeedsYml file = FeedsYml.write("categories: []\nfeeds:\n  - url: " + source.address("/inflight.rss") + "\n");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",
                     "datasources.default.password", "",
                     "micronaut.server.port", freePort(),
-                    "tributary.feeds-file", file.toString(),
+                    "tributary.feeds-file", file.path().toString(),
                     "tributary.poll.scheduler-enabled", true,
                     "tributary.poll.tick", "1s"), "test")) {
                 assertTrue(fetched.await(60, TimeUnit.SECONDS), "the first poll reached the source");
@@ -190,7 +168,7 @@ class DatabaseOutageIntegrationTest {
                         resumedMs);
             }
         } finally {
-            source.stop(0);
+            source.close();
         }
     }
 

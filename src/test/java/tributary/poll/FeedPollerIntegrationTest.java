@@ -9,10 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -32,9 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import tributary.fetch.RawHttpServerAccess;
 import tributary.store.FeedRepository;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
+import tributary.support.RawSocketServer;
 import tributary.support.TestClock;
 
 /**
@@ -65,17 +63,10 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds: []\n");
-            return Map.of("tributary.feeds-file", file.toString(),
-                    "tributary.fetch.max-items", "3",
-                    "tributary.fetch.read-timeout", "2s",
-                    "tributary.fetch.deadline", "3s",
-                    "tributary.poll.workers", "16");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FeedsYml.write(FeedsYml.EMPTY).properties("tributary.fetch.max-items", "3",
+                "tributary.fetch.read-timeout", "2s",
+                "tributary.fetch.deadline", "3s",
+                "tributary.poll.workers", "16");
     }
 
     @BeforeEach
@@ -398,7 +389,7 @@ class FeedPollerIntegrationTest implements TestPropertyProvider {
         for (int i = 0; i < 50; i++) {
             add("/healthy-" + i + ".rss");
         }
-        try (RawHttpServerAccess hanging = RawHttpServerAccess.hanging()) {
+        try (RawSocketServer hanging = RawSocketServer.hanging()) {
             long stuck = feeds.add(hanging.url("/stuck.rss"));
 
             List<PollOutcome> outcomes = scheduler.pollDueNow();

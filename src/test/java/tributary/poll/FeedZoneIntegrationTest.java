@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.catalog.CatalogLoader;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /** A feed's `zone:` in feeds.yml decides how its zoneless dates are read. */
@@ -34,19 +32,14 @@ class FeedZoneIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            // The same document under two URLs: one feed names its zone, the other falls back to the default (UTC).
-            Files.writeString(file, """
-                    feeds:
-                      - url: %s?plain
-                      - url: %s?hanoi
-                        zone: Asia/Ho_Chi_Minh
-                    """.formatted(fixtures.url("zoneless.rss"), fixtures.url("zoneless.rss")));
-            return Map.of("tributary.feeds-file", file.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        // The same document under two URLs: one feed names its zone, the other falls back to the default (UTC).
+        return FeedsYml.write("""
+                feeds:
+                  - url: %s?plain
+                  - url: %s?hanoi
+                    zone: Asia/Ho_Chi_Minh
+                """.formatted(fixtures.url("zoneless.rss"), fixtures.url("zoneless.rss")))
+                .properties();
     }
 
     @AfterAll

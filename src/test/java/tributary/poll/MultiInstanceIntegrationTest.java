@@ -3,14 +3,10 @@ package tributary.poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,6 +46,8 @@ import tributary.store.CatalogRevisions;
 import tributary.store.FeedClaims;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
+import tributary.support.FeedsYml;
+import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
 /**
@@ -72,7 +70,7 @@ class MultiInstanceIntegrationTest {
     }
 
     private StandaloneMariaDb mariadb;
-    private HttpServer source;
+    private FixtureFeedServer source;
     private final AtomicReference<Instant> simulated = new AtomicReference<>(TestClock.START);
     private final List<Fetch> fetches = new CopyOnWriteArrayList<>();
     /** While set, every request waits on it: the requests of the instance about to die. */
@@ -82,15 +80,14 @@ class MultiInstanceIntegrationTest {
     @BeforeAll
     void start() throws IOException {
         mariadb = new StandaloneMariaDb("instances-db");
-        source = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        source.setExecutor(Executors.newCachedThreadPool());
-        source.createContext("/f/", exchange -> {
-            String name = exchange.getRequestURI().getPath().substring(3).replace(".rss", "");
+        source = new FixtureFeedServer();
+        source.serveUnder("/f/", request -> {
+            String name = request.path().substring(3).replace(".rss", "");
             int feed = Integer.parseInt(name);
             Instant now = simulated.get();
             long second = Duration.between(TestClock.START, now).toSeconds();
             CountDownLatch held = gate;
-            fetches.add(new Fetch(exchange.getRequestURI().getQuery(), feed, second, held != null));
+            fetches.add(new Fetch(request.query(), feed, second, held != null));
             if (held != null) {
                 try {
                     held.await(60, TimeUnit.SECONDS);
@@ -101,18 +98,13 @@ class MultiInstanceIntegrationTest {
             // A new item every simulated minute; the document keeps the last five.
             int minute = (int) (second / 60);
             byte[] body = rss(feed, Math.max(1, minute - 3), minute + 1);
-            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            return new FixtureFeedServer.Answer(200, "application/rss+xml; charset=utf-8", body);
         });
-        source.start();
     }
 
     @AfterAll
     void stop() throws Exception {
-        source.stop(0);
+        source.close();
         mariadb.close();
     }
 
@@ -423,14 +415,13 @@ class MultiInstanceIntegrationTest {
             yaml.append("  - url: ").append(url(i, tag)).append("\n    categories: [g").append(i % groups)
                     .append("]\n    interval: 1m\n");
         }
-        Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "instances-", ".yml");
-        Files.writeString(file, yaml);
-        return file;
+        return FeedsYml.at(Files.createTempFile(Files.createDirectories(Path.of("target")), "instances-", ".yml"), yaml)
+                .path();
     }
 
     private String url(int feed, String tag) {
         // The tag keeps each test's feeds apart in the fetch log (query strings are not part of the path).
-        return "http://127.0.0.1:" + source.getAddress().getPort() + "/f/" + feed + ".rss?t=" + tag;
+        return source.address("/f/" + feed + ".rss?t=" + tag);
     }
 
     /** Feed n's items from..to; titles and links differ from feed to feed, so no two feeds share a story. */

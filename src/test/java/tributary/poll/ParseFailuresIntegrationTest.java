@@ -9,15 +9,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tributary.support.FeedsYml;
 import tributary.support.TestClock;
 
 /**
@@ -62,19 +60,12 @@ class ParseFailuresIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds: []\n");
-            return Map.of("tributary.feeds-file", file.toString(),
-                    "tributary.poll.scheduler-enabled", "true",
-                    "tributary.poll.tick", "100ms",
-                    "tributary.admin-token", TOKEN,
-                    // The limits that would refuse the document before any recursion, lifted.
-                    "tributary.parse.max-depth", "1000000",
-                    "tributary.parse.max-nodes", "100000000");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FeedsYml.write(FeedsYml.EMPTY).properties("tributary.poll.scheduler-enabled", "true",
+                "tributary.poll.tick", "100ms",
+                "tributary.admin-token", TOKEN,
+                // The limits that would refuse the document before any recursion, lifted.
+                "tributary.parse.max-depth", "1000000",
+                "tributary.parse.max-nodes", "100000000");
     }
 
     @BeforeAll

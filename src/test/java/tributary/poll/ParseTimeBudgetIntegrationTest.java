@@ -7,11 +7,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.TestClock;
 
 /** With a tiny tributary.parse.time-budget, a large document's parse is abandoned and recorded with back-off. */
@@ -49,13 +47,7 @@ class ParseTimeBudgetIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds: []\n");
-            return Map.of("tributary.feeds-file", file.toString(), "tributary.parse.time-budget", "1ms");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FeedsYml.write(FeedsYml.EMPTY).properties("tributary.parse.time-budget", "1ms");
     }
 
     @BeforeEach

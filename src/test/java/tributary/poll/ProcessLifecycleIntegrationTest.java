@@ -7,10 +7,7 @@ import static tributary.poll.DatabaseOutageIntegrationTest.freePort;
 import static tributary.poll.DatabaseOutageIntegrationTest.items;
 import static tributary.poll.DatabaseOutageIntegrationTest.query;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +24,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import tributary.support.FeedsYml;
+import tributary.support.FixtureFeedServer;
 
 /**
  * The service as a process: SIGKILL in the middle of storing a 5,000-item feed loses nothing and the next start
@@ -39,7 +38,7 @@ class ProcessLifecycleIntegrationTest {
     @Test
     void aServiceKilledMidIngestEndsWithExactlyTheFeedsItemsAfterRestart() throws Exception {
         byte[] body = NumberedFeed.rss("big", 1, ITEMS);
-        HttpServer source = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        FixtureFeedServer source = new FixtureFeedServer();
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("crash-db")) {
             Path dir = Files.createTempDirectory(Path.of("target"), "crash-");
             AtomicBoolean first = new AtomicBoolean(true);
@@ -49,7 +48,7 @@ class ProcessLifecycleIntegrationTest {
             // feed's row, inside its one open transaction. That is when it is killed: mid-ingest, with no race.
             Connection lock = DriverManager.getConnection(mariadb.jdbcUrl(), "root", "");
             lock.setAutoCommit(false);
-            source.createContext("/big.rss", exchange -> {
+            source.serve("/big.rss", request -> {
                 if (first.getAndSet(false)) {
                     try (Statement st = lock.createStatement()) {
                         st.executeQuery("SELECT document_at FROM feed FORCE INDEX (PRIMARY) LOCK IN SHARE MODE")
@@ -58,14 +57,9 @@ class ProcessLifecycleIntegrationTest {
                         throw new IllegalStateException(e);
                     }
                 }
-                exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                return new FixtureFeedServer.Answer(200, "application/rss+xml; charset=utf-8", body);
             });
-            source.start();
-            String url = "http://127.0.0.1:" + source.getAddress().getPort() + "/big.rss";
+            String url = source.address("/big.rss");
             Map<String, String> properties = properties(mariadb, feedsFile(dir, url));
             // A short lease: the claim a killed process leaves behind lapses soon, as a real one does after 2 min.
             properties.put("tributary.poll.lease", "5s");
@@ -105,7 +99,7 @@ class ProcessLifecycleIntegrationTest {
                         query(mariadb, "SELECT COUNT(DISTINCT identity_hash) FROM item"), completedMs);
             }
         } finally {
-            source.stop(0);
+            source.close();
         }
     }
 
@@ -151,10 +145,8 @@ class ProcessLifecycleIntegrationTest {
     }
 
     private static Path feedsFile(Path dir, String url) throws java.io.IOException {
-        Path file = dir.resolve("feeds.yml");
-        Files.writeString(file, "categories:\n  - slug: big\n    title: Big\nfeeds:\n  - url: " + url
-                + "\n    categories: [big]\n");
-        return file;
+        return FeedsYml.at(dir.resolve("feeds.yml"), "categories:\n  - slug: big\n    title: Big\nfeeds:\n  - url: " + url
+                + "\n    categories: [big]\n").path();
     }
 
     private static Map<String, String> properties(StandaloneMariaDb mariadb, Path feedsFile) throws java.io.IOException {

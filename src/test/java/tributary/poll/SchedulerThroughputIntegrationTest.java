@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /**
@@ -32,14 +33,12 @@ class SchedulerThroughputIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
+        StringBuilder yaml = new StringBuilder("feeds:\n");
+        for (int i = 0; i < FEEDS; i++) {
+            yaml.append("  - url: ").append(fixtures.url("world.json")).append("?n=").append(i).append('\n');
+        }
         try {
-            StringBuilder yaml = new StringBuilder("feeds:\n");
-            for (int i = 0; i < FEEDS; i++) {
-                yaml.append("  - url: ").append(fixtures.url("world.json")).append("?n=").append(i).append('\n');
-            }
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, yaml);
-            return Map.of("tributary.feeds-file", file.toString(), "tributary.poll.scheduler-enabled", "true",
+            return FeedsYml.write(yaml).properties("tributary.poll.scheduler-enabled", "true",
                     "tributary.poll.tick", "1h", "tributary.poll.workers", "2",
                     // A fresh database: feeds polled by an earlier run would count without being polled now.
                     "tributary.embedded-db.data-dir", Files.createTempDirectory(Path.of("target"), "throughput-")

@@ -15,8 +15,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,6 +34,7 @@ import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
 import tributary.store.ContentChangedEvent;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -79,23 +78,10 @@ class HostileReadersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            fixtures.override("numbered.rss", new FixtureFeedServer.Answer(200, "application/rss+xml", numbered(ITEMS)));
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
-                    categories:
-                      - slug: thoi-su
-                        title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(fixtures.url("numbered.rss")));
-            return Map.of("tributary.feeds-file", file.toString(),
-                    "tributary.publish.cache-max-bytes", Long.toString(MAX_BYTES),
-                    "tributary.publish.max-base-urls", "2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        fixtures.override("numbered.rss", new FixtureFeedServer.Answer(200, "application/rss+xml", numbered(ITEMS)));
+        return FeedsYml.write(FeedsYml.oneFeed(fixtures.url("numbered.rss")))
+                .properties("tributary.publish.cache-max-bytes", Long.toString(MAX_BYTES),
+                        "tributary.publish.max-base-urls", "2");
     }
 
     @BeforeAll

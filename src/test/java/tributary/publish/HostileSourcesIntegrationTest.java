@@ -16,14 +16,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,6 +42,7 @@ import org.w3c.dom.NodeList;
 import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -67,7 +66,7 @@ class HostileSourcesIntegrationTest implements TestPropertyProvider {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private String jsonFeedUrl;
-    private Path feedsFile;
+    private FeedsYml feedsYml;
 
     @Inject
     EmbeddedServer server;
@@ -89,33 +88,28 @@ class HostileSourcesIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            feedsFile = Files.createTempFile("feeds", ".yml");
-            jsonFeedUrl = fixtures.url("hostile.json").replace("http://", "http://bob:hunter2@")
-                    + "?token=T0KEN-JSON&page=1";
-            Files.writeString(feedsFile, """
-                    categories:
-                      - title: Sạch
-                      - title: Độc
-                    feeds:
-                      - url: %s
-                        categories: [sach, doc]
-                      - url: %s
-                        categories: [doc]
-                      - url: %s
-                        categories: [doc]
-                      - url: %s
-                        categories: [doc]
-                      - url: %s
-                        categories: [doc]
-                    """.formatted(fixtures.url("world.json"), jsonFeedUrl,
-                    fixtures.url("hostile.rss") + "?x-api-key=K3Y-RSS",
-                    fixtures.url("hostile.atom") + "?lang=vi&auth_token=AUTH-ATOM",
-                    fixtures.url("missing.rss") + "?client_secret=CL13NT-S3CRET"), StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feedsFile.toString(), "tributary.admin-token", TOKEN);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        jsonFeedUrl = fixtures.url("hostile.json").replace("http://", "http://bob:hunter2@")
+                + "?token=T0KEN-JSON&page=1";
+        feedsYml = FeedsYml.write("""
+                categories:
+                  - title: Sạch
+                  - title: Độc
+                feeds:
+                  - url: %s
+                    categories: [sach, doc]
+                  - url: %s
+                    categories: [doc]
+                  - url: %s
+                    categories: [doc]
+                  - url: %s
+                    categories: [doc]
+                  - url: %s
+                    categories: [doc]
+                """.formatted(fixtures.url("world.json"), jsonFeedUrl,
+                fixtures.url("hostile.rss") + "?x-api-key=K3Y-RSS",
+                fixtures.url("hostile.atom") + "?lang=vi&auth_token=AUTH-ATOM",
+                fixtures.url("missing.rss") + "?client_secret=CL13NT-S3CRET"));
+        return feedsYml.properties("tributary.admin-token", TOKEN);
     }
 
     @BeforeAll
@@ -279,20 +273,20 @@ class HostileSourcesIntegrationTest implements TestPropertyProvider {
 
         @Test
         void aRefusedFeedsFileQuotesTheBadUrlWithoutItsSecretsInHealthAndLog() throws Exception {
-            String good = Files.readString(feedsFile);
+            String good = Files.readString(feedsYml.path());
             Logger loader = (Logger) LoggerFactory.getLogger("tributary");
             ListAppender<ILoggingEvent> refused = new ListAppender<>();
             refused.start();
             loader.addAppender(refused);
             try {
-                Files.writeString(feedsFile, good + """
+                feedsYml.rewrite(good + """
                           - url: ftp://bob:hunter2@127.0.0.1/rss?token=T0KEN-JSON
                             categories: [doc]
                         """);
                 catalog.reload();
             } finally {
                 loader.detachAppender(refused);
-                Files.writeString(feedsFile, good);
+                feedsYml.rewrite(good);
             }
             // Health details are shown with the admin token only.
             String health = adminHealth();

@@ -10,13 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tributary.poll.PollScheduler;
 import tributary.poll.StandaloneMariaDb;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
 /**
@@ -32,21 +31,13 @@ class PublishDuringOutageTest {
     void pagesNotInMemoryAnswer503WithRetryAfterWhileTheDatabaseIsAway() throws Exception {
         try (StandaloneMariaDb mariadb = new StandaloneMariaDb("publish-outage-db");
              FixtureFeedServer sources = new FixtureFeedServer()) {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
-                    categories:
-                      - slug: thoi-su
-                        title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(sources.url("vnexpress-thoi-su.rss")));
+            FeedsYml file = FeedsYml.write(FeedsYml.oneFeed(sources.url("vnexpress-thoi-su.rss")));
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "datasources.default.url", mariadb.jdbcUrl(),
                     "datasources.default.username", "root",
                     "datasources.default.password", "",
                     "micronaut.server.port", freePort(),
-                    "tributary.feeds-file", file.toString(),
+                    "tributary.feeds-file", file.path().toString(),
                     "tributary.publish.retry-after", "30s"), "test")) {
                 server.getApplicationContext().getBean(PollScheduler.class).pollDueNow();
                 String base = server.getURL().toString();

@@ -33,8 +33,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,6 +56,7 @@ import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
 import tributary.support.Feedparser;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -72,7 +71,7 @@ class PublishIntegrationTest implements TestPropertyProvider {
 
     private final FixtureFeedServer fixtures = new FixtureFeedServer();
     private final HttpClient http = HttpClient.newHttpClient();
-    private Path feedsFile;
+    private FeedsYml feedsYml;
     private String feedsYaml;
 
     @Inject
@@ -95,33 +94,28 @@ class PublishIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            feedsFile = Files.createTempFile("feeds", ".yml");
-            feedsYaml = """
-                    categories:
-                      - title: Thời sự
-                      - title: Hà Nội
-                      - title: Xã hội
-                      - title: Thế giới
-                      - title: Đời sống
-                        description: Chưa có tin
-                    feeds:
-                      - url: %s
-                        categories: [thoi-su]
-                      - url: %s
-                        categories: [ha-noi, thoi-su]
-                        enabled: false
-                      - url: %s
-                        categories: [xa-hoi]
-                      - url: %s
-                        categories: [the-gioi]
-                    """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("vnexpress-ha-noi.rss"),
-                    fixtures.url("pntd-xa-hoi.atom"), fixtures.url("world.json"));
-            Files.writeString(feedsFile, feedsYaml, StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feedsFile.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        feedsYaml = """
+                categories:
+                  - title: Thời sự
+                  - title: Hà Nội
+                  - title: Xã hội
+                  - title: Thế giới
+                  - title: Đời sống
+                    description: Chưa có tin
+                feeds:
+                  - url: %s
+                    categories: [thoi-su]
+                  - url: %s
+                    categories: [ha-noi, thoi-su]
+                    enabled: false
+                  - url: %s
+                    categories: [xa-hoi]
+                  - url: %s
+                    categories: [the-gioi]
+                """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("vnexpress-ha-noi.rss"),
+                fixtures.url("pntd-xa-hoi.atom"), fixtures.url("world.json"));
+        feedsYml = FeedsYml.write(feedsYaml);
+        return feedsYml.properties();
     }
 
     @BeforeAll
@@ -394,7 +388,7 @@ class PublishIntegrationTest implements TestPropertyProvider {
         String etag = get("/feeds/thoi-su.json").headers().firstValue("ETag").orElseThrow();
         assertEquals(1, before.get("items").get(0).get("_tributary").get("sources").size());
 
-        Files.writeString(feedsFile, feedsYaml.replace("enabled: false", "enabled: true"));
+        feedsYml.rewrite(feedsYaml.replace("enabled: false", "enabled: true"));
         catalog.reload();
         clock.advance(Duration.ofMinutes(1));
         scheduler.pollDueNow();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -31,8 +32,7 @@ class StableIdsAcrossRestartTest {
     void idsAndEtagsSurviveARestartAndARepoll() throws Exception {
         try (FixtureFeedServer fixtures = new FixtureFeedServer()) {
             Path dir = Files.createTempDirectory(Path.of("target"), "restart-");
-            Path feeds = dir.resolve("feeds.yml");
-            Files.writeString(feeds, """
+            FeedsYml feeds = FeedsYml.at(dir.resolve("feeds.yml"), """
                     categories:
                       - title: Thời sự
                     feeds:
@@ -42,7 +42,7 @@ class StableIdsAcrossRestartTest {
                         categories: [thoi-su]
                     """.formatted(fixtures.url("vnexpress-thoi-su.rss"), fixtures.url("vnexpress-ha-noi.rss")));
             Map<String, Object> properties = Map.of(
-                    "tributary.feeds-file", feeds.toString(),
+                    "tributary.feeds-file", feeds.path().toString(),
                     // Self links would otherwise carry each run's random port.
                     "tributary.public-base-url", "https://feeds.example.org/",
                     "tributary.embedded-db.data-dir", dir.resolve("mariadb").toString());

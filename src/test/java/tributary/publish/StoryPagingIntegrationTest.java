@@ -9,14 +9,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -74,24 +72,18 @@ class StoryPagingIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path feedsFile = Files.createTempFile("feeds", ".yml");
-            Files.writeString(feedsFile, """
-                    categories:
-                      - title: Lặp
-                    feeds:
-                      - url: %s
-                        categories: [lap]
-                      - url: %s
-                        categories: [lap]
-                      - url: %s
-                        categories: [lap]
-                    """.formatted(fixtures.url("repeat.rss"), fixtures.url("articles.rss"), fixtures.url("echo.rss")),
-                    StandardCharsets.UTF_8);
-            return Map.of("tributary.feeds-file", feedsFile.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FeedsYml.write("""
+                categories:
+                  - title: Lặp
+                feeds:
+                  - url: %s
+                    categories: [lap]
+                  - url: %s
+                    categories: [lap]
+                  - url: %s
+                    categories: [lap]
+                """.formatted(fixtures.url("repeat.rss"), fixtures.url("articles.rss"), fixtures.url("echo.rss")))
+                .properties();
     }
 
     @BeforeAll

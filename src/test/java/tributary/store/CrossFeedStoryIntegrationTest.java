@@ -14,8 +14,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import tributary.normalize.HostileMarkup;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -68,24 +67,18 @@ class CrossFeedStoryIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, """
-                    categories:
-                      - title: Đời sống
-                      - title: Thời sự
-                    feeds:
-                      - url: %s
-                        categories: [Đời sống]
-                      - url: %s
-                        categories: [thoi-su]
-                    """.formatted(fixtures.url("tintuc-doi-song.rss"), fixtures.url("tintuc-thoi-su.rss")),
-                    StandardCharsets.UTF_8);
-            // A free port: other engineers' test runs share this machine.
-            return Map.of("tributary.feeds-file", file.toString(), "micronaut.server.port", "-1");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        // A free port: other engineers' test runs share this machine.
+        return FeedsYml.write("""
+                categories:
+                  - title: Đời sống
+                  - title: Thời sự
+                feeds:
+                  - url: %s
+                    categories: [Đời sống]
+                  - url: %s
+                    categories: [thoi-su]
+                """.formatted(fixtures.url("tintuc-doi-song.rss"), fixtures.url("tintuc-thoi-su.rss")))
+                .properties("micronaut.server.port", "-1");
     }
 
     @BeforeAll

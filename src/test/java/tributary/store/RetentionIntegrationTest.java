@@ -6,11 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import tributary.common.Sha256;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
+import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 import tributary.support.TestClock;
 
@@ -60,16 +57,9 @@ class RetentionIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("feeds", ".yml");
-            Files.writeString(file, "categories: []\nfeeds: []\n");
-            return Map.of("tributary.feeds-file", file.toString(),
-                    "tributary.retention.days", "90",
-                    "tributary.retention.max-items-per-feed", "5",
-                    "tributary.retention.batch-size", "2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FeedsYml.write(FeedsYml.EMPTY).properties("tributary.retention.days", "90",
+                "tributary.retention.max-items-per-feed", "5",
+                "tributary.retention.batch-size", "2");
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package tributary.fetch;
+package tributary.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback HTTP server that writes its answer by hand, for bodies no ordinary test server produces: endless,
- * chunked forever, or dripping one byte at a time. It counts requests and the body bytes it managed to send.
+ * A loopback server that writes its HTTP answer by hand, for what {@link FixtureFeedServer} (the JDK server) cannot
+ * send: endless or chunked-forever bodies, a byte at a time, a body that never comes, HTTP/1.0 with a hang-up after
+ * each answer. It counts requests and the body bytes it managed to send.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawSocketServer implements AutoCloseable {
 
     /** Writes the whole answer, status line included; returns when the client hangs up or the answer ends. */
-    interface Script {
+    public interface Script {
         void answer(OutputStream out, AtomicLong sent) throws IOException, InterruptedException;
     }
 
@@ -31,7 +32,7 @@ final class RawHttpServer implements AutoCloseable {
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    RawHttpServer(Script script) {
+    public RawSocketServer(Script script) {
         try {
             socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         } catch (IOException e) {
@@ -52,20 +53,29 @@ final class RawHttpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    String url(String path) {
+    /** Answers the status line and headers, then never sends the body it promised. */
+    public static RawSocketServer hanging() {
+        return new RawSocketServer((out, sent) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n<rss"));
+            out.flush();
+            Thread.sleep(60_000);
+        });
+    }
+
+    public String url(String path) {
         return "http://127.0.0.1:" + socket.getLocalPort() + path;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
     /** The request lines and headers of every request so far, in order. */
-    List<String> requestHeads() {
+    public List<String> requestHeads() {
         return heads;
     }
 
-    long bodyBytesSent() {
+    public long bodyBytesSent() {
         return sent.get();
     }
 
@@ -81,7 +91,7 @@ final class RawHttpServer implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
