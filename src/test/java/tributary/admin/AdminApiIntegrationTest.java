@@ -254,8 +254,8 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
 
         @Test
         void aFileFeedsZoneIsShown() throws Exception {
-            Files.writeString(feedsFile, baseYaml.replace("    categories: [thoi-su]\n",
-                    "    categories: [thoi-su]\n    zone: Asia/Bangkok\n"), StandardCharsets.UTF_8);
+            feedsYml.rewrite(baseYaml.replace("    categories: [thoi-su]\n",
+                    "    categories: [thoi-su]\n    zone: Asia/Bangkok\n"));
             assertTrue(catalog.reload().isPresent(), catalog.lastProblem().orElse(""));
             assertEquals("Asia/Bangkok", parse(admin().get("/admin/feeds")).get(0).get("zone").getStringValue());
         }
