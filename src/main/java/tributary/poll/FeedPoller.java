@@ -83,7 +83,7 @@ public class FeedPoller {
                 LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), redact(feed.url()),
                         redactIn(gone.reason()));
                 feeds.recordGone(feed.id(), gone.reason(), UtcTimes.toColumn(now));
-                metrics.polled("gone", "none");
+                metrics.polled(PollOutcome.Result.GONE, "none");
                 return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.GONE, 0, 0, gone.reason());
             }
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetched;
@@ -120,7 +120,7 @@ public class FeedPoller {
         } catch (FeedParseException e) {
             return fail(feed, document.status(), e.getMessage(), "parse", now);
         }
-        metrics.polled("ok", "none");
+        metrics.polled(PollOutcome.Result.UPDATED, "none");
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),
                 null);
     }
@@ -132,7 +132,7 @@ public class FeedPoller {
         Instant next = intervals.afterSuccess(feed, publisher, maxAge, now);
         feeds.recordNotModified(feed.id(), status, UtcTimes.toColumn(now), UtcTimes.toColumn(next));
         LOG.debug("Feed #{} {} not modified", feed.id(), redact(feed.url()));
-        metrics.polled("not-modified", "none");
+        metrics.polled(PollOutcome.Result.NOT_MODIFIED, "none");
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.NOT_MODIFIED, 0, 0, null);
     }
 
@@ -162,7 +162,7 @@ public class FeedPoller {
 
     private PollOutcome fail(FeedRow feed, Integer status, String message, Instant next, PollOutcome.Result result,
                              String errorClass, Instant now) {
-        metrics.polled(result == PollOutcome.Result.RATE_LIMITED ? "rate-limited" : "error", errorClass);
+        metrics.polled(result, errorClass);
         LOG.warn("Feed #{} {}: {} (next try {})", feed.id(), redact(feed.url()), redactIn(message), next);
         try {
             feeds.recordFailure(feed.id(), status, message, UtcTimes.toColumn(now),

@@ -36,9 +36,9 @@ public class PollMetrics {
         }
     }
 
-    /** outcome: ok, not-modified, error, gone, rate-limited; error: the error class, "none" for the others. */
-    void polled(String outcome, String error) {
+    /** error: the error class of a failed or rate-limited poll, "none" for the others. */
+    void polled(PollOutcome.Result outcome, String error) {
         Counter.builder("tributary.polls").description("Polls by outcome and error class")
-                .tag("outcome", outcome).tag("error", error).register(registry).increment();
+                .tag("outcome", outcome.label()).tag("error", error).register(registry).increment();
     }
 }
