@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tributary.store.FeedSettings;
 
 /**
@@ -18,7 +19,11 @@ import tributary.store.FeedSettings;
 public final class FeedSettingsForm {
 
     /** The keys, in the order they are written. */
-    public static final List<String> KEYS = List.of("url", "title", "categories", "interval", "zone", "enabled");
+    public static final List<String> KEYS = List.of("url", "title", "categories", "interval", "zone", "full_text",
+            "full_text_selector", "full_text_remove", "enabled");
+
+    /** The keys whose value is a list (a YAML sequence, a JSON array); a single value stands for a list of one. */
+    public static final Set<String> LIST_KEYS = Set.of("categories", "full_text_remove");
 
     private static final int MAX_TITLE = 500;
 
@@ -54,8 +59,9 @@ public final class FeedSettingsForm {
                 fields.get("categories") == null ? current.categories()
                         : categories(fields.get("categories"), names, counted),
                 text(fields, "interval") == null ? current.interval() : interval(text(fields, "interval"), counted),
-                fields.get("enabled") == null ? current.enabled() : enabled(fields.get("enabled"), counted),
-                text(fields, "zone") == null ? current.zone() : zone(text(fields, "zone"), counted));
+                fields.get("enabled") == null ? current.enabled() : bool("enabled", fields.get("enabled"), counted),
+                text(fields, "zone") == null ? current.zone() : zone(text(fields, "zone"), counted),
+                fullText(fields, current.fullText(), counted));
         return refused[0] == 0 ? settings : null;
     }
 
@@ -72,6 +78,16 @@ public final class FeedSettingsForm {
         }
         if (settings.zone() != null) {
             fields.put("zone", settings.zone().getId());
+        }
+        FeedSettings.FullText fullText = settings.fullText();
+        if (fullText.enabled()) {
+            fields.put("full_text", true);
+        }
+        if (fullText.selector() != null) {
+            fields.put("full_text_selector", fullText.selector());
+        }
+        if (!fullText.remove().isEmpty()) {
+            fields.put("full_text_remove", fullText.remove());
         }
         if (!settings.enabled()) {
             fields.put("enabled", false);
@@ -147,7 +163,34 @@ public final class FeedSettingsForm {
         return text.isBlank() ? null : value("zone", text, SettingRules.zone(text), problems);
     }
 
-    private static boolean enabled(Object value, Problems problems) {
+    private static FeedSettings.FullText fullText(Map<String, ?> fields, FeedSettings.FullText current,
+                                                  Problems problems) {
+        boolean enabled = fields.get("full_text") == null ? current.enabled()
+                : bool("full_text", fields.get("full_text"), problems);
+        String selectorText = text(fields, "full_text_selector");
+        // An empty selector clears it: the site's built-in rule, else the readability heuristic, decides again.
+        String selector = selectorText == null ? current.selector()
+                : selectorText.isBlank() ? null : value("full_text_selector", selectorText,
+                        SettingRules.selector(selectorText), problems);
+        List<String> remove = current.remove();
+        if (fields.get("full_text_remove") != null) {
+            remove = new ArrayList<>();
+            List<?> items = fields.get("full_text_remove") instanceof List<?> list ? list
+                    : List.of(fields.get("full_text_remove"));
+            for (int i = 0; i < items.size(); i++) {
+                String item = items.get(i) == null ? "" : items.get(i).toString();
+                SettingRules.Parsed<String> parsed = SettingRules.selector(item);
+                if (parsed.problem() != null) {
+                    problems.refuse("full_text_remove", i, item, "full_text_remove '" + item + "' " + parsed.problem());
+                } else if (!remove.contains(parsed.value())) {
+                    remove.add(parsed.value());
+                }
+            }
+        }
+        return new FeedSettings.FullText(enabled, selector, remove);
+    }
+
+    private static boolean bool(String key, Object value, Problems problems) {
         if (value instanceof Boolean b) {
             return b;
         }
@@ -155,8 +198,8 @@ public final class FeedSettingsForm {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> {
-                problems.refuse("enabled", -1, value.toString(), "enabled must be true or false, not '" + value + "'");
-                yield true;
+                problems.refuse(key, -1, value.toString(), key + " must be true or false, not '" + value + "'");
+                yield key.equals("enabled");
             }
         };
     }

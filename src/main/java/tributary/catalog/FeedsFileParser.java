@@ -174,7 +174,7 @@ public final class FeedsFileParser {
             Map<String, Node> fields = mapping(entry, "a feed", FEED_KEYS);
             int line = line(entry);
             Map<String, Object> values = new HashMap<>();
-            fields.forEach((key, value) -> values.put(key, key.equals("categories")
+            fields.forEach((key, value) -> values.put(key, FeedSettingsForm.LIST_KEYS.contains(key)
                     ? listOrScalar(value).stream().map(this::scalar).toList() : scalar(value)));
             FeedSettings settings = FeedSettingsForm.read(values, null, names, (key, index, value, reason) -> {
                 Node at = fields.get(key);

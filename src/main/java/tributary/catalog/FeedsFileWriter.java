@@ -50,10 +50,11 @@ public final class FeedsFileWriter {
         return out.append('"').toString();
     }
 
-    /** Slugs as a flow list (they need no quotes), text quoted, anything else as it prints. */
+    /** A flow list (slugs bare, other text such as selectors quoted), text quoted, anything else as it prints. */
     private static String value(Object value) {
         if (value instanceof List<?> list) {
-            return "[" + String.join(", ", list.stream().map(Object::toString).toList()) + "]";
+            return "[" + String.join(", ", list.stream().map(Object::toString)
+                    .map(item -> item.matches("[a-z0-9-]+") ? item : quote(item)).toList()) + "]";
         }
         return value instanceof String text ? quote(text) : value.toString();
     }

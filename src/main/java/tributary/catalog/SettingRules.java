@@ -3,6 +3,8 @@ package tributary.catalog;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * The rules for a feed setting written as text, shared by feeds.yml and the admin API so both accept the same
@@ -38,6 +40,24 @@ public final class SettingRules {
             return Parsed.refused("is below the 1m floor: poll at most once a minute");
         }
         return Parsed.ok(interval);
+    }
+
+    /** A CSS selector as jsoup reads it (full_text_selector, full_text_remove), on one line, at most 500 characters. */
+    public static Parsed<String> selector(String text) {
+        String selector = text.strip();
+        if (selector.isEmpty()) {
+            return Parsed.refused("is empty: write a CSS selector like article.fck_detail or .box-tinlienquan");
+        }
+        if (selector.length() > 500 || selector.indexOf('\n') >= 0 || selector.indexOf('\r') >= 0) {
+            return Parsed.refused("is not one CSS selector: at most 500 characters on one line");
+        }
+        try {
+            QueryParser.parse(selector);
+            return Parsed.ok(selector);
+        } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+            return Parsed.refused("is not a CSS selector jsoup can read (" + e.getMessage()
+                    + "): write it like article.fck_detail, div#main-detail or .box-tinlienquan");
+        }
     }
 
     /** The zone a feed's dates without an offset are read in: an offset like +07:00 or an IANA name. */

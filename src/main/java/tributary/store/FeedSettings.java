@@ -16,19 +16,34 @@ import tributary.common.Sha256;
  * key in the text form feeds.yml and the admin API share (catalog's FeedSettingsForm).
  */
 public record FeedSettings(URI url, @Nullable String title, List<String> categories, @Nullable Duration interval,
-                           boolean enabled, @Nullable ZoneId zone) {
+                           boolean enabled, @Nullable ZoneId zone, FullText fullText) {
 
     public FeedSettings {
         categories = List.copyOf(categories);
+        fullText = fullText == null ? FullText.OFF : fullText;
+    }
+
+    /**
+     * Whether each new item's page is fetched and its article published (full_text), with the CSS selector of the
+     * article body (full_text_selector, null: the site's built-in rule, else the readability heuristic) and the
+     * selectors dropped from it (full_text_remove).
+     */
+    public record FullText(boolean enabled, @Nullable String selector, List<String> remove) {
+
+        public static final FullText OFF = new FullText(false, null, List.of());
+
+        public FullText {
+            remove = remove == null ? List.of() : List.copyOf(remove);
+        }
     }
 
     /** A feed with only its URL set: in no category, enabled, everything else by default. */
     public static FeedSettings of(URI url) {
-        return new FeedSettings(url, null, List.of(), null, true, null);
+        return new FeedSettings(url, null, List.of(), null, true, null, FullText.OFF);
     }
 
     public FeedSettings withCategories(List<String> slugs) {
-        return new FeedSettings(url, title, slugs, interval, enabled, zone);
+        return new FeedSettings(url, title, slugs, interval, enabled, zone, fullText);
     }
 
     /** The key the feed is unique by: the SHA-256 of its URL (the URL itself can exceed an index's length). */

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 final class FeedSettingsColumns {
 
     /** The setting columns, in the order bind sets them; url and url_hash, the feed's identity, are apart. */
-    static final List<String> NAMES = List.of("title_override", "interval_seconds", "enabled", "zone");
+    static final List<String> NAMES = List.of("title_override", "interval_seconds", "enabled", "zone", "full_text",
+            "full_text_selector", "full_text_remove");
 
     private FeedSettingsColumns() {
     }
@@ -48,6 +49,11 @@ final class FeedSettingsColumns {
         }
         ps.setBoolean(first + 2, settings.enabled());
         ps.setString(first + 3, settings.zone() == null ? null : settings.zone().getId());
+        ps.setBoolean(first + 4, settings.fullText().enabled());
+        ps.setString(first + 5, settings.fullText().selector());
+        // One selector per line: the form refuses a selector with a line break, so the list reads back as written.
+        List<String> remove = settings.fullText().remove();
+        ps.setString(first + 6, remove.isEmpty() ? null : String.join("\n", remove));
         return first + NAMES.size();
     }
 
@@ -56,7 +62,10 @@ final class FeedSettingsColumns {
         long seconds = rs.getLong("interval_seconds");
         Duration interval = rs.wasNull() ? null : Duration.ofSeconds(seconds);
         String zone = rs.getString("zone");
+        String remove = rs.getString("full_text_remove");
+        FeedSettings.FullText fullText = new FeedSettings.FullText(rs.getBoolean("full_text"),
+                rs.getString("full_text_selector"), remove == null ? List.of() : List.of(remove.split("\n")));
         return new FeedSettings(URI.create(rs.getString("url")), rs.getString("title_override"), categories, interval,
-                rs.getBoolean("enabled"), zone == null ? null : ZoneId.of(zone));
+                rs.getBoolean("enabled"), zone == null ? null : ZoneId.of(zone), fullText);
     }
 }

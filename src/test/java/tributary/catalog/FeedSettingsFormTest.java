@@ -2,6 +2,7 @@ package tributary.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,11 +37,13 @@ class FeedSettingsFormTest {
     @Test
     void whatIsWrittenReadsBackTheSame() {
         FeedSettings settings = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
-                Duration.ofMinutes(90), false, ZoneId.of("Asia/Ho_Chi_Minh"));
+                Duration.ofMinutes(90), false, ZoneId.of("Asia/Ho_Chi_Minh"), new FeedSettings.FullText(true,
+                "article.fck_detail", List.of(".box-tinlienquan", "div[class=\"banner top\"]")));
 
         Map<String, Object> fields = FeedSettingsForm.write(settings);
 
-        assertEquals(List.of("url", "title", "categories", "interval", "zone", "enabled"), List.copyOf(fields.keySet()));
+        assertEquals(List.of("url", "title", "categories", "interval", "zone", "full_text", "full_text_selector",
+                "full_text_remove", "enabled"), List.copyOf(fields.keySet()));
         assertEquals("1h30m", fields.get("interval"));
         assertEquals(settings, read(fields, null));
         assertEquals(List.of(), problems);
@@ -49,11 +52,13 @@ class FeedSettingsFormTest {
     @Test
     void absentKeysKeepTheBaseAndEmptyTitleOrZoneClearIt() {
         FeedSettings base = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
-                Duration.ofMinutes(30), true, ZoneId.of("+07:00"));
+                Duration.ofMinutes(30), true, ZoneId.of("+07:00"),
+                new FeedSettings.FullText(true, "article.fck_detail", List.of(".banner")));
 
-        FeedSettings changed = read(Map.of("enabled", false, "zone", "", "title", " "), base);
+        FeedSettings changed = read(Map.of("enabled", false, "zone", "", "title", " ", "full_text_selector", ""), base);
 
-        assertEquals(new FeedSettings(base.url(), null, base.categories(), base.interval(), false, null), changed);
+        assertEquals(new FeedSettings(base.url(), null, base.categories(), base.interval(), false, null,
+                new FeedSettings.FullText(true, null, List.of(".banner"))), changed);
         assertEquals(base, read(Map.of("url", "https://example.vn/a.rss"), base), "the same URL is no change");
     }
 
@@ -70,6 +75,29 @@ class FeedSettingsFormTest {
                 "enabled[-1]=maybe: enabled must be true or false, not 'maybe'",
                 "zone[-1]=Hanoi: zone 'Hanoi' is not a time zone: write an offset like +07:00 or a name like "
                         + "Asia/Ho_Chi_Minh"), problems);
+    }
+
+    @Test
+    void fullTextSelectorsAreCheckedAsJsoupReadsThem() {
+        FeedSettings settings = read(Map.of("url", "https://example.vn/a.rss", "full_text", "yes",
+                "full_text_selector", "article[", "full_text_remove", List.of(".ok", "div >", "a\nb")), null);
+
+        assertNull(settings);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("full_text_selector[-1]=article[: full_text_selector 'article[' is not a"
+                + " CSS selector jsoup can read"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("full_text_remove[1]=div >: "), problems.get(1));
+        assertTrue(problems.get(2).startsWith("full_text_remove[2]=a\nb: full_text_remove 'a\nb' is not one CSS"
+                + " selector"), problems.get(2));
+    }
+
+    @Test
+    void fullTextIsOffUnlessTurnedOnAndAnyTruthyWordTurnsItOn() {
+        assertEquals(FeedSettings.FullText.OFF, read(Map.of("url", "https://example.vn/a.rss"), null).fullText());
+        FeedSettings on = read(Map.of("url", "https://example.vn/a.rss", "full_text", "on",
+                "full_text_remove", ".banner"), null);
+        assertEquals(new FeedSettings.FullText(true, null, List.of(".banner")), on.fullText());
+        assertEquals(List.of(), problems);
     }
 
     @Test
