@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tributary.store.FeedSettings;
 
 class FeedsFileParserTest {
 
@@ -56,6 +57,35 @@ class FeedsFileParserTest {
             assertNull(second.settings().zone());
             assertEquals(false, second.settings().enabled());
             assertEquals(9, second.line());
+        }
+
+        @Test
+        void readsTheFullTextKeysWithAFlowListABlockListOrOneSelector() throws Exception {
+            FeedsFile file = FeedsFileParser.parse("""
+                    categories:
+                      - title: Thời sự
+                    feeds:
+                      - url: https://vnexpress.net/rss/thoi-su.rss
+                        categories: [thoi-su]
+                        full_text: true                          # fetch each new item's page
+                        full_text_selector: "article.fck_detail"  # optional: CSS selector of the article body
+                        full_text_remove: [".box-tinlienquan", ".banner"]   # optional: selectors dropped from it
+                      - url: https://tuoitre.vn/rss/thoi-su.rss
+                        full_text: yes
+                        full_text_remove:
+                          - div[type=RelatedOneNews]
+                          - .VCSortableInPreviewMode
+                      - url: https://thanhnien.vn/rss/thoi-su.rss
+                        full_text_remove: .banner
+                      - url: https://dantri.com.vn/rss/thoi-su.rss
+                    """, "feeds.yml");
+
+            assertEquals(new FeedSettings.FullText(true, "article.fck_detail", List.of(".box-tinlienquan", ".banner")),
+                    file.feeds().get(0).settings().fullText());
+            assertEquals(new FeedSettings.FullText(true, null,
+                    List.of("div[type=RelatedOneNews]", ".VCSortableInPreviewMode")), file.feeds().get(1).settings().fullText());
+            assertEquals(new FeedSettings.FullText(false, null, List.of(".banner")), file.feeds().get(2).settings().fullText());
+            assertEquals(FeedSettings.FullText.OFF, file.feeds().get(3).settings().fullText());
         }
 
         @Test
@@ -121,6 +151,35 @@ class FeedsFileParserTest {
             FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    zone: Hanoi\n");
             assertEquals(3, e.problems().get(0).line());
             assertTrue(e.problems().get(0).reason().contains("zone 'Hanoi' is not a time zone"), e.getMessage());
+        }
+
+        @Test
+        void aBadSelectorIsRefusedWithItsLineAndReason() {
+            FeedsFileException e = refused("""
+                    feeds:
+                      - url: https://vnexpress.net/rss/thoi-su.rss
+                        full_text: true
+                        full_text_selector: "article["
+                        full_text_remove:
+                          - .banner
+                          - "div["
+                    """);
+            assertEquals(List.of(4, 7), e.problems().stream().map(FeedsFileException.Problem::line).toList(),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("feeds.yml:4: full_text_selector 'article[' is not a CSS selector jsoup"
+                    + " can read ("), e.getMessage());
+            assertTrue(e.getMessage().contains("feeds.yml:7: full_text_remove 'div[' is not a CSS selector"),
+                    e.getMessage());
+            assertTrue(e.problems().get(0).reason().endsWith("write it like article.fck_detail, div#main-detail or"
+                    + " .box-tinlienquan"), e.getMessage());
+        }
+
+        @Test
+        void fullTextMustBeTrueOrFalse() {
+            FeedsFileException e = refused("feeds:\n  - url: https://a.example/f\n    full_text: sometimes\n");
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.problems().get(0).reason().contains("full_text must be true or false, not 'sometimes'"),
+                    e.getMessage());
         }
 
         @Test
