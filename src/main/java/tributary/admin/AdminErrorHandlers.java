@@ -30,6 +30,12 @@ class AdminErrorHandlers {
         return (request, e) -> Problems.of(HttpStatus.CONFLICT, "Managed by feeds.yml", e.getMessage());
     }
 
+    /** 422, not 502: the request is sound but names a page Tributary cannot fetch, and proxies pass a 4xx's body on. */
+    @Singleton
+    ExceptionHandler<PageNotFetchedException, HttpResponse<?>> notFetched() {
+        return (request, e) -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, e.title(), e.getMessage());
+    }
+
     @Singleton
     ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> tooLarge() {
         return (request, e) -> Problems.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Body too large",

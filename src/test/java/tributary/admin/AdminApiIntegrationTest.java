@@ -29,6 +29,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tributary.catalog.CatalogLoader;
+import tributary.catalog.FeedsFileParser;
+import tributary.store.CatalogReader;
+import tributary.store.FeedSettings;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
@@ -55,6 +58,9 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    CatalogReader catalogReader;
 
     @Override
     public Map<String, String> getProperties() {
@@ -112,7 +118,7 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
                 "DELETE,/admin/feeds/1", "POST,/admin/feeds/1/refresh", "GET,/admin/categories",
                 "POST,/admin/categories", "PUT,/admin/categories/x", "DELETE,/admin/categories/x",
                 "GET,/admin/export/feeds.yml", "GET,/admin/export/opml", "POST,/admin/import/opml", "GET,/admin/status",
-                "HEAD,/admin/feeds", "OPTIONS,/admin/feeds", "GET,/admin/no-such-route"})
+                "GET,/admin/extract", "HEAD,/admin/feeds", "OPTIONS,/admin/feeds", "GET,/admin/no-such-route"})
         void missingOrWrongTokenIsRefusedWith401(String method, String path) throws Exception {
             AdminHttp http = admin();
             String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
@@ -313,6 +319,149 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
                     .formatted(fixtures.url("world.json")))).get("id").getLongValue();
             assertEquals(400, admin().put("/admin/feeds/" + id, "{\"zone\": \"Mars/Olympus\"}").statusCode());
             assertEquals("Asia/Tokyo", parse(admin().get("/admin/feeds/" + id)).get("zone").getStringValue());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class FullText {
+
+        private static final String ISSUE_EXAMPLE = """
+                "full_text": true, "full_text_selector": "article.fck_detail",
+                "full_text_remove": [".box-tinlienquan", ".banner"]""";
+
+        private long addWorld(String settings) throws Exception {
+            HttpResponse<String> created = admin().post("/admin/feeds", """
+                    {"url": "%s", "title": "World", "categories": ["the-gioi"], %s}
+                    """.formatted(fixtures.url("world.json"), settings));
+            assertEquals(201, created.statusCode(), created.body());
+            return parse(created).get("id").getLongValue();
+        }
+
+        private List<String> texts(JsonNode array) {
+            List<String> texts = new ArrayList<>();
+            array.values().forEach(value -> texts.add(value.getStringValue()));
+            return texts;
+        }
+
+        private void assertIssueExample(JsonNode settings) {
+            assertTrue(settings.get("full_text").getBooleanValue(), settings.toString());
+            assertEquals("article.fck_detail", settings.get("full_text_selector").getStringValue());
+            assertEquals(List.of(".box-tinlienquan", ".banner"), texts(settings.get("full_text_remove")));
+        }
+
+        @Test
+        void postedSettingsAreShownStoredExportedAndReadBackEqual() throws Exception {
+            HttpResponse<String> created = admin().post("/admin/feeds", """
+                    {"url": "%s", "categories": ["the-gioi"], %s}
+                    """.formatted(fixtures.url("world.json"), ISSUE_EXAMPLE));
+            assertEquals(201, created.statusCode(), created.body());
+            long id = parse(created).get("id").getLongValue();
+            assertIssueExample(parse(created).get("settings"));
+            assertIssueExample(parse(admin().get("/admin/feeds/" + id)).get("settings"));
+
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed WHERE id = " + id
+                    + " AND full_text AND full_text_selector = 'article.fck_detail'"));
+            assertEquals(".box-tinlienquan\n.banner", db.string("SELECT full_text_remove FROM feed WHERE id = " + id),
+                    "one selector per line");
+
+            String yaml = admin().get("/admin/export/feeds.yml").body();
+            assertTrue(yaml.contains("""
+                        full_text: true
+                        full_text_selector: "article.fck_detail"
+                        full_text_remove: [".box-tinlienquan", ".banner"]
+                    """), yaml);
+            tributary.catalog.FeedsFile file = FeedsFileParser.parse(yaml, "export");
+            FeedSettings exported = file.feeds().get(1).settings();
+            assertEquals(new FeedSettings.FullText(true, "article.fck_detail", List.of(".box-tinlienquan", ".banner")),
+                    exported.fullText());
+            assertEquals(catalogReader.feedSettings(id).orElseThrow(), exported, "the export reads back the same");
+        }
+
+        @Test
+        void aFileFeedsFullTextSettingsAreShown() throws Exception {
+            feedsYml.rewrite(baseYaml.replace("    categories: [thoi-su]\n", """
+                        categories: [thoi-su]
+                        full_text: true
+                        full_text_selector: "article.fck_detail"
+                        full_text_remove:
+                          - .box-tinlienquan
+                          - .banner
+                    """));
+            assertTrue(catalog.reload().isPresent(), catalog.lastProblem().orElse(""));
+            assertIssueExample(parse(admin().get("/admin/feeds")).get(0).get("settings"));
+        }
+
+        @Test
+        void aPutChangesOneSettingAndKeepsTheOthers() throws Exception {
+            long id = addWorld(ISSUE_EXAMPLE);
+
+            JsonNode changed = parse(admin().put("/admin/feeds/" + id, "{\"full_text_selector\": \"div#main-detail\"}"));
+            JsonNode settings = changed.get("settings");
+            assertEquals("div#main-detail", settings.get("full_text_selector").getStringValue());
+            assertTrue(settings.get("full_text").getBooleanValue());
+            assertEquals(List.of(".box-tinlienquan", ".banner"), texts(settings.get("full_text_remove")));
+            assertEquals("World", changed.get("title_override").getStringValue());
+
+            JsonNode off = parse(admin().put("/admin/feeds/" + id, "{\"full_text\": false}")).get("settings");
+            assertNull(off.get("full_text"), "off is the default, left out as feeds.yml leaves it out");
+            assertEquals("div#main-detail", off.get("full_text_selector").getStringValue());
+            assertEquals(2, off.get("full_text_remove").size());
+
+            JsonNode removeChanged = parse(admin().put("/admin/feeds/" + id, "{\"full_text_remove\": [\"aside\"]}"))
+                    .get("settings");
+            assertEquals(List.of("aside"), texts(removeChanged.get("full_text_remove")), "a list replaces the list");
+            assertEquals("div#main-detail", removeChanged.get("full_text_selector").getStringValue());
+        }
+
+        @Test
+        void anEmptySelectorClearsIt() throws Exception {
+            long id = addWorld(ISSUE_EXAMPLE);
+
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id, "{\"full_text_selector\": \"\"}");
+
+            assertEquals(200, put.statusCode(), put.body());
+            JsonNode settings = parse(put).get("settings");
+            assertNull(settings.get("full_text_selector"), put.body());
+            assertTrue(settings.get("full_text").getBooleanValue());
+            assertEquals(2, settings.get("full_text_remove").size());
+            assertNull(db.string("SELECT full_text_selector FROM feed WHERE id = " + id));
+        }
+
+        @Test
+        void anInvalidSelectorIsRefusedNamingTheFieldTheValueAndTheReasonAndNothingChanges() throws Exception {
+            HttpResponse<String> refused = admin().post("/admin/feeds", """
+                    {"url": "%s", "full_text": true, "full_text_selector": "article["}
+                    """.formatted(fixtures.url("world.json")));
+            assertEquals(400, refused.statusCode(), refused.body());
+            JsonNode error = parse(refused).get("errors").get(0);
+            assertEquals("full_text_selector", error.get("field").getStringValue());
+            assertEquals("article[", error.get("value").getStringValue());
+            assertTrue(error.get("reason").getStringValue().startsWith(
+                    "full_text_selector 'article[' is not a CSS selector jsoup can read ("), refused.body());
+            assertTrue(error.get("reason").getStringValue().endsWith(
+                    "): write it like article.fck_detail, div#main-detail or .box-tinlienquan"), refused.body());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM feed"), "nothing added");
+
+            long id = addWorld(ISSUE_EXAMPLE);
+            HttpResponse<String> put = admin().put("/admin/feeds/" + id,
+                    "{\"full_text\": false, \"full_text_selector\": \"article[\", \"full_text_remove\": [\"nav\", \"div[\"]}");
+            assertEquals(400, put.statusCode(), put.body());
+            JsonNode errors = parse(put).get("errors");
+            assertEquals("full_text_selector", errors.get(0).get("field").getStringValue());
+            assertEquals("full_text_remove", errors.get(1).get("field").getStringValue());
+            assertEquals("div[", errors.get(1).get("value").getStringValue());
+            assertIssueExample(parse(admin().get("/admin/feeds/" + id)).get("settings"));
+        }
+
+        @Test
+        void aSingleRemoveSelectorGivenAsAStringIsAListOfOne() throws Exception {
+            long id = addWorld("\"full_text\": true, \"full_text_remove\": \".banner\"");
+
+            JsonNode settings = parse(admin().get("/admin/feeds/" + id)).get("settings");
+
+            assertEquals(List.of(".banner"), texts(settings.get("full_text_remove")));
+            assertEquals(".banner", db.string("SELECT full_text_remove FROM feed WHERE id = " + id));
         }
     }
 
