@@ -1,6 +1,7 @@
 // Tributary admin page: talks to the admin API with the bearer token kept in sessionStorage.
 // No cookies are used, so another site cannot make this browser act on the API (no CSRF).
-// Every value from the server is written with textContent, never as HTML.
+// Every value from the server is written with textContent, never as HTML; an extracted article is shown only
+// in a sandboxed iframe (srcdoc), which runs no script and has no origin, so it cannot reach this page or its token.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -82,11 +83,14 @@
           f.health.last_error ? 'error' : '');
         cell(row, when(f.health.next_poll_at));
         cell(row, f.item_count, 'items');
+        const fullText = cell(row, f.settings.full_text ? 'on' : 'off', 'fulltext ' + (f.settings.full_text ? 'on' : 'off'));
+        if (f.settings.full_text_selector) fullText.title = 'selector: ' + f.settings.full_text_selector;
         const actions = cell(row, '');
         if (f.origin === 'file') {
           actions.textContent = 'managed by feeds.yml' + (f.source_line ? ' (line ' + f.source_line + ')' : '');
           actions.className = 'muted';
         } else {
+          actions.appendChild(button('Edit', () => edit(f)));
           actions.appendChild(button(f.enabled ? 'Pause' : 'Resume', () =>
             act(() => api('PUT', '/admin/feeds/' + f.id, {enabled: !f.enabled}), (f.enabled ? 'Paused ' : 'Resumed ') + f.url)));
           actions.appendChild(button('Categories…', () => {
@@ -100,6 +104,7 @@
         }
         actions.appendChild(button('Refresh', () =>
           act(async () => { const r = await api('POST', '/admin/feeds/' + f.id + '/refresh'); say(r.result); }, 'Refreshed ' + f.url)));
+        actions.appendChild(button('Preview article', () => preview('feed=' + f.id)));
         body.appendChild(row);
       }
       const list = $('categories');
@@ -119,8 +124,8 @@
     }
   }
 
-  function split(text) {
-    return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  function split(text, separator) {
+    return text.split(separator || ',').map((s) => s.trim()).filter((s) => s.length > 0);
   }
 
   $('login').addEventListener('submit', (event) => {
@@ -130,16 +135,106 @@
     refresh();
   });
 
+  // The one form adds a feed (POST) or, after "Edit", changes it (PUT): then empty fields clear what they name.
+  let editing = null;
+
+  function formSettings() {
+    const body = {categories: split($('add-categories').value), full_text: $('add-full-text').checked,
+      full_text_selector: $('add-selector').value.trim(), full_text_remove: split($('add-remove').value, '\n')};
+    for (const [key, id] of [['title', 'add-title'], ['interval', 'add-interval'], ['zone', 'add-zone']]) {
+      body[key] = $(id).value.trim();
+    }
+    if (editing === null) {
+      body.url = $('add-url').value.trim();
+      for (const key of Object.keys(body)) {
+        if (body[key] === '' || body[key] === false || (Array.isArray(body[key]) && body[key].length === 0 && key !== 'categories')) delete body[key];
+      }
+    } else if (body.interval === '') {
+      delete body.interval; // the API has no empty interval: left out, the interval stays
+    }
+    return body;
+  }
+
+  function edit(f) {
+    const s = f.settings;
+    editing = f.id;
+    $('add-url').value = s.url;
+    $('add-url').readOnly = true;
+    $('add-categories').value = s.categories.join(', ');
+    $('add-title').value = s.title || '';
+    $('add-interval').value = s.interval || '';
+    $('add-zone').value = s.zone || '';
+    $('add-full-text').checked = !!s.full_text;
+    $('add-selector').value = s.full_text_selector || '';
+    $('add-remove').value = (s.full_text_remove || []).join('\n');
+    $('form-title').textContent = 'Edit feed #' + f.id;
+    $('add-button').textContent = 'Save';
+    $('add-cancel').hidden = false;
+    $('add').scrollIntoView();
+  }
+
+  function stopEditing() {
+    editing = null;
+    $('add').reset();
+    $('add-url').readOnly = false;
+    $('form-title').textContent = 'Add a feed';
+    $('add-button').textContent = 'Add';
+    $('add-cancel').hidden = true;
+  }
+
+  $('add-cancel').addEventListener('click', stopEditing);
+
   $('add').addEventListener('submit', (event) => {
     event.preventDefault();
-    const body = {url: $('add-url').value.trim(), categories: split($('add-categories').value)};
-    if ($('add-title').value.trim()) body.title = $('add-title').value.trim();
-    if ($('add-interval').value.trim()) body.interval = $('add-interval').value.trim();
+    const body = formSettings();
+    const url = $('add-url').value.trim();
+    const work = editing === null ? () => api('POST', '/admin/feeds', body) : () => api('PUT', '/admin/feeds/' + editing, body);
     $('add-button').disabled = true;
-    act(() => api('POST', '/admin/feeds', body), 'Added ' + body.url).finally(() => {
+    act(async () => { await work(); stopEditing(); }, (editing === null ? 'Added ' : 'Saved ') + url).finally(() => {
       $('add-button').disabled = false;
-      $('add').reset();
     });
+  });
+
+  // Preview: what full text would publish, from GET /admin/extract.
+  async function preview(query) {
+    const result = $('preview-result');
+    $('preview-facts').textContent = 'Fetching…';
+    $('preview-problem').hidden = true;
+    $('preview-frame').srcdoc = '';
+    $('preview-images').textContent = '';
+    $('preview-html').textContent = '';
+    result.hidden = false;
+    $('preview').scrollIntoView();
+    try {
+      const a = await api('GET', '/admin/extract?' + query);
+      $('preview-url').value = a.url;
+      $('preview-selector').value = a.selector || '';
+      $('preview-remove').value = a.remove.join('\n');
+      $('preview-facts').textContent = (a.item_title ? '“' + a.item_title + '” — ' : '') + a.final_url + ' (HTTP ' + a.status
+        + ', ' + (a.content_type || 'no content type') + '). Rule: ' + a.rule + '; ' + a.words + ' words.';
+      $('preview-problem').hidden = !a.problem;
+      $('preview-problem').textContent = a.problem || '';
+      if (a.html) {
+        $('preview-frame').srcdoc = '<!DOCTYPE html><meta charset="utf-8"><style>body{font:16px/1.55 Georgia,serif;'
+          + 'max-width:42rem;margin:1rem auto;padding:0 1rem}img{max-width:100%;height:auto}</style>' + a.html;
+        $('preview-html').textContent = a.html;
+        // An inert document: parsing it runs nothing and loads nothing; it only lists the images' addresses.
+        const images = [...new DOMParser().parseFromString(a.html, 'text/html').images].map((i) => i.getAttribute('src'));
+        $('preview-images').textContent = images.length === 0 ? 'No images.' : images.length
+          + ' image(s), not loaded in this preview: ' + images.join(' ');
+      }
+    } catch (e) {
+      $('preview-facts').textContent = '';
+      $('preview-problem').hidden = false;
+      $('preview-problem').textContent = e.message;
+    }
+  }
+
+  $('preview-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams({url: $('preview-url').value.trim(), selector: $('preview-selector').value.trim()});
+    split($('preview-remove').value, '\n').forEach((r) => query.append('remove', r));
+    preview(query.toString());
   });
 
   if (token()) {

@@ -1,8 +1,11 @@
 package tributary.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -14,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -28,7 +32,10 @@ import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
-/** The admin page in a real headless Chromium: sign in, add a feed, see it polled, remove it. */
+/**
+ * The admin page in a real headless Chromium: sign in, add a feed, see it polled, remove it; add one with full text,
+ * edit it, and preview its latest article in the sandboxed frame.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPageBrowserTest implements TestPropertyProvider {
@@ -48,6 +55,9 @@ class AdminPageBrowserTest implements TestPropertyProvider {
     @Inject
     CatalogLoader catalog;
 
+    @Inject
+    JsonMapper json;
+
     @Override
     public Map<String, String> getProperties() {
         return FeedsYml.write("categories:\n  - title: Thời sự\nfeeds: []\n")
@@ -58,8 +68,6 @@ class AdminPageBrowserTest implements TestPropertyProvider {
     void startBrowser() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them with apt-get)");
-        db.clear();
-        catalog.reload();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -70,6 +78,13 @@ class AdminPageBrowserTest implements TestPropertyProvider {
         browser = new ChromeDriver(service, options);
     }
 
+    @BeforeEach
+    void emptyCatalog() {
+        db.clear();
+        catalog.reload();
+        fixtures.reset();
+    }
+
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
@@ -78,13 +93,21 @@ class AdminPageBrowserTest implements TestPropertyProvider {
         fixtures.close();
     }
 
-    @Test
-    void anAdminAddsAFeedSeesItPolledAndRemovesIt() {
+    /** Opens the page signed in, with the token typed into the form when the tab has none yet. */
+    private WebDriverWait signIn() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(server.getURL() + "/admin");
-        browser.findElement(By.id("token")).sendKeys(AdminApiIntegrationTest.TOKEN);
-        browser.findElement(By.cssSelector("#login button")).click();
+        if (browser.findElement(By.id("login")).isDisplayed()) {
+            browser.findElement(By.id("token")).sendKeys(AdminApiIntegrationTest.TOKEN);
+            browser.findElement(By.cssSelector("#login button")).click();
+        }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add")));
+        return wait;
+    }
+
+    @Test
+    void anAdminAddsAFeedSeesItPolledAndRemovesIt() {
+        WebDriverWait wait = signIn();
         assertTrue(browser.findElement(By.id("categories")).getText().contains("Thời sự (thoi-su)"));
 
         String url = fixtures.url("vnexpress-thoi-su.rss");
@@ -103,6 +126,67 @@ class AdminPageBrowserTest implements TestPropertyProvider {
         feed.findElement(By.xpath(".//button[text()='Remove']")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
         assertEquals(0, db.count("SELECT COUNT(*) FROM feed WHERE deleted_at IS NULL"));
+    }
+
+    @Test
+    void anAdminAddsAFeedWithFullTextEditsItAndPreviewsItsLatestArticle() throws Exception {
+        WebDriverWait wait = signIn();
+        String url = ArticleFixtures.serveFeed(fixtures);
+        browser.findElement(By.id("add-url")).sendKeys(url);
+        browser.findElement(By.id("add-categories")).sendKeys("thoi-su");
+        browser.findElement(By.id("add-zone")).sendKeys("Asia/Ho_Chi_Minh");
+        browser.findElement(By.id("add-full-text")).click();
+        browser.findElement(By.id("add-selector")).sendKeys("article.fck_detail");
+        browser.findElement(By.id("add-remove")).sendKeys(".box-tinlienquan\nfigure");
+        browser.findElement(By.id("add-button")).click();
+        By row = By.cssSelector("#feeds tr[data-url='" + url + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        assertEquals("on", browser.findElement(row).findElement(By.cssSelector(".fulltext")).getText());
+
+        JsonNode settings = savedSettings();
+        assertTrue(settings.get("full_text").getBooleanValue(), settings.toString());
+        assertEquals("article.fck_detail", settings.get("full_text_selector").getStringValue());
+        assertEquals(".box-tinlienquan", settings.get("full_text_remove").get(0).getStringValue());
+        assertEquals("figure", settings.get("full_text_remove").get(1).getStringValue());
+        assertEquals("Asia/Ho_Chi_Minh", settings.get("zone").getStringValue());
+
+        browser.findElement(row).findElement(By.xpath(".//button[text()='Edit']")).click();
+        assertEquals("article.fck_detail", browser.findElement(By.id("add-selector")).getAttribute("value"));
+        browser.findElement(By.id("add-selector")).clear();
+        browser.findElement(By.id("add-selector")).sendKeys("main article");
+        browser.findElement(By.id("add-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved " + url));
+        assertEquals("main article", savedSettings().get("full_text_selector").getStringValue());
+        assertEquals(2, savedSettings().get("full_text_remove").size(), "what the form showed is kept");
+
+        browser.findElement(row).findElement(By.xpath(".//button[text()='Preview article']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-facts"), "Rule: selector main article"));
+        String facts = browser.findElement(By.id("preview-facts")).getText();
+        assertTrue(facts.contains(ArticleFixtures.NEWEST_TITLE) && facts.contains("HTTP 200") && facts.contains(" words."),
+                facts);
+        assertEquals("main article", browser.findElement(By.id("preview-selector")).getAttribute("value"));
+        WebElement frame = browser.findElement(By.id("preview-frame"));
+        assertEquals("", frame.getAttribute("sandbox"), "sandboxed with every restriction");
+        browser.switchTo().frame(frame);
+        String article = browser.findElement(By.tagName("body")).getText();
+        browser.switchTo().defaultContent();
+        assertTrue(article.contains("Thêm điểm sạc ở các bến cuối"), article);
+        assertFalse(article.contains("Tin liên quan") || article.contains("Lê Văn Lương"), article);
+        assertEquals(Boolean.FALSE, browser.executeScript("return [...document.querySelectorAll('h2, p, li')]"
+                + ".some((e) => e.textContent.includes('Thêm điểm sạc'))"), "the article is never live in the page");
+        assertTrue(browser.findElement(By.id("preview-images")).getText().startsWith("No images"));
+
+        browser.findElement(By.id("preview-selector")).clear();
+        browser.findElement(By.id("preview-selector")).sendKeys("article[");
+        browser.findElement(By.id("preview-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-problem"),
+                "selector 'article[' is not a CSS selector jsoup can read"));
+    }
+
+    private JsonNode savedSettings() throws Exception {
+        java.net.http.HttpResponse<String> feeds = new AdminHttp(server.getURL().toString(), AdminApiIntegrationTest.TOKEN)
+                .get("/admin/feeds");
+        return json.readValue(feeds.body(), JsonNode.class).get(0).get("settings");
     }
 
     @Test

@@ -36,7 +36,7 @@ import tributary.support.FixtureFeedServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExtractApiIntegrationTest implements TestPropertyProvider {
 
-    private static final String ARTICLE = "preview-article.html";
+    private static final String ARTICLE = ArticleFixtures.ARTICLE;
 
     private final FixtureFeedServer fixtures = new FixtureFeedServer();
 
@@ -223,23 +223,11 @@ class ExtractApiIntegrationTest implements TestPropertyProvider {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class AFeed {
 
-        /** A feed of two items: the newest links to the article page, the older to a page that is gone. */
+        /** The feed of ArticleFixtures, added with these settings (a JSON fragment after the URL). */
         private long addFeed(String settings) throws Exception {
-            fixtures.serve("/f/giao-thong.rss", request -> new FixtureFeedServer.Answer(200, "application/rss+xml",
-                    """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <rss version="2.0"><channel><title>Giao thông</title><link>%s</link><description>d</description>
-                    <item><guid isPermaLink="false">old</guid><title>Tuyến xe buýt cũ ngừng chạy</title>
-                      <link>%s</link><description>Tuyến cũ ngừng chạy.</description>
-                      <pubDate>Mon, 30 Nov 2026 08:00:00 +0700</pubDate></item>
-                    <item><guid isPermaLink="false">new</guid><title>Hà Nội mở thêm tuyến xe buýt điện</title>
-                      <link>%s</link><description>Tuyến xe buýt điện mới nối các khu đô thị phía tây.</description>
-                      <pubDate>Tue, 01 Dec 2026 08:00:00 +0700</pubDate></item>
-                    </channel></rss>
-                    """.formatted(fixtures.address("/"), fixtures.address("/pages/gone.html"), fixtures.url(ARTICLE))
-                            .getBytes(StandardCharsets.UTF_8)));
+            String url = ArticleFixtures.serveFeed(fixtures);
             HttpResponse<String> created = admin().post("/admin/feeds", "{\"url\": \"%s\"%s}"
-                    .formatted(fixtures.address("/f/giao-thong.rss"), settings));
+                    .formatted(url, settings));
             assertEquals(201, created.statusCode(), created.body());
             return parse(created).get("id").getLongValue();
         }
@@ -254,7 +242,7 @@ class ExtractApiIntegrationTest implements TestPropertyProvider {
             assertEquals(200, response.statusCode(), response.body());
             JsonNode answer = parse(response);
             assertEquals(id, answer.get("feed").getLongValue());
-            assertEquals("Hà Nội mở thêm tuyến xe buýt điện", answer.get("item_title").getStringValue());
+            assertEquals(ArticleFixtures.NEWEST_TITLE, answer.get("item_title").getStringValue());
             assertEquals(fixtures.url(ARTICLE), answer.get("url").getStringValue());
             assertEquals("selector article.fck_detail", answer.get("rule").getStringValue());
             assertEquals(List.of(".box-tinlienquan"), texts(answer.get("remove")));
