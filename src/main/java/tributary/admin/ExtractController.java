@@ -44,8 +44,8 @@ class ExtractController {
     @Get
     HttpResponse<?> extract(HttpRequest<?> request) {
         HttpParameters params = request.getParameters();
-        String url = params.get("url");
-        String feed = params.get("feed");
+        String url = blankToNull(params.get("url"));
+        String feed = blankToNull(params.get("feed"));
         List<Problems.FieldError> errors = new ArrayList<>();
         if ((url == null) == (feed == null)) {
             errors.add(new Problems.FieldError(url == null ? "url" : "feed", null, url == null
@@ -54,7 +54,7 @@ class ExtractController {
         String selector = selector(params, errors);
         List<String> remove = remove(params, errors);
         Long feedId = feed == null ? null : feedId(feed, errors);
-        URI page = url == null || errors.size() > 0 ? null : page(url, errors);
+        URI page = url == null || !errors.isEmpty() ? null : page(url, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -118,6 +118,10 @@ class ExtractController {
             }
         }
         return remove;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static Long feedId(String text, List<Problems.FieldError> errors) {
