@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 @Controller("/admin")
 class AdminPageController {
 
-    /** Scripts only from here, data only from this origin's API, no framing, no form posts elsewhere. */
+    /**
+     * Scripts only from here, data only from this origin's API, no framing, no form posts elsewhere. The article
+     * preview's srcdoc frame inherits this policy, so an extracted page's images (any host, intranets included) are
+     * never requested by the admin's browser.
+     */
     static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
