@@ -155,7 +155,8 @@ public final class FeedSettingsForm {
     }
 
     private static Duration interval(String text, Problems problems) {
-        return value("interval", text, SettingRules.interval(text), problems);
+        // An empty interval clears it, as for title and zone: the default interval applies again.
+        return text.isBlank() ? null : value("interval", text, SettingRules.interval(text), problems);
     }
 
     private static ZoneId zone(String text, Problems problems) {

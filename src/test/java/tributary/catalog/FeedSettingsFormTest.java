@@ -50,14 +50,15 @@ class FeedSettingsFormTest {
     }
 
     @Test
-    void absentKeysKeepTheBaseAndEmptyTitleOrZoneClearIt() {
+    void absentKeysKeepTheBaseAndEmptyTitleIntervalZoneOrSelectorClearIt() {
         FeedSettings base = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
                 Duration.ofMinutes(30), true, ZoneId.of("+07:00"),
                 new FeedSettings.FullText(true, "article.fck_detail", List.of(".banner")));
 
-        FeedSettings changed = read(Map.of("enabled", false, "zone", "", "title", " ", "full_text_selector", ""), base);
+        FeedSettings changed = read(Map.of("enabled", false, "zone", "", "title", " ", "full_text_selector", "",
+                "interval", ""), base);
 
-        assertEquals(new FeedSettings(base.url(), null, base.categories(), base.interval(), false, null,
+        assertEquals(new FeedSettings(base.url(), null, base.categories(), null, false, null,
                 new FeedSettings.FullText(true, null, List.of(".banner"))), changed);
         assertEquals(base, read(Map.of("url", "https://example.vn/a.rss"), base), "the same URL is no change");
     }
