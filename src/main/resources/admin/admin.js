@@ -149,9 +149,8 @@
       for (const key of Object.keys(body)) {
         if (body[key] === '' || body[key] === false || (Array.isArray(body[key]) && body[key].length === 0 && key !== 'categories')) delete body[key];
       }
-    } else if (body.interval === '') {
-      delete body.interval; // the API has no empty interval: left out, the interval stays
     }
+    // When editing, an empty field is sent as '': the API clears title, interval, zone and selector then.
     return body;
   }
 
