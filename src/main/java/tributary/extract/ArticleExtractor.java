@@ -108,6 +108,10 @@ public class ArticleExtractor {
     /** Cleans, fixes images, sanitizes and judges one candidate body. */
     private static Extraction judged(Element body, List<String> remove, String base, String rule,
                                      @Nullable String summary) {
+        // Output without jsoup's pretty printing: its indentation would become text in readers that keep it.
+        Document holder = Document.createShell(base);
+        holder.outputSettings().prettyPrint(false);
+        holder.body().appendChild(body);
         ChromeCleaner.clean(body, remove);
         LazyImages.fix(body, base);
         String html = HtmlSanitizer.sanitize(body.html(), base);
