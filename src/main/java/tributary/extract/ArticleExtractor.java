@@ -112,6 +112,7 @@ public class ArticleExtractor {
         Document holder = Document.createShell(base);
         holder.outputSettings().prettyPrint(false);
         holder.body().appendChild(body);
+        int teasers = ArticleJudge.teasers(body);
         ChromeCleaner.clean(body, remove);
         LazyImages.fix(body, base);
         String html = HtmlSanitizer.sanitize(body.html(), base);
@@ -119,7 +120,7 @@ public class ArticleExtractor {
             return Extraction.refused(rule, "nothing readable was left of the page's article after cleaning");
         }
         Element clean = Jsoup.parseBodyFragment(html, base).body();
-        String problem = ArticleJudge.problem(clean, summary);
+        String problem = ArticleJudge.problem(clean, summary, teasers);
         return problem == null
                 ? new Extraction(html, rule, ArticleJudge.words(clean.text()), null)
                 : Extraction.refused(rule, problem);

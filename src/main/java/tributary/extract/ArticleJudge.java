@@ -7,7 +7,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * Says whether an extracted body is an article: not under a floor of words, not shorter than the feed's own summary
- * (then the page gave less than the feed), not mostly link text (then it is a list of links).
+ * (then the page gave less than the feed), not mostly link text nor mostly headlines (then it is a list of links).
  */
 final class ArticleJudge {
 
@@ -15,13 +15,15 @@ final class ArticleJudge {
     static final int MIN_WORDS = 40;
     /** Above this share of link text in its words, a body is a list of links. */
     static final double MAX_LINK_SHARE = 0.5;
+    /** A section page shows at least this many headlines; an article may end with one or two "read more" links. */
+    static final int MIN_TEASERS = 4;
 
     private ArticleJudge() {
     }
 
-    /** Why the body is no article, or null when it is one. */
+    /** Why the cleaned body is no article, or null when it is one; teasers as counted before cleaning. */
     @Nullable
-    static String problem(Element body, @Nullable String summary) {
+    static String problem(Element body, @Nullable String summary, int teasers) {
         int words = words(body.text());
         if (words < MIN_WORDS) {
             return String.format(Locale.ROOT, "the page's article text (%d words) is under the %d-word floor",
@@ -40,7 +42,28 @@ final class ArticleJudge {
             return String.format(Locale.ROOT, "the page's article text is mostly links (%d of %d words)",
                     linkWords, words);
         }
+        if (teasers >= MIN_TEASERS && teasers * 2 >= body.select("p").size()) {
+            return String.format(Locale.ROOT, "the page is a list of links to other articles (%d headlines for %d"
+                    + " paragraphs), not an article", teasers, body.select("p").size());
+        }
         return null;
+    }
+
+    /**
+     * Links that are the whole of a heading or list item and several words long: the headlines of a section page.
+     * Counted before cleaning, which drops them as link blocks and would leave only the teasers' prose.
+     */
+    static int teasers(Element body) {
+        int n = 0;
+        for (Element a : body.select("a")) {
+            Element parent = a.parent();
+            // Alone in its parent, checked without reading the parent's whole text (a paragraph may hold many links).
+            if (parent != null && parent != body && parent.childrenSize() == 1 && parent.ownText().isBlank()
+                    && words(a.text()) >= 5) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Words of text: runs of letters or digits between spaces and punctuation (a Vietnamese syllable is a word). */

@@ -98,8 +98,15 @@ final class PageDecoder {
         if (!m.find()) {
             return null;
         }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        // Servers that send a charset without knowing the page's send these defaults; none of them can even encode
+        // Vietnamese, so the page's own meta (or UTF-8) is the better guess.
+        if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("us-ascii")
+                || name.equals("windows-1252")) {
+            return null;
+        }
         try {
-            return Charset.isSupported(m.group(1)) ? m.group(1) : null;
+            return Charset.isSupported(name) ? name : null;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null;
         }
