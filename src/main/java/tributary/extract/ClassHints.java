@@ -63,8 +63,11 @@ final class ClassHints {
         if (text.length() > 40) {
             return false;
         }
-        String label = text.strip().replaceAll("[:：»›\\s]+$", "").toLowerCase(Locale.ROOT);
-        return CHROME_LABELS.contains(label);
+        int end = text.length();
+        while (end > 0 && (":：»›".indexOf(text.charAt(end - 1)) >= 0 || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
+        }
+        return CHROME_LABELS.contains(text.substring(0, end).strip().toLowerCase(Locale.ROOT));
     }
 
     private static String names(Element element) {

@@ -87,7 +87,7 @@ final class LazyImages {
     }
 
     private static String absolute(String base, String url) {
-        if (url.isEmpty()) {
+        if (url.isEmpty() || url.startsWith("https://") || url.startsWith("http://")) {
             return url;
         }
         String resolved = StringUtil.resolve(base, url);
