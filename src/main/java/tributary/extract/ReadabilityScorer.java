@@ -61,7 +61,8 @@ final class ReadabilityScorer {
     }
 
     private static void add(Map<Element, Double> scores, Element element, double score) {
-        scores.merge(element, initial(element) + score, (old, added) -> old + score);
+        Double old = scores.get(element);
+        scores.put(element, (old == null ? initial(element) : old) + score);
     }
 
     /** A candidate's start: its tag (a div is likelier prose than a list) and its class and id. */
