@@ -115,6 +115,7 @@ public class ArticleExtractor {
         int teasers = ArticleJudge.teasers(body);
         ChromeCleaner.clean(body, remove);
         LazyImages.fix(body, base);
+        ChromeCleaner.tidy(body);
         String html = HtmlSanitizer.sanitize(body.html(), base);
         if (html == null) {
             return Extraction.refused(rule, "nothing readable was left of the page's article after cleaning");

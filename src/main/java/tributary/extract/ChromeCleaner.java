@@ -1,9 +1,13 @@
 package tributary.extract;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
 import org.jsoup.select.Selector;
 
@@ -17,6 +21,8 @@ final class ChromeCleaner {
     private static final String NEVER_ARTICLE = "script, style, noscript, template, form, input, button, select, "
             + "textarea, iframe, object, embed, nav, aside, footer, header, svg, canvas, link, meta, ins, h1, "
             + "[hidden], [style~=(?i)display:\\s*none]";
+    private static final Set<String> BLOCK_CONTAINERS = Set.of("div", "article", "section", "main", "figure",
+            "picture", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "body");
     /** Above this share of link text a block is a list of links, not prose. */
     private static final double LINK_BLOCK = 0.5;
 
@@ -39,6 +45,18 @@ final class ChromeCleaner {
                 element.children().forEach(todo::push);
             }
         }
+    }
+
+    /** Drops the page's indentation between blocks, which readers would otherwise keep as stray spaces. */
+    static void tidy(Element body) {
+        List<TextNode> blank = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode text && text.isBlank() && node.parent() instanceof Element parent
+                    && BLOCK_CONTAINERS.contains(parent.normalName())) {
+                blank.add(text);
+            }
+        }, body);
+        blank.forEach(TextNode::remove);
     }
 
     private static void removeAll(Element body, String selector) {

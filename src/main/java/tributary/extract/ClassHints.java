@@ -27,6 +27,10 @@ final class ClassHints {
                     + "recommend|most-?read|trending|rating|vote|tags?-|keyword|print|login|copyright|author-?box|"
                     + "(^|[\\s_-])(ads?|qc|nav|tags?|hot|top-?news|box-?category)([\\s_-]|$)",
             Pattern.CASE_INSENSITIVE);
+    /** Names no article body carries, whatever else the name says ("detail__related", "article-comments"). */
+    private static final Pattern ALWAYS_CHROME = Pattern.compile(
+            "related|lien-?quan|cung-?chuyen-?muc|comment|binh-?luan|share|sharing|chia-?se|quang-?cao|advert|sponsor",
+            Pattern.CASE_INSENSITIVE);
     /** Labels that head chrome, not article text; matched against a whole short element text. */
     private static final Set<String> CHROME_LABELS = Set.of("tin liên quan", "tin cùng chuyên mục", "bài liên quan",
             "có thể bạn quan tâm", "đọc thêm", "xem thêm", "tin khác", "tin mới", "đọc nhiều", "xem nhiều",
@@ -52,10 +56,11 @@ final class ClassHints {
         return weight;
     }
 
-    /** Named as chrome and not also as content. */
+    /** Named as chrome and not also as content, or named as a kind of chrome that never holds the article. */
     static boolean chrome(Element element) {
         String names = names(element);
-        return !names.isEmpty() && NEGATIVE.matcher(names).find() && !POSITIVE.matcher(names).find();
+        return !names.isEmpty() && NEGATIVE.matcher(names).find()
+                && (!POSITIVE.matcher(names).find() || ALWAYS_CHROME.matcher(names).find());
     }
 
     /** The element's whole text is a chrome label ("Tin liên quan", "Chia sẻ"), allowing a trailing colon. */
