@@ -105,7 +105,7 @@ public class ArticleExtractor {
         }
     }
 
-    /** Cleans, fixes images, sanitizes and judges one candidate body. */
+    /** Cleans, fixes images, judges, sanitizes and judges again (on what will be published) one candidate body. */
     private static Extraction judged(Element body, List<String> remove, String base, String rule,
                                      @Nullable String summary) {
         // Output without jsoup's pretty printing: its indentation would become text in readers that keep it.
@@ -116,6 +116,11 @@ public class ArticleExtractor {
         ChromeCleaner.clean(body, remove);
         LazyImages.fix(body, base);
         ChromeCleaner.tidy(body);
+        // Judged before sanitizing too, so a refused body (often the largest) never costs the sanitizer's passes.
+        String early = ArticleJudge.problem(body, summary, teasers);
+        if (early != null) {
+            return Extraction.refused(rule, early);
+        }
         String html = HtmlSanitizer.sanitize(body.html(), base);
         if (html == null) {
             return Extraction.refused(rule, "nothing readable was left of the page's article after cleaning");

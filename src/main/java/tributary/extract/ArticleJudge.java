@@ -15,6 +15,8 @@ final class ArticleJudge {
     static final int MIN_WORDS = 40;
     /** Above this share of link text in its words, a body is a list of links. */
     static final double MAX_LINK_SHARE = 0.5;
+    /** About 80,000 words, a book: past this the body is a whole site's worth of text, and not worth sanitizing. */
+    static final int MAX_CHARS = 500_000;
     /** A section page shows at least this many headlines; an article may end with one or two "read more" links. */
     static final int MIN_TEASERS = 4;
 
@@ -24,7 +26,12 @@ final class ArticleJudge {
     /** Why the cleaned body is no article, or null when it is one; teasers as counted before cleaning. */
     @Nullable
     static String problem(Element body, @Nullable String summary, int teasers) {
-        int words = words(body.text());
+        String text = body.text();
+        if (text.length() > MAX_CHARS) {
+            return String.format(Locale.ROOT, "the page's article text (%d characters) is longer than any news article"
+                    + " (%d); the rule took more than the article", text.length(), MAX_CHARS);
+        }
+        int words = words(text);
         if (words < MIN_WORDS) {
             return String.format(Locale.ROOT, "the page's article text (%d words) is under the %d-word floor",
                     words, MIN_WORDS);

@@ -331,5 +331,24 @@ class ArticleExtractorTest {
             // Generous, to catch a quadratic pass (minutes) rather than to time the code.
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, took.toString());
         }
+
+        @Test
+        void aFiveMegabytePageOfInlineScriptStillGivesItsArticle() {
+            StringBuilder page = new StringBuilder(new String(Pages.bytes("dantri.html"), StandardCharsets.UTF_8));
+            StringBuilder script = new StringBuilder("<script>window.__DATA__ = [");
+            while (script.length() < 5_000_000) {
+                script.append("{\"id\":1,\"title\":\"Tin số một <b>nổi bật</b>\",\"url\":\"/a.htm\"},");
+            }
+            page.insert(page.indexOf("</body>"), script.append("{}];</script>"));
+            long start = System.nanoTime();
+
+            Extraction result = extract(utf8(page.toString()), "text/html", URI.create("https://dantri.com.vn/a.htm"),
+                    null, List.of(), null);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("5 MB page of script: " + took.toMillis() + " ms, " + result.rule());
+            assertEquals("site dantri.com.vn", result.rule());
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, took.toString());
+        }
     }
 }
