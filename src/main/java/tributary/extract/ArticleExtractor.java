@@ -68,9 +68,11 @@ public class ArticleExtractor {
             }
         }
         if (site != null) {
+            boolean matched = false;
             for (String siteSelector : site.selectors()) {
                 Element body = document.selectFirst(siteSelector);
                 if (body != null) {
+                    matched = true;
                     Extraction result = judged(body.clone(), site.remove(), base, "site " + site.name(), summary);
                     if (result.found()) {
                         return result;
@@ -79,7 +81,7 @@ public class ArticleExtractor {
                     break;
                 }
             }
-            if (first == null) {
+            if (!matched) {
                 notes.add("the built-in rule for " + site.name() + " matched nothing (the site's layout may have"
                         + " changed; set full_text_selector)");
             }

@@ -102,6 +102,16 @@ class ArticleExtractorTest {
                     result.problem());
             assertTrue(result.problem().contains("built-in rule for vnexpress.net matched nothing"), result.problem());
         }
+
+        @Test
+        void aSelectorThatMatchesAShortBoxIsJudgedAndTheSiteRuleStillSaysItMatchedNothing() {
+            Extraction result = extract(utf8("<html><body><div id=x><p>Ngắn.</p></div></body></html>"), "text/html",
+                    VNEXPRESS, "#x", List.of(), null);
+
+            assertEquals("selector #x", result.rule());
+            assertTrue(result.problem().contains("built-in rule for vnexpress.net matched nothing"), result.problem());
+            assertTrue(result.problem().contains("under the 40-word floor"), result.problem());
+        }
     }
 
     @Nested
