@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Ingest (ItemStore.upsert vs plain batched INSERT) and parse (parse + normalize vs bare StAX) comparisons:
+# Ingest (ItemStore.upsert vs plain batched INSERT), parse (parse + normalize vs bare StAX) and extraction
+# (ArticleExtractor.extract vs a bare jsoup parse of the fixture pages) comparisons:
 # tributary.bench.BenchMain (src/bench/java, compiled into the test classes), against an embedded MariaDB under
 # target/bench-mariadb.
-# Usage: bench/java-benches.sh [feeds of 20 items for ingest] [seconds per parse measurement]
+# Usage: bench/java-benches.sh [feeds of 20 items for ingest] [seconds per parse and per extraction measurement]
 #        (RESULTS=<file> appends the markdown section there)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -43,7 +43,7 @@ part() {
 }
 part "1. Serving" bench/publish-vs-nginx.sh "$SERVE_SECONDS"
 part "2. Polling" env MEMORY_ITEMS="$MEM_ITEMS" bench/polling.sh "$POLL_FEEDS"
-part "3-4. Ingest and parse" bench/java-benches.sh "$INGEST_FEEDS" "$PARSE_SECONDS"
+part "3-4, 7. Ingest, parse and extraction" bench/java-benches.sh "$INGEST_FEEDS" "$PARSE_SECONDS"
 part "6. Start-up" bench/startup.sh "$START_RUNS"
 echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT"
 cp "$OUT" bench/results/latest.md; rm -f "$OUT"

@@ -10,17 +10,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import tributary.extract.ArticleExtractor;
 import tributary.normalize.ItemNormalizer;
 import tributary.parse.FeedParser;
 import tributary.poll.PollConfig;
 import tributary.store.ItemStore;
 
 /**
- * Runs the ingest and parse comparisons against a real (embedded) MariaDB and prints a markdown section.
- * Arguments: feeds (× 20 items) for ingest, seconds per parse measurement, and optionally a results file to append to.
+ * Runs the ingest and parse comparisons against a real (embedded) MariaDB, then the extraction comparison, and prints
+ * a markdown section. Arguments: feeds (× 20 items) for ingest, seconds per parse measurement, and optionally a results file to append to.
  */
 public final class BenchMain {
 
@@ -54,13 +57,24 @@ public final class BenchMain {
             ParseComparison.Result generated = parse.run(BenchFeeds.rss(0, "parse"), budget, budget);
             byte[] fixture = Files.readAllBytes(Path.of("src/test/resources/feeds/vnexpress-thoi-su.rss"));
             ParseComparison.Result real = parse.run(fixture, budget, budget);
-            String section = markdown(feeds, seconds, written, generated, real);
+            String section = markdown(feeds, seconds, written, generated, real) + "\n" + extraction(feeds, seconds);
             System.out.println(section);
             if (results != null) {
                 Files.writeString(results, section + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
         }
+    }
+
+    /** The extraction comparison over every fixture page; it needs no database. */
+    static String extraction(int feeds, int seconds) throws Exception {
+        ExtractComparison comparison = new ExtractComparison(new ArticleExtractor());
+        Duration budget = Duration.ofSeconds(seconds);
+        List<ExtractComparison.Result> results = new ArrayList<>();
+        for (ExtractComparison.Page page : ExtractComparison.fixturePages()) {
+            results.add(comparison.run(page, budget, budget));
+        }
+        return ExtractComparison.markdown("bench/java-benches.sh " + feeds + " " + seconds, seconds, results);
     }
 
     static String markdown(int feeds, int seconds, IngestComparison.Result ingest, ParseComparison.Result generated,

@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import tributary.extract.ArticleExtractor;
 import tributary.normalize.ItemNormalizer;
 import tributary.parse.FeedParser;
 import tributary.store.ItemStore;
@@ -68,6 +71,20 @@ class BenchSmokeTest {
 
         assertTrue(result.oursRuns() > 0 && result.staxRuns() > 0);
         assertTrue(comparison.sink() > 0);
+    }
+
+    @Test
+    void extractComparisonExtractsEveryFixturePageBothWays() throws Exception {
+        ExtractComparison comparison = new ExtractComparison(new ArticleExtractor());
+        List<ExtractComparison.Result> results = new ArrayList<>();
+        for (ExtractComparison.Page page : ExtractComparison.fixturePages()) {
+            results.add(comparison.run(page, Duration.ofMillis(10), Duration.ofMillis(20)));
+        }
+
+        assertTrue(results.size() >= 7, results.size() + " pages");
+        assertTrue(results.stream().allMatch(r -> r.oursRuns() > 0 && r.jsoupRuns() > 0 && !r.rule().equals("none")));
+        assertTrue(comparison.sink() > 0);
+        assertTrue(ExtractComparison.markdown("x", 1, results).contains("| vnexpress.html |"));
     }
 
     @Test

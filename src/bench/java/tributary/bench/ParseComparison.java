@@ -8,7 +8,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import tributary.normalize.ItemNormalizer;
-import tributary.parse.FeedParseException;
 import tributary.parse.FeedParser;
 import tributary.parse.ParsedFeed;
 import tributary.parse.ParsedItem;
@@ -40,23 +39,19 @@ final class ParseComparison {
     Result run(byte[] document, Duration warmUp, Duration measure) throws Exception {
         URI base = URI.create("https://site.example/feed.rss");
         Instant now = Instant.parse("2026-01-28T12:00:00Z");
-        Pass ours = () -> {
+        TimedLoop.Pass ours = () -> {
             ParsedFeed feed = parser.parse(document, "application/rss+xml; charset=utf-8");
             for (ParsedItem item : feed.items()) {
                 sink += normalizer.normalize(item, 1, base, feed.language(), now).contentHash().length();
             }
         };
-        Pass bare = () -> sink += staxPass(document);
-        timed(ours, warmUp);
-        long[] oursRuns = timed(ours, measure);
-        timed(bare, warmUp);
-        long[] staxRuns = timed(bare, measure);
-        return new Result(document.length, mbPerSecond(document.length, oursRuns), oursRuns[0],
-                mbPerSecond(document.length, staxRuns), staxRuns[0]);
-    }
-
-    private static double mbPerSecond(int bytes, long[] runsAndNanos) {
-        return runsAndNanos[0] * (double) bytes / 1e6 / (runsAndNanos[1] / 1e9);
+        TimedLoop.Pass bare = () -> sink += staxPass(document);
+        TimedLoop.run(ours, warmUp);
+        long[] oursRuns = TimedLoop.run(ours, measure);
+        TimedLoop.run(bare, warmUp);
+        long[] staxRuns = TimedLoop.run(bare, measure);
+        return new Result(document.length, TimedLoop.mbPerSecond(document.length, oursRuns), oursRuns[0],
+                TimedLoop.mbPerSecond(document.length, staxRuns), staxRuns[0]);
     }
 
     /** Reads every event and touches every character of text, as a parser that keeps nothing must. */
@@ -72,26 +67,7 @@ final class ParseComparison {
         return chars;
     }
 
-    /** Runs the pass until the budget is spent; answers {runs, elapsed nanoseconds}, the last run included. */
-    private static long[] timed(Pass pass, Duration budget) throws Exception {
-        long start = System.nanoTime();
-        long end = start + budget.toNanos();
-        long runs = 0;
-        long now = start;
-        while (now < end) {
-            pass.run();
-            runs++;
-            now = System.nanoTime();
-        }
-        return new long[] {runs, now - start};
-    }
-
     long sink() {
         return sink;
-    }
-
-    /** One pass over the document. */
-    private interface Pass {
-        void run() throws FeedParseException, XMLStreamException;
     }
 }
