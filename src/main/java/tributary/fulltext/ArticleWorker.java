@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ class ArticleWorker {
     FullTextOutcome work(ArticleJob job) {
         Optional<FeedSettings> settings = catalog.feedSettings(job.feedId());
         if (settings.isEmpty() || !settings.get().fullText().enabled()) {
-            articles.cancel(job);
+            articles.cancel(job, clock.instant());
             changed(job, job.held());
             return FullTextOutcome.CANCELLED;
         }
@@ -125,10 +126,11 @@ class ArticleWorker {
         if (retry == null) {
             LOG.warn("Item #{} {}: no article after {} attempts, the last: {}; it keeps the feed's summary",
                     job.itemId(), job.url(), attempts, problem);
-            articles.recordFailure(job, ArticleState.FAILED, problem, null);
+            articles.recordFailure(job, ArticleState.FAILED, problem, null, clock.instant());
         } else {
             LOG.info("Item #{} {}: no article ({}); tried again in {}", job.itemId(), job.url(), problem, retry);
-            articles.recordFailure(job, ArticleState.RETRYING, problem, clock.instant().plus(retry));
+            Instant now = clock.instant();
+            articles.recordFailure(job, ArticleState.RETRYING, problem, now.plus(retry), now);
         }
         changed(job, job.held());
         return retry == null ? FullTextOutcome.GAVE_UP : FullTextOutcome.FAILED;

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,18 +27,26 @@ public class ArticleStore {
     public record Article(String html, String rule) {
     }
 
-    // modified_at first: MariaDB assigns left to right, and it must see the hold as it was before it is cleared.
-    // An item still held was never published, so its article is its first version, not a modification.
+    // MariaDB assigns left to right: whatever reads the hold comes before it is cleared. An item still held was never
+    // published, so its article is its first version, not a modification; its release time is when readers first
+    // see it. Every release (article, failure, cancel, expiry) records that time in article_released_at.
     private static final String DONE = """
             UPDATE item SET modified_at = IF(article_hold_until IS NOT NULL AND article_hold_until > ?, modified_at, ?),
+              article_released_at = IF(article_hold_until IS NULL, article_released_at, ?),
               article = ?, article_rule = ?, article_state = 'done', article_error = NULL, article_fetched_at = ?,
-              article_attempts = article_attempts + ?,
-              article_next_at = NULL, article_hold_until = NULL, article_lease_owner = NULL, article_lease_until = NULL
+              article_attempts = article_attempts + ?, article_next_at = NULL, article_hold_until = NULL,
+              article_lease_owner = NULL, article_lease_until = NULL
             WHERE id = ?""";
 
     private static final String FAILED = """
-            UPDATE item SET article_state = ?, article_error = ?, article_attempts = article_attempts + 1,
-              article_next_at = ?, article_hold_until = NULL, article_lease_owner = NULL, article_lease_until = NULL
+            UPDATE item SET article_released_at = IF(article_hold_until IS NULL, article_released_at, ?),
+              article_state = ?, article_error = ?, article_attempts = article_attempts + 1, article_next_at = ?,
+              article_hold_until = NULL, article_lease_owner = NULL, article_lease_until = NULL
+            WHERE id = ?""";
+
+    private static final String CANCEL = """
+            UPDATE item SET article_released_at = IF(article_hold_until IS NULL, article_released_at, ?),
+              article_state = NULL, article_hold_until = NULL, article_lease_owner = NULL, article_lease_until = NULL
             WHERE id = ?""";
 
     private final TransactionOperations<Connection> tx;
@@ -68,13 +77,15 @@ public class ArticleStore {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement(DONE)) {
-                ps.setObject(1, UtcTimes.toColumn(now));
-                ps.setObject(2, UtcTimes.toColumn(now));
-                ps.setString(3, article.html());
-                ps.setString(4, Columns.fit(article.rule(), 500));
-                ps.setObject(5, UtcTimes.toColumn(now));
-                ps.setInt(6, fetched ? 1 : 0);
-                ps.setLong(7, job.itemId());
+                LocalDateTime at = UtcTimes.toColumn(now);
+                ps.setObject(1, at);
+                ps.setObject(2, at);
+                ps.setObject(3, at);
+                ps.setString(4, article.html());
+                ps.setString(5, Columns.fit(article.rule(), 500));
+                ps.setObject(6, at);
+                ps.setInt(7, fetched ? 1 : 0);
+                ps.setLong(8, job.itemId());
                 ps.executeUpdate();
             }
             contentChanged(c, List.of(job.feedId()));
@@ -86,14 +97,16 @@ public class ArticleStore {
      * A fetch failed: the reason, one more attempt, and the next try (state RETRYING) or none (FAILED). The item is
      * released if still held: readers get the feed's summary meanwhile.
      */
-    public void recordFailure(ArticleJob job, ArticleState state, String error, @Nullable Instant nextTry) {
+    public void recordFailure(ArticleJob job, ArticleState state, String error, @Nullable Instant nextTry,
+                              Instant now) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement(FAILED)) {
-                ps.setString(1, state.column());
-                ps.setString(2, Columns.fit(error, 2000));
-                ps.setObject(3, nextTry == null ? null : UtcTimes.toColumn(nextTry));
-                ps.setLong(4, job.itemId());
+                ps.setObject(1, UtcTimes.toColumn(now));
+                ps.setString(2, state.column());
+                ps.setString(3, Columns.fit(error, 2000));
+                ps.setObject(4, nextTry == null ? null : UtcTimes.toColumn(nextTry));
+                ps.setLong(5, job.itemId());
                 ps.executeUpdate();
             }
             if (job.held()) {
@@ -104,12 +117,12 @@ public class ArticleStore {
     }
 
     /** Full text was switched off for the job's feed since it was queued: no fetch, the item published as it came. */
-    public void cancel(ArticleJob job) {
+    public void cancel(ArticleJob job, Instant now) {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE item SET article_state = NULL,"
-                    + " article_hold_until = NULL, article_lease_owner = NULL, article_lease_until = NULL WHERE id = ?")) {
-                ps.setLong(1, job.itemId());
+            try (PreparedStatement ps = c.prepareStatement(CANCEL)) {
+                ps.setObject(1, UtcTimes.toColumn(now));
+                ps.setLong(2, job.itemId());
                 ps.executeUpdate();
             }
             if (job.held()) {
@@ -135,8 +148,9 @@ public class ArticleStore {
             }
             if (!feeds.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE item SET article_hold_until = NULL WHERE article_hold_until <= ?")) {
+                        "UPDATE item SET article_released_at = ?, article_hold_until = NULL WHERE article_hold_until <= ?")) {
                     ps.setObject(1, UtcTimes.toColumn(now));
+                    ps.setObject(2, UtcTimes.toColumn(now));
                     ps.executeUpdate();
                 }
                 contentChanged(c, feeds);

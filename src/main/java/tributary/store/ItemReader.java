@@ -18,14 +18,16 @@ import java.util.Set;
 
 /**
  * Reads stored items for publishing: the newest stories of a category, with every stored copy of each. A full-text
- * item held back for its article (within tributary.fulltext.wait of its arrival) is not read until its hold ends.
+ * item held back for its article (within tributary.fulltext.wait of its arrival) is not read until its hold ends,
+ * and counts as first seen when it was released: that is when its story changed for readers (Last-Modified).
  */
 @Singleton
 public class ItemReader {
 
     private static final String COLUMNS = """
             SELECT i.id, i.feed_id, i.story_hash, i.guid, i.url, i.title, i.summary, i.content, i.article, i.author, i.tags,
-              i.enclosure_url, i.enclosure_type, i.enclosure_length, i.published_at, i.first_seen_at, i.modified_at,
+              i.enclosure_url, i.enclosure_type, i.enclosure_length, i.published_at,
+              GREATEST(i.first_seen_at, COALESCE(i.article_released_at, i.first_seen_at)) AS first_seen_at, i.modified_at,
               f.url AS feed_url, COALESCE(f.title_override, f.title) AS feed_title, f.site_url,
               COALESCE(f.content_changed_at, f.last_success_at) AS feed_updated
             FROM item i JOIN feed f ON f.id = i.feed_id

@@ -3,6 +3,7 @@
 -- at article_next_at), done (article holds it), failed (gave up after tributary.fulltext.max-attempts).
 -- article_hold_until: the item stays out of published outputs until then, unless its article arrives first (or its
 -- first fetch fails); cleared when it is released, so releases are found through ix_item_article_hold.
+-- article_released_at: when a held item became visible, which is when its story changed for readers (Last-Modified).
 -- article_lease_owner/_until: the instance fetching the page right now (claimed with SELECT … FOR UPDATE SKIP LOCKED).
 ALTER TABLE item
   ADD COLUMN article             MEDIUMTEXT    NULL,
@@ -13,6 +14,7 @@ ALTER TABLE item
   ADD COLUMN article_next_at     DATETIME(3)   NULL,
   ADD COLUMN article_fetched_at  DATETIME(3)   NULL,
   ADD COLUMN article_hold_until  DATETIME(3)   NULL,
+  ADD COLUMN article_released_at DATETIME(3)   NULL,
   ADD COLUMN article_lease_owner VARCHAR(100)  CHARACTER SET ascii NULL,
   ADD COLUMN article_lease_until DATETIME(3)   NULL,
   ADD KEY ix_item_article_due (article_state, article_next_at),

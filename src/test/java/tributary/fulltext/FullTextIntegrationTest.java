@@ -24,6 +24,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -215,6 +219,8 @@ class FullTextIntegrationTest implements TestPropertyProvider {
         assertNotNull(item, "past the wait the item is published without its article");
         assertEquals(NewsSite.SUMMARY, item.get("content_html").getStringValue());
         assertNull(item.get("date_modified"));
+        assertEquals(clock.instant().truncatedTo(ChronoUnit.SECONDS), lastModified("/feeds/cham.json"),
+                "its release is the page's change, or If-Modified-Since would keep the item from readers");
 
         gate.countDown();
         assertEquals(FullTextOutcome.EXTRACTED, fetching.get(0).get(20, TimeUnit.SECONDS));
@@ -331,6 +337,13 @@ class FullTextIntegrationTest implements TestPropertyProvider {
     private JsonNode health(String feed) throws Exception {
         long id = db.count("SELECT id FROM feed WHERE url = '" + site.feedUrl(feed) + "'");
         return json.readValue(get("/admin/feeds/" + id), JsonNode.class).get("health");
+    }
+
+    private Instant lastModified(String path) throws Exception {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return ZonedDateTime.parse(response.headers().firstValue("Last-Modified").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 
     private byte[] get(String path) throws Exception {
