@@ -1,7 +1,9 @@
 package tributary.store;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,9 +52,15 @@ public class ArticleStore {
             WHERE id = ?""";
 
     private final TransactionOperations<Connection> tx;
+    private final TransactionDefinition releaseTransaction;
 
     public ArticleStore(TransactionOperations<Connection> tx) {
         this.tx = tx;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition(
+                TransactionDefinition.Propagation.REQUIRES_NEW);
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        definition.setName("release held items");
+        this.releaseTransaction = definition;
     }
 
     /** The article of another stored copy of the same canonical URL, from any feed. */
@@ -132,14 +140,19 @@ public class ArticleStore {
         });
     }
 
-    /** Releases the items whose wait has passed without their article; answers the feeds they belong to. */
+    /**
+     * Releases the items whose wait has passed without their article; answers the feeds they belong to. Read
+     * committed and without locking reads, so it takes no gap locks that would stall ingest's inserts; two instances
+     * releasing at once at worst both announce the same feeds.
+     */
     public List<Long> releaseHolds(Instant now) {
-        return tx.executeWrite(status -> {
+        LocalDateTime at = UtcTimes.toColumn(now);
+        return tx.execute(releaseTransaction, status -> {
             Connection c = status.getConnection();
             List<Long> feeds = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT DISTINCT feed_id FROM item WHERE article_hold_until <= ? FOR UPDATE")) {
-                ps.setObject(1, UtcTimes.toColumn(now));
+                    "SELECT DISTINCT feed_id FROM item WHERE article_hold_until <= ?")) {
+                ps.setObject(1, at);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         feeds.add(rs.getLong(1));
@@ -147,10 +160,10 @@ public class ArticleStore {
                 }
             }
             if (!feeds.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE item SET article_released_at = ?, article_hold_until = NULL WHERE article_hold_until <= ?")) {
-                    ps.setObject(1, UtcTimes.toColumn(now));
-                    ps.setObject(2, UtcTimes.toColumn(now));
+                try (PreparedStatement ps = c.prepareStatement("UPDATE item SET article_released_at = ?,"
+                        + " article_hold_until = NULL WHERE article_hold_until <= ?")) {
+                    ps.setObject(1, at);
+                    ps.setObject(2, at);
                     ps.executeUpdate();
                 }
                 contentChanged(c, feeds);
