@@ -36,12 +36,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tributary.catalog.CatalogLoader;
 import tributary.poll.PollOutcome;
 import tributary.poll.PollScheduler;
+import tributary.store.ArticleClaims;
+import tributary.store.ArticleJob;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
@@ -76,6 +80,12 @@ class FullTextIntegrationTest implements TestPropertyProvider {
     ArticleQueue queue;
 
     @Inject
+    ArticleClaims claims;
+
+    @Inject
+    CatalogLoader catalog;
+
+    @Inject
     Database db;
 
     @Inject
@@ -88,7 +98,7 @@ class FullTextIntegrationTest implements TestPropertyProvider {
     MeterRegistry meters;
 
     {
-        for (String feed : List.of("a", "b", "plain", "slow", "loi404", "loipdf", "loitrong", "polite")) {
+        for (String feed : List.of("a", "b", "plain", "slow", "loi404", "loipdf", "loitrong", "polite", "x", "y")) {
             site.feed(feed);
         }
         site.feed("polite2", request -> {
@@ -115,6 +125,8 @@ class FullTextIntegrationTest implements TestPropertyProvider {
                     title: Lỗi
                   - slug: lich-su
                     title: Lịch sự
+                  - slug: cung
+                    title: Cùng bài
                 feeds:
                   - url: %s
                     categories: [bai-viet]
@@ -129,12 +141,20 @@ class FullTextIntegrationTest implements TestPropertyProvider {
                 """.formatted(site.feedUrl("a"), site.feedUrl("b"), site.feedUrl("plain")));
         for (String[] feed : List.of(new String[] {"slow", "cham"}, new String[] {"loi404", "loi"},
                 new String[] {"loipdf", "loi"}, new String[] {"loitrong", "loi"}, new String[] {"polite", "lich-su"},
-                new String[] {"polite2", "lich-su"})) {
+                new String[] {"polite2", "lich-su"}, new String[] {"x", "cung"}, new String[] {"y", "cung"})) {
             yml.append("  - url: ").append(site.feedUrl(feed[0])).append("\n    categories: [").append(feed[1])
                     .append("]\n    full_text: true\n    full_text_selector: \"article.noi-dung\"\n");
         }
         return FeedsYml.write(yml).properties("tributary.admin-token", TOKEN, "tributary.fetch.max-per-host", "1",
                 "tributary.fulltext.scheduler-enabled", "false");
+    }
+
+    /** Leftovers of other classes on the shared test database (items of the same titles would join their stories). */
+    @BeforeAll
+    void cleanSlate() {
+        db.clear();
+        clock.set(TestClock.START);
+        catalog.reload();
     }
 
     @AfterAll
@@ -187,6 +207,25 @@ class FullTextIntegrationTest implements TestPropertyProvider {
         assertEquals(1, site.pageHits("a1"), "one fetch across re-polls, an update and a second feed");
         assertEquals(2, db.count("SELECT COUNT(*) FROM item WHERE article_state = 'done' AND url = '"
                 + site.pageUrl("a1") + "'"));
+    }
+
+    @Test
+    void twoFeedsStoringOneStoryAtOnceFetchItsPageOnce() throws Exception {
+        site.page("x1", request -> NewsSite.article("Một bài, hai chuyên mục."));
+        site.publish("x", "x-1", "x1", NewsSite.SUMMARY);
+        site.publish("y", "y-1", "x1", NewsSite.SUMMARY);
+        pollNow();
+        assertEquals(2, db.count("SELECT COUNT(*) FROM item WHERE article_state = 'pending' AND url = '"
+                + site.pageUrl("x1") + "'"));
+        List<ArticleJob> taken = claims.claim("another-instance", clock.instant(), clock.instant().plusSeconds(60),
+                10, job -> true);
+        assertEquals(1, taken.stream().filter(job -> job.url().equals(site.pageUrl("x1"))).count(),
+                "one claim per canonical URL, whatever room there is");
+        assertEquals(List.of(), queue.runNow(), "nor is the other copy claimed while that fetch is leased");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(List.of(FullTextOutcome.EXTRACTED, FullTextOutcome.REUSED), queue.runNow(),
+                "once the lease lapses, one copy is fetched and the other takes its article");
+        assertEquals(1, site.pageHits("x1"));
     }
 
     @Test
