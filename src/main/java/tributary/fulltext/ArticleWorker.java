@@ -128,7 +128,8 @@ class ArticleWorker {
                     job.itemId(), job.url(), attempts, problem);
             articles.recordFailure(job, ArticleState.FAILED, problem, null, clock.instant());
         } else {
-            LOG.info("Item #{} {}: no article ({}); tried again in {}", job.itemId(), job.url(), problem, retry);
+            LOG.info("Item #{} {}: no article ({}); tried again in {} min (attempt {} of {})", job.itemId(),
+                    job.url(), problem, retry.toMinutes(), attempts + 1, config.maxAttempts());
             Instant now = clock.instant();
             articles.recordFailure(job, ArticleState.RETRYING, problem, now.plus(retry), now);
         }
