@@ -23,7 +23,10 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
 
     /**
      * Polling health: state is active, backing-off, gone or disabled; polled_by names the instance polling the feed
-     * right now (absent between polls), whose claim lapses at polled_until if it never finishes.
+     * right now (absent between polls), whose claim lapses at polled_until if it never finishes. For a full-text feed
+     * (or one that was), its items by article: extracted or reused (full_text_ok), given up (full_text_failed), failed
+     * and to be tried again (full_text_retrying), waiting for a first fetch (full_text_pending); each failure's reason
+     * is on its item.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,6 +36,10 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                          @JsonProperty("consecutive_failures") int consecutiveFailures,
                          @JsonProperty("next_poll_at") Instant nextPollAt,
                          @JsonProperty("polled_by") String polledBy,
-                         @JsonProperty("polled_until") Instant polledUntil) {
+                         @JsonProperty("polled_until") Instant polledUntil,
+                         @JsonProperty("full_text_ok") Long fullTextOk,
+                         @JsonProperty("full_text_failed") Long fullTextFailed,
+                         @JsonProperty("full_text_retrying") Long fullTextRetrying,
+                         @JsonProperty("full_text_pending") Long fullTextPending) {
     }
 }

@@ -152,8 +152,7 @@ public class FeedFetcher {
         // Validators go to every hop: behind a redirect, the last server is the one that can answer 304.
         Request.Builder builder = new Request.Builder().url(url)
                 .header("User-Agent", userAgent)
-                .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, "
-                        + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
+                .header("Accept", request.accept())
                 // Set by hand, so OkHttp leaves decoding to us and the cap applies to decoded bytes.
                 .header("Accept-Encoding", "gzip, deflate");
         // A value that cannot be sent is left out, so rows stored before the rule heal with one full GET.

@@ -11,8 +11,8 @@ import okhttp3.HttpUrl;
 
 /**
  * The per-host limit (tributary.fetch.max-per-host), in one place: caps concurrent requests to one host across every
- * worker, so many feeds of one site never hit it all at once, and counts the polls dispatched to each host, so the
- * scheduler starts no more of them than the host could be asked at once.
+ * worker, so many feeds of one site never hit it all at once, and counts the polls and article fetches dispatched to
+ * each host, so the schedulers start no more of them than the host could be asked at once.
  */
 @Singleton
 public class HostLimiter {
@@ -44,9 +44,9 @@ public class HostLimiter {
     }
 
     /**
-     * Takes one of the host's shares for a poll about to be dispatched, without waiting; false when all are in use.
-     * The scheduler asks before it claims a feed, so a busy host's feeds wait in the database, not in a worker
-     * blocked in acquire. Give the share back with release when the poll ends.
+     * Takes one of the host's shares for a poll (or an article page fetch) about to be dispatched, without waiting;
+     * false when all are in use. The schedulers ask before they claim a feed or a page, so a busy host's work waits in
+     * the database, not in a worker blocked in acquire. Give the share back with release when the fetch ends.
      */
     public boolean reserve(String host) {
         boolean[] taken = {false};

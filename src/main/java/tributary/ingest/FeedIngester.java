@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.fulltext.ArticleQueue;
+import tributary.fulltext.FullTextConfig;
 import tributary.normalize.FeedNormalizer;
 import tributary.normalize.NormalizedFeed;
 import tributary.parse.FeedParseException;
@@ -31,7 +33,9 @@ import tributary.store.UtcTimes;
  * sighting and the feed's row, so a crash leaves all or none of them. What only a fetch knows (status, validators,
  * body hash, next poll time) comes in as {@link FetchFacts}, null for a document that came without a fetch; the next
  * poll time is the caller's rule applied to the publisher schedule this document declares, since only parsing
- * reveals it. Without FetchFacts the row's polling state (validators, health, next poll) is left as it was.
+ * reveals it. Without FetchFacts the row's polling state (validators, health, next poll) is left as it was. New items
+ * of a full-text feed are stored with their article pending, held back for tributary.fulltext.wait, in the same
+ * transaction; the article queue is then woken to fetch their pages.
  */
 @Singleton
 public class FeedIngester {
@@ -46,10 +50,13 @@ public class FeedIngester {
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
     private final IngestMetrics metrics;
+    private final FullTextConfig fullText;
+    private final ArticleQueue articles;
 
     public FeedIngester(FeedParser parser, FeedNormalizer normalizer, ItemStore items, ItemSightings sightings,
                         FeedRepository feeds, TransactionOperations<Connection> tx,
-                        ApplicationEventPublisher<ContentChangedEvent> events, IngestMetrics metrics) {
+                        ApplicationEventPublisher<ContentChangedEvent> events, IngestMetrics metrics,
+                        FullTextConfig fullText, ArticleQueue articles) {
         this.parser = parser;
         this.normalizer = normalizer;
         this.items = items;
@@ -58,6 +65,8 @@ public class FeedIngester {
         this.tx = tx;
         this.events = events;
         this.metrics = metrics;
+        this.fullText = fullText;
+        this.articles = articles;
     }
 
     /**
@@ -79,7 +88,8 @@ public class FeedIngester {
         ZoneId zone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         NormalizedFeed document = normalizer.normalize(parsed, feed.id(), base, zone, receivedAt);
         UpsertResult stored = tx.executeWrite(status -> {
-            UpsertResult upserted = items.upsert(feed.id(), document.items(), receivedAt);
+            Instant holdUntil = feeds.fullText(feed.id()) ? receivedAt.plus(fullText.articleWait()) : null;
+            UpsertResult upserted = items.upsert(feed.id(), document.items(), receivedAt, holdUntil);
             sightings.markSeen(feed.id(), document.identities(), receivedAt);
             boolean changed = upserted.inserted() + upserted.updated() > 0;
             if (fetch == null) {
@@ -91,6 +101,9 @@ public class FeedIngester {
             }
             return upserted;
         });
+        if (stored.queued() > 0) {
+            articles.wake();
+        }
         IngestResult result = new IngestResult(document.items().size(), stored.inserted(), stored.updated());
         if (result.changed()) {
             events.publishEvent(new ContentChangedEvent(feed.id()));

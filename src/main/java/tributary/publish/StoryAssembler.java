@@ -43,9 +43,22 @@ public class StoryAssembler {
         return new Page(stories, page.next());
     }
 
-    /** The copy of the earliest-added feed speaks for the story, so its text does not flip between sources from one render to the next. */
+    /**
+     * The copy of the earliest-added feed speaks for the story, so its text does not flip between sources from one
+     * render to the next. Where a copy carries the article from the page (full text), the story's content is that
+     * article (the first such copy's) and its summary the feed's own text: its summary, else its content.
+     */
     static Story merge(String hash, List<StoredItem> copies) {
         StoredItem first = copies.get(0);
+        String article = null;
+        for (StoredItem copy : copies) {
+            if (copy.article() != null) {
+                article = copy.article();
+                break;
+            }
+        }
+        String summary = article == null || first.summary() != null ? first.summary() : first.content();
+        String content = article != null ? article : first.content();
         Instant modified = null;
         Instant changed = null;
         List<StorySource> sources = new ArrayList<>();
@@ -59,7 +72,7 @@ public class StoryAssembler {
                         copy.feedUpdated() != null ? copy.feedUpdated() : copy.firstSeen()));
             }
         }
-        return new Story(hash, first.guid(), first.url(), first.title(), first.summary(), first.content(),
+        return new Story(hash, first.guid(), first.url(), first.title(), summary, content,
                 first.author(), first.tags(), first.enclosureUrl(), first.enclosureType(), first.enclosureLength(),
                 first.published(), modified, changed, List.copyOf(sources));
     }

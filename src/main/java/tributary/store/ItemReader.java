@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,13 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads stored items for publishing: the newest stories of a category, with every stored copy of each. */
+/**
+ * Reads stored items for publishing: the newest stories of a category, with every stored copy of each. A full-text
+ * item held back for its article (within tributary.fulltext.wait of its arrival) is not read until its hold ends,
+ * and counts as first seen when it was released: that is when its story changed for readers (Last-Modified).
+ */
 @Singleton
 public class ItemReader {
 
     private static final String COLUMNS = """
-            SELECT i.id, i.feed_id, i.story_hash, i.guid, i.url, i.title, i.summary, i.content, i.author, i.tags,
-              i.enclosure_url, i.enclosure_type, i.enclosure_length, i.published_at, i.first_seen_at, i.modified_at,
+            SELECT i.id, i.feed_id, i.story_hash, i.guid, i.url, i.title, i.summary, i.content, i.article, i.author, i.tags,
+              i.enclosure_url, i.enclosure_type, i.enclosure_length, i.published_at,
+              GREATEST(i.first_seen_at, COALESCE(i.article_released_at, i.first_seen_at)) AS first_seen_at, i.modified_at,
               f.url AS feed_url, COALESCE(f.title_override, f.title) AS feed_title, f.site_url,
               COALESCE(f.content_changed_at, f.last_success_at) AS feed_updated
             FROM item i JOIN feed f ON f.id = i.feed_id
@@ -33,10 +39,15 @@ public class ItemReader {
     /** The largest batch of rows one query reads while collecting a page's stories; batches double up to it. */
     private static final int MAX_BATCH_ROWS = 4096;
 
-    private final TransactionOperations<Connection> tx;
+    /** A full-text item waiting for its article is left out until its hold ends (store/ArticleStore releases it). */
+    private static final String VISIBLE = "(i.article_hold_until IS NULL OR i.article_hold_until <= ?) ";
 
-    public ItemReader(TransactionOperations<Connection> tx) {
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    public ItemReader(TransactionOperations<Connection> tx, Clock clock) {
         this.tx = tx;
+        this.clock = clock;
     }
 
     /**
@@ -49,6 +60,7 @@ public class ItemReader {
      * @param before     null for the first page
      */
     public StoryPage newestStories(Long categoryId, int limit, PageCursor before) {
+        LocalDateTime now = UtcTimes.toColumn(clock.instant());
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
             Set<String> stories = new LinkedHashSet<>();
@@ -58,7 +70,7 @@ public class ItemReader {
             int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 1));
             boolean rowsLeft = true;
             while (stories.size() < limit && rowsLeft) {
-                List<Row> rows = rowsAfter(c, categoryId, position, batch);
+                List<Row> rows = rowsAfter(c, categoryId, position, batch, now);
                 rowsLeft = rows.size() == batch;
                 Set<String> fresh = new LinkedHashSet<>();
                 for (Row row : rows) {
@@ -67,7 +79,7 @@ public class ItemReader {
                     }
                 }
                 if (before != null && !fresh.isEmpty()) {
-                    skipped.addAll(shownBefore(c, categoryId, fresh, before));
+                    skipped.addAll(shownBefore(c, categoryId, fresh, before, now));
                 }
                 for (int i = 0; i < rows.size() && stories.size() < limit; i++) {
                     Row row = rows.get(i);
@@ -91,13 +103,16 @@ public class ItemReader {
     }
 
     /** Up to count rows strictly older than after (from the newest when null), newest first. */
-    private static List<Row> rowsAfter(Connection c, Long categoryId, PageCursor after, int count) throws SQLException {
+    private static List<Row> rowsAfter(Connection c, Long categoryId, PageCursor after, int count, LocalDateTime now)
+            throws SQLException {
         String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + categoryJoin(categoryId)
-                + (after == null ? "" : "WHERE (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
+                + "WHERE " + VISIBLE
+                + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
                 + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
         List<Row> rows = new ArrayList<>(count);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bindCategory(ps, 1, categoryId);
+            ps.setObject(i++, now);
             i = bindCursor(ps, i, after);
             ps.setInt(i, count);
             try (ResultSet rs = ps.executeQuery()) {
@@ -111,14 +126,15 @@ public class ItemReader {
     }
 
     /** Those of the stories that have a copy newer than the cursor, so an earlier page already listed them. */
-    private static Set<String> shownBefore(Connection c, Long categoryId, Set<String> stories, PageCursor before)
-            throws SQLException {
-        String sql = "SELECT DISTINCT i.story_hash FROM item i " + categoryJoin(categoryId)
-                + "WHERE (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
+    private static Set<String> shownBefore(Connection c, Long categoryId, Set<String> stories, PageCursor before,
+                                           LocalDateTime now) throws SQLException {
+        String sql = "SELECT DISTINCT i.story_hash FROM item i " + categoryJoin(categoryId) + "WHERE " + VISIBLE
+                + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
                 + "?,".repeat(stories.size() - 1) + "?)";
         Set<String> shown = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bindCategory(ps, 1, categoryId);
+            ps.setObject(i++, now);
             i = bindCursor(ps, i, before);
             for (String story : stories) {
                 ps.setString(i++, story);
@@ -198,11 +214,14 @@ public class ItemReader {
         if (storyHashes.isEmpty()) {
             return copies;
         }
+        LocalDateTime now = UtcTimes.toColumn(clock.instant());
         return tx.executeRead(status -> {
-            String sql = COLUMNS + "WHERE i.story_hash IN (" + "?,".repeat(storyHashes.size() - 1) + "?) ORDER BY i.feed_id, i.id";
+            String sql = COLUMNS + "WHERE " + VISIBLE + "AND i.story_hash IN (" + "?,".repeat(storyHashes.size() - 1)
+                    + "?) ORDER BY i.feed_id, i.id";
             try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                ps.setObject(1, now);
                 for (int i = 0; i < storyHashes.size(); i++) {
-                    ps.setString(i + 1, storyHashes.get(i));
+                    ps.setString(i + 2, storyHashes.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -250,7 +269,7 @@ public class ItemReader {
         Long length = rs.wasNull() ? null : enclosureLength;
         return new StoredItem(rs.getLong("id"), rs.getLong("feed_id"), rs.getString("story_hash"),
                 rs.getString("guid"), rs.getString("url"), rs.getString("title"), rs.getString("summary"),
-                rs.getString("content"), rs.getString("author"), tags == null ? List.of() : List.of(tags.split("\n")),
+                rs.getString("content"), rs.getString("article"), rs.getString("author"), tags == null ? List.of() : List.of(tags.split("\n")),
                 rs.getString("enclosure_url"), rs.getString("enclosure_type"), length,
                 UtcTimes.fromColumn(rs.getObject("published_at", LocalDateTime.class)),
                 UtcTimes.fromColumn(rs.getObject("first_seen_at", LocalDateTime.class)),

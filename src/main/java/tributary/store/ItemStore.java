@@ -19,6 +19,8 @@ import tributary.normalize.NormalizedItem;
 /**
  * Stores a feed's items idempotently: new ones inserted, changed ones updated in place, unchanged ones untouched;
  * items written then join a stored story by canonical URL, else by same title on the same site (StoryLinker).
+ * New items of a full-text feed that have a link are inserted with their article pending, held back until a time;
+ * an update never touches the article columns, so a changed item keeps its article and is not fetched again.
  */
 @Singleton
 public class ItemStore {
@@ -27,8 +29,8 @@ public class ItemStore {
 
     private static final String INSERT = "INSERT INTO item (feed_id, identity_hash, story_hash, site_title_key, content_hash,"
             + " guid, url, canonical_url, title, summary, content, author, tags, enclosure_url, enclosure_type,"
-            + " enclosure_length, published_at, first_seen_at, last_seen_at) VALUES ";
-    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " enclosure_length, published_at, first_seen_at, last_seen_at, article_state, article_hold_until) VALUES ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ON_DUPLICATE = " ON DUPLICATE KEY UPDATE id = id";
     /** For the fallback's multi-row statements: rows and characters of text each, far below max_allowed_packet. */
     private static final int INSERT_ROWS = 100;
@@ -48,6 +50,14 @@ public class ItemStore {
 
     /** Upserts items of one feed in one transaction; a repeated identity within the document counts once. */
     public UpsertResult upsert(long feedId, List<NormalizedItem> items, Instant now) {
+        return upsert(feedId, items, now, null);
+    }
+
+    /**
+     * As upsert, for a full-text feed when holdUntil is given: its new items with a link get their article pending
+     * and stay out of published outputs until holdUntil (or until their article arrives, whichever is first).
+     */
+    public UpsertResult upsert(long feedId, List<NormalizedItem> items, Instant now, Instant holdUntil) {
         Map<String, NormalizedItem> byIdentity = new LinkedHashMap<>();
         for (NormalizedItem item : items) {
             byIdentity.putIfAbsent(item.identityHash(), item);
@@ -68,7 +78,7 @@ public class ItemStore {
                     changed.add(item);
                 }
             }
-            insert(c, feedId, fresh, now);
+            insert(c, feedId, fresh, now, holdUntil);
             update(c, feedId, changed, now);
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
@@ -82,7 +92,9 @@ public class ItemStore {
                     }
                 });
             }
-            return new UpsertResult(fresh.size(), changed.size(), byIdentity.size() - fresh.size() - changed.size());
+            int queued = holdUntil == null ? 0 : (int) fresh.stream().filter(i -> i.url() != null).count();
+            return new UpsertResult(fresh.size(), changed.size(), byIdentity.size() - fresh.size() - changed.size(),
+                    queued);
         });
     }
 
@@ -114,13 +126,14 @@ public class ItemStore {
      * poll of the same feed have stored one of these rows since the look-up (a duplicate key), the rows go again with
      * ON DUPLICATE KEY UPDATE id = id, which keeps the stored ones as they are (counted as inserted by both).
      */
-    private static void insert(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
+    private static void insert(Connection c, long feedId, List<NormalizedItem> items, Instant now, Instant hold)
+            throws SQLException {
         if (items.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT + INSERT_ROW)) {
             for (NormalizedItem item : items) {
-                bindRow(ps, 1, feedId, item, now);
+                bindRow(ps, 1, feedId, item, now, hold);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -128,12 +141,12 @@ public class ItemStore {
             if (!DuplicateKey.in(e)) {
                 throw e;
             }
-            insertOrKeep(c, feedId, items, now);
+            insertOrKeep(c, feedId, items, now, hold);
         }
     }
 
     /** Multi-row INSERT … ON DUPLICATE KEY UPDATE id = id, in statements of at most INSERT_ROWS rows. */
-    private static void insertOrKeep(Connection c, long feedId, List<NormalizedItem> items, Instant now)
+    private static void insertOrKeep(Connection c, long feedId, List<NormalizedItem> items, Instant now, Instant hold)
             throws SQLException {
         int from = 0;
         while (from < items.size()) {
@@ -148,7 +161,7 @@ public class ItemStore {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (NormalizedItem item : rows) {
-                    i = bindRow(ps, i, feedId, item, now);
+                    i = bindRow(ps, i, feedId, item, now, hold);
                 }
                 ps.executeUpdate();
             }
@@ -157,8 +170,8 @@ public class ItemStore {
     }
 
     /** Binds one new row from parameter start on; answers the next free parameter. */
-    private static int bindRow(PreparedStatement ps, int start, long feedId, NormalizedItem item, Instant now)
-            throws SQLException {
+    private static int bindRow(PreparedStatement ps, int start, long feedId, NormalizedItem item, Instant now,
+                               Instant hold) throws SQLException {
         int i = start;
         ps.setLong(i++, feedId);
         ps.setString(i++, item.identityHash());
@@ -170,6 +183,10 @@ public class ItemStore {
         ps.setObject(i++, UtcTimes.toColumn(now));
         // In the document now: the sighting FeedPoller records next then finds nothing to change in this row.
         ps.setObject(i++, UtcTimes.toColumn(now));
+        // Without a link there is no page to fetch: such an item of a full-text feed is published as it came.
+        boolean pending = hold != null && item.url() != null;
+        ps.setString(i++, pending ? ArticleState.PENDING.column() : null);
+        ps.setObject(i++, pending ? UtcTimes.toColumn(hold) : null);
         return i;
     }
 

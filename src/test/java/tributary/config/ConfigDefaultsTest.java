@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tributary.admin.AdminConfig;
 import tributary.catalog.CatalogConfig;
 import tributary.fetch.FetchConfig;
+import tributary.fulltext.FullTextConfig;
 import tributary.normalize.NormalizeConfig;
 import tributary.parse.ParseConfig;
 import tributary.poll.PollConfig;
@@ -31,7 +32,7 @@ class ConfigDefaultsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(classes = {AdminConfig.class, CatalogConfig.class, EmbeddedDbConfig.class, FetchConfig.class,
             NormalizeConfig.class, ParseConfig.class, PollConfig.class, PublicUrlConfig.class, PublishConfig.class,
-            RetentionConfig.class})
+            RetentionConfig.class, FullTextConfig.class})
     @SuppressWarnings("unchecked")
     void everyRecordBuildsFromItsOwnDefaults(Class<?> type) {
         assertEquals(type, ConfigDefaults.of((Class<? extends Record>) type).getClass());
