@@ -55,7 +55,10 @@ class ExtractApiIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return FeedsYml.write("categories:\n  - title: Thời sự\nfeeds: []\n")
-                .properties("tributary.admin-token", AdminApiIntegrationTest.TOKEN);
+                // The preview's own fetches are counted: the article queue, which would fetch a full-text feed's
+                // pages in the background, stays off here.
+                .properties("tributary.admin-token", AdminApiIntegrationTest.TOKEN,
+                        "tributary.fulltext.scheduler-enabled", "false");
     }
 
     @BeforeEach

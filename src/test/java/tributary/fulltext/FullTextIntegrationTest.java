@@ -273,7 +273,7 @@ class FullTextIntegrationTest implements TestPropertyProvider {
     @CsvSource(delimiter = '|', value = {
         "loi404   | e404 | the server answered HTTP 404",
         "loipdf   | epdf | not HTML",
-        "loitrong | enot | no article"})
+        "loitrong | enot | found no paragraphs"})
     void aFailingPageKeepsTheSummaryAndIsTriedMaxAttemptsTimes(String feed, String page, String reason)
             throws Exception {
         site.page(page, request -> switch (page) {

@@ -76,12 +76,15 @@ final class NewsSite {
         return mostAtOnce.get();
     }
 
-    /** A news page: menu, the article (class noi-dung) with a related-news box inside, footer. */
+    /** A news page: menu, the article (class noi-dung, long enough for the judge), a related-news box, footer. */
     static Answer article(String paragraph) {
         String html = """
                 <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body>
                 <nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></nav>
-                <article class="noi-dung"><h1>Tiêu đề bài</h1><p>%s</p><p>Đoạn thứ hai của bài viết.</p>
+                <article class="noi-dung"><h1>Tiêu đề bài</h1><p>%s</p><p>Đoạn thứ hai của bài viết kể lại diễn biến
+                của sự việc theo thứ tự thời gian, dẫn lời những người có mặt tại hiện trường và ý kiến của cơ quan chức
+                năng địa phương. Phóng viên đã liên hệ với nhiều bên liên quan để làm rõ nguyên nhân, đồng thời ghi nhận
+                những đề xuất của người dân về cách khắc phục trong thời gian tới, trước khi mùa mưa bão bắt đầu.</p>
                 <div class="lien-quan">Tin cùng chuyên mục</div></article>
                 <footer>Bản quyền thuộc về tòa soạn</footer></body></html>""".formatted(paragraph);
         return new Answer(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
