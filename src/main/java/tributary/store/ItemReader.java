@@ -42,6 +42,12 @@ public class ItemReader {
     /** A full-text item waiting for its article is left out until its hold ends (store/ArticleStore releases it). */
     private static final String VISIBLE = "(i.article_hold_until IS NULL OR i.article_hold_until <= ?) ";
 
+    /**
+     * For counts, which are read once per change: a held item counts once released (ArticleStore clears its hold and
+     * fires the change that has them read again), so the index never counts an item no feed shows yet.
+     */
+    private static final String RELEASED = "i.article_hold_until IS NULL ";
+
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
@@ -239,7 +245,7 @@ public class ItemReader {
         return tx.executeRead(status -> {
             Map<Long, CategoryStats> stats = new HashMap<>();
             String sql = "SELECT fc.category_id, COUNT(*), MAX(i.published_at) FROM item i "
-                    + "JOIN feed_category fc ON fc.feed_id = i.feed_id GROUP BY fc.category_id";
+                    + "JOIN feed_category fc ON fc.feed_id = i.feed_id WHERE " + RELEASED + "GROUP BY fc.category_id";
             try (PreparedStatement ps = status.getConnection().prepareStatement(sql);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -255,7 +261,7 @@ public class ItemReader {
     public CategoryStats statsOfAll() {
         return tx.executeRead(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT COUNT(*), MAX(published_at) FROM item");
+                    "SELECT COUNT(*), MAX(published_at) FROM item i WHERE " + RELEASED);
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new CategoryStats(rs.getLong(1), UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)));

@@ -172,8 +172,10 @@ class FullTextIntegrationTest implements TestPropertyProvider {
         site.publish("a", "a-1", "a1", NewsSite.SUMMARY);
         pollNow();
         assertNull(item("bai-viet", "a1"), "held back while its page is fetched");
+        long countWhileHeld = itemCount("bai-viet");
 
         assertEquals(List.of(FullTextOutcome.EXTRACTED), queue.runNow());
+        assertEquals(countWhileHeld + 1, itemCount("bai-viet"), "/feeds counts the item once it is released");
         JsonNode item = item("bai-viet", "a1");
         String article = item.get("content_html").getStringValue();
         assertTrue(article.contains("Đoạn đầu của bài viết đầy đủ."), article);
@@ -357,6 +359,17 @@ class FullTextIntegrationTest implements TestPropertyProvider {
     }
 
     /** The JSON Feed item of the category linking to the page, or null when the category does not list it. */
+    /** The category's item_count as /feeds lists it. */
+    private long itemCount(String category) throws Exception {
+        JsonNode listing = json.readValue(get("/feeds"), JsonNode.class);
+        for (JsonNode c : listing.values()) {
+            if (category.equals(c.get("slug").getStringValue())) {
+                return c.get("item_count").getLongValue();
+            }
+        }
+        throw new AssertionError("no category " + category + " in /feeds");
+    }
+
     private JsonNode item(String category, String page) throws Exception {
         JsonNode feed = json.readValue(get("/feeds/" + category + ".json"), JsonNode.class);
         for (JsonNode item : feed.get("items").values()) {
