@@ -83,7 +83,11 @@
           f.health.last_error ? 'error' : '');
         cell(row, when(f.health.next_poll_at));
         cell(row, f.item_count, 'items');
-        const fullText = cell(row, f.settings.full_text ? 'on' : 'off', 'fulltext ' + (f.settings.full_text ? 'on' : 'off'));
+        // The article counts (extracted, given up, retrying, waiting) say at a glance whether a site's rule still works.
+        const h = f.health;
+        const counts = h.full_text_ok === undefined ? ''
+          : ' (' + h.full_text_ok + ' ok, ' + h.full_text_failed + ' failed, ' + (h.full_text_retrying + h.full_text_pending) + ' waiting)';
+        const fullText = cell(row, (f.settings.full_text ? 'on' : 'off') + counts, 'fulltext ' + (f.settings.full_text ? 'on' : 'off'));
         if (f.settings.full_text_selector) fullText.title = 'selector: ' + f.settings.full_text_selector;
         const actions = cell(row, '');
         if (f.origin === 'file') {
