@@ -4,16 +4,21 @@ import static tributary.normalize.FeedUrlRedactor.redact;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.fulltext.ArticleQueue;
 import tributary.fulltext.FullTextConfig;
+import tributary.common.Causes;
 import tributary.normalize.FeedNormalizer;
 import tributary.normalize.NormalizedFeed;
 import tributary.parse.FeedParseException;
@@ -42,6 +47,15 @@ public class FeedIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedIngester.class);
 
+    /** A deadlock (or, on Galera, a lost certification) rolls the whole transaction back; it is run again this often. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Read committed: the sighting's UPDATE … JOIN item would otherwise take next-key locks whose gaps cover the
+     * insertion points of neighbouring feeds' items, and concurrent polls of adjacent feeds deadlocked on them.
+     */
+    private static final TransactionDefinition STORE = storeDefinition();
+
     private final FeedParser parser;
     private final FeedNormalizer normalizer;
     private final ItemStore items;
@@ -69,6 +83,28 @@ public class FeedIngester {
         this.articles = articles;
     }
 
+    private static TransactionDefinition storeDefinition() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        definition.setName("ingest");
+        return definition;
+    }
+
+    /** Runs the store transaction, again after a deadlock: the database undid all of it, so nothing is stored twice. */
+    static UpsertResult storeWithRetry(FeedRow feed, Supplier<UpsertResult> store) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Causes.any(e, t -> t instanceof SQLTransactionRollbackException)) {
+                    throw e;
+                }
+                LOG.debug("Feed #{} {}: storing its items met a deadlock; attempt {} of {}", feed.id(),
+                        redact(feed.url()), attempt + 1, ATTEMPTS);
+            }
+        }
+    }
+
     /**
      * Stores one document of the feed and says what changed.
      *
@@ -87,7 +123,7 @@ public class FeedIngester {
         }
         ZoneId zone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         NormalizedFeed document = normalizer.normalize(parsed, feed.id(), base, zone, receivedAt);
-        UpsertResult stored = tx.executeWrite(status -> {
+        UpsertResult stored = storeWithRetry(feed, () -> tx.execute(STORE, status -> {
             Instant holdUntil = feeds.fullText(feed.id()) ? receivedAt.plus(fullText.articleWait()) : null;
             UpsertResult upserted = items.upsert(feed.id(), document.items(), receivedAt, holdUntil);
             sightings.markSeen(feed.id(), document.identities(), receivedAt);
@@ -100,7 +136,7 @@ public class FeedIngester {
                         UtcTimes.toColumn(fetch.nextPoll().apply(document.publisher())), changed);
             }
             return upserted;
-        });
+        }));
         if (stored.queued() > 0) {
             articles.wake();
         }

@@ -94,8 +94,9 @@ public class FeedPoller {
             // where set, ends the process before this; bounded parsing (ParseConfig) is what keeps memory in check.
             LOG.error("Feed #{} {}: poll failed with {}", feed.id(), redact(feed.url()), e.toString());
             return fail(feed, null, "internal error: " + e, "internal", now);
-        } catch (RuntimeException e) {
-            // A bug or a database hiccup for this feed must not stop the others: record it and go on.
+        } catch (Exception e) {
+            // A bug or a database hiccup for this feed must not stop the others: record it and go on. Exception, not
+            // RuntimeException: transaction callbacks rethrow a driver's checked SQLException as it is.
             if (isDatabase(e)) {
                 LOG.warn("Feed #{} {}: the database is unreachable ({}); the feed is polled again once it is back",
                         feed.id(), redact(feed.url()), redactIn(e.getMessage()));
