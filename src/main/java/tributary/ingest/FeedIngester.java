@@ -91,7 +91,8 @@ public class FeedIngester {
             }
             return upserted;
         });
-        IngestResult result = new IngestResult(document.items().size(), stored.inserted(), stored.updated());
+        IngestResult result = new IngestResult(document.items().size(), stored.inserted(), stored.updated(),
+                parsed.links());
         if (result.changed()) {
             events.publishEvent(new ContentChangedEvent(feed.id()));
             metrics.items(feed.id(), result.inserted(), result.updated());
