@@ -20,6 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -62,6 +67,9 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
 
     @Inject
     PushMetrics metrics;
+
+    @Inject
+    Subscriber subscriber;
 
     @Inject
     Database db;
@@ -304,6 +312,58 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
 
             assertEquals("failed", db.string("SELECT state FROM websub_subscription"));
             assertTrue(db.string("SELECT last_error FROM websub_subscription").contains("denied"));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class SeveralInstances {
+
+        /** Runs the action on eight threads at once, as eight instances sharing the database would. */
+        void atOnce(Runnable action) throws Exception {
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    action.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(20, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+        }
+
+        @Test
+        void subscribeOnceForAFeedDiscoveredByAll() throws Exception {
+            feedsYml.rewrite(FeedsYml.oneFeed(fixtures.address("/src/shared.rss")));
+            catalog.reload();
+            long feedId = db.count("SELECT id FROM feed");
+
+            atOnce(() -> subscriber.discovered(feedId, hub.url(), fixtures.address("/topic/shared")));
+
+            assertEquals("subscribe", hub.next().mode());
+            Thread.sleep(300);
+            assertTrue(hub.idle(), "one request for eight discoveries");
+            assertEquals(1, db.count("SELECT COUNT(*) FROM websub_subscription"));
+        }
+
+        @Test
+        void renewOnceWhenAllCheckAtTheSameTime() throws Exception {
+            String topic = fixtures.address("/topic/news");
+            TestHub.Subscription request = pollFeedNamingTheHub("/src/news.rss",
+                    rssAnswer(rss(atomLinks(hub.url(), topic), "First story")));
+            hub.verify(request.callback(), "subscribe", topic, "ok", 3600);
+            clock.advance(Duration.ofMinutes(50));
+
+            atOnce(check::checkNow);
+
+            assertEquals("subscribe", hub.next().mode());
+            assertTrue(hub.idle(), "one renewal for eight checks");
         }
     }
 
