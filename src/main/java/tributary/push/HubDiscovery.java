@@ -1,5 +1,7 @@
 package tributary.push;
 
+import static tributary.normalize.FeedUrlRedactor.redact;
+
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -53,7 +55,7 @@ class HubDiscovery {
             subscriber.discovered(found.feed().id(), hub, topic);
         } catch (RuntimeException e) {
             // The poll itself succeeded: a subscription that cannot start now is tried again on the next poll.
-            LOG.warn("Feed #{}: cannot start the WebSub subscription to {} ({})", found.feed().id(), hub,
+            LOG.warn("Feed #{}: cannot start the WebSub subscription to {} ({})", found.feed().id(), redact(hub),
                     e.toString());
         }
     }

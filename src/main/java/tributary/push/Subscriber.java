@@ -34,7 +34,7 @@ public class Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Requests waiting for a sender: discovery on a fleet of new feeds queues at most this many, the rest wait for the next poll. */
+    /** Requests waiting for a sender: at most this many; past it a discovery waits for the feed's next new document. */
     private static final int QUEUE = 1000;
 
     private final SubscriptionRepository subscriptions;

@@ -1,5 +1,7 @@
 package tributary.push;
 
+import static tributary.normalize.FeedUrlRedactor.redact;
+
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -77,7 +79,8 @@ public class SubscriptionCheck {
                 // Never verified: forgotten, so a verification still on its way finds no token and gets a 404.
                 subscriptions.deleteById(row.id());
             } else if (subscriptions.startUnsubscribing(row.id(), row.state(), waitUntil) == 1) {
-                LOG.info("Feed #{} was removed: unsubscribing from its WebSub hub {}", row.feedId(), row.hub());
+                LOG.info("Feed #{} was removed: unsubscribing from its WebSub hub {}", row.feedId(),
+                        redact(row.hub()));
                 subscriber.send(row, "unsubscribe", 1);
             }
         }

@@ -1,5 +1,7 @@
 package tributary.push;
 
+import static tributary.normalize.FeedUrlRedactor.redact;
+
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +44,7 @@ class Verification {
         SubscriptionRow row = found.get();
         SubscriptionState state = row.subscriptionState();
         if (mode.equals("denied")) {
-            LOG.warn("Feed #{}: the WebSub hub {} denied our subscription{}", row.feedId(), row.hub(),
+            LOG.warn("Feed #{}: the WebSub hub {} denied our subscription{}", row.feedId(), redact(row.hub()),
                     reason == null ? "" : " (" + reason + ")");
             // WebSub 4.2: the subscription is then not possible; the feed is polled as before.
             subscriptions.fail(row.id(), SubscriptionState.FAILED, "the hub denied the subscription"
@@ -67,7 +69,8 @@ class Verification {
         Instant now = clock.instant();
         subscriptions.activate(row.id(), (int) (long) lease, UtcTimes.toColumn(now.plusSeconds(lease)),
                 UtcTimes.toColumn(now.plusMillis(Math.round(lease * 1000 * config.renewAt()))));
-        LOG.info("Feed #{}: the WebSub hub {} confirmed our subscription for {} s", row.feedId(), row.hub(), lease);
+        LOG.info("Feed #{}: the WebSub hub {} confirmed our subscription for {} s", row.feedId(),
+                redact(row.hub()), lease);
         return Optional.of(challenge);
     }
 

@@ -279,7 +279,8 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             assertEquals(request.callback(), renewal.callback());
             assertEquals("r", hub.verify(renewal.callback(), "subscribe", topic, "r", 3600).body());
             // Verified at START + 49 min for 3600 s.
-            assertEquals("2026-01-28 13:49", db.string("SELECT DATE_FORMAT(lease_until, '%Y-%m-%d %H:%i') FROM websub_subscription"));
+            assertEquals("2026-01-28 13:49",
+                    db.string("SELECT DATE_FORMAT(lease_until, '%Y-%m-%d %H:%i') FROM websub_subscription"));
         }
 
         @Test
