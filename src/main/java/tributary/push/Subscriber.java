@@ -86,18 +86,27 @@ public class Subscriber {
 
     /**
      * Sends hub.mode (subscribe or unsubscribe) for the row, the attempt-th request since its last verification; a
-     * failure is written to the row. Unsubscribing gives up by forgetting the row: its lease ends anyway.
+     * failure is written to the row. Unsubscribing gives up by forgetting the row: its lease ends anyway. A subscribe
+     * of a subscription the hub verified before is a renewal: it asks for a new callback and secret (WebSub 5.1.1),
+     * which replace the old ones once verified; until then pushes keep coming to the old callback.
      */
     void send(SubscriptionRow row, String mode, int attempt) {
+        String token = row.token();
+        String secret = row.secret();
+        if (mode.equals("subscribe") && row.leaseUntil() != null) {
+            token = token();
+            secret = secret();
+            subscriptions.startRenewal(row.id(), token, secret);
+        }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("hub.mode", mode);
         form.put("hub.topic", row.topic());
-        form.put("hub.callback", callback(row.token()));
+        form.put("hub.callback", callback(token));
         if (mode.equals("subscribe")) {
             form.put("hub.lease_seconds", Long.toString(config.leaseRequest().toSeconds()));
             // Sent over HTTP too (WebSub 5.1 says SHOULD only over HTTPS): the capability URL travels the same way,
             // so leaving the secret out would protect nothing, while a signature still stops forged bodies.
-            form.put("hub.secret", row.secret());
+            form.put("hub.secret", secret);
         }
         Optional<String> error = hubs.post(row.hub(), form);
         if (error.isEmpty()) {

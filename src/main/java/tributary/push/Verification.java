@@ -5,6 +5,7 @@ import static tributary.normalize.FeedUrlRedactor.redact;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,10 @@ class Verification {
     Optional<String> answer(String token, String mode, String topic, String challenge, String leaseSeconds,
                             String reason) {
         Optional<SubscriptionRow> found = subscriptions.findByToken(token);
-        if (found.isEmpty() || mode == null || !found.get().topic().equals(topic)) {
+        if (found.isEmpty()) {
+            return renewal(token, mode, topic, challenge, leaseSeconds);
+        }
+        if (mode == null || !found.get().topic().equals(topic)) {
             return Optional.empty();
         }
         SubscriptionRow row = found.get();
@@ -68,10 +72,31 @@ class Verification {
         // The lease counts from the verification request (WebSub 4.3); renew at renew-at of it.
         Instant now = clock.instant();
         subscriptions.activate(row.id(), (int) (long) lease, UtcTimes.toColumn(now.plusSeconds(lease)),
-                UtcTimes.toColumn(now.plusMillis(Math.round(lease * 1000 * config.renewAt()))));
+                renewAt(now, lease));
         LOG.info("Feed #{}: the WebSub hub {} confirmed our subscription for {} s", row.feedId(),
                 redact(row.hub()), lease);
         return Optional.of(challenge);
+    }
+
+    /** The subscribe verification of a renewal's new callback: its token and secret become the subscription's. */
+    private Optional<String> renewal(String token, String mode, String topic, String challenge, String leaseSeconds) {
+        Optional<SubscriptionRow> found = subscriptions.findByRenewalToken(token);
+        Long lease = lease(leaseSeconds);
+        if (found.isEmpty() || !"subscribe".equals(mode) || !found.get().topic().equals(topic) || challenge == null
+                || challenge.isEmpty() || lease == null
+                || found.get().subscriptionState() == SubscriptionState.UNSUBSCRIBING) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        subscriptions.promoteRenewal(found.get().id(), token, (int) (long) lease,
+                UtcTimes.toColumn(now.plusSeconds(lease)), renewAt(now, lease));
+        LOG.info("Feed #{}: the WebSub hub {} renewed our subscription for {} s", found.get().feedId(),
+                redact(found.get().hub()), lease);
+        return Optional.of(challenge);
+    }
+
+    private LocalDateTime renewAt(Instant verifiedAt, long lease) {
+        return UtcTimes.toColumn(verifiedAt.plusMillis(Math.round(lease * 1000 * config.renewAt())));
     }
 
     /** hub.lease_seconds (required for subscribe; absent, the lease we asked for); null when not a positive number. */

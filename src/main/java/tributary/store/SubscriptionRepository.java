@@ -21,6 +21,8 @@ public interface SubscriptionRepository extends CrudRepository<SubscriptionRow, 
 
     Optional<SubscriptionRow> findByToken(String token);
 
+    Optional<SubscriptionRow> findByRenewalToken(String renewalToken);
+
     boolean existsByFeedIdAndState(long feedId, String state);
 
     /** 1 when this call created the feed's subscription (state requested, one attempt), 0 when one existed. */
@@ -34,7 +36,8 @@ public interface SubscriptionRepository extends CrudRepository<SubscriptionRow, 
     @Query("""
             UPDATE websub_subscription SET hub = :hub, topic = :topic, token = :token, secret = :secret,
               state = 'requested', lease_seconds = NULL, lease_until = NULL, next_action_at = :nextActionAt,
-              attempts = 1, last_error = NULL WHERE id = :id AND token = :oldToken""")
+              renewal_token = NULL, renewal_secret = NULL, attempts = 1, last_error = NULL
+            WHERE id = :id AND token = :oldToken""")
     long restart(long id, String oldToken, String hub, String topic, String token, String secret,
                  LocalDateTime nextActionAt);
 
@@ -62,6 +65,17 @@ public interface SubscriptionRepository extends CrudRepository<SubscriptionRow, 
             UPDATE websub_subscription SET state = 'unsubscribing', next_action_at = :nextActionAt, attempts = 1
             WHERE id = :id AND state = :seenState""")
     long startUnsubscribing(long id, String seenState, LocalDateTime nextActionAt);
+
+    /** A renewal asks for a new callback token and secret; they replace the old ones once the hub verifies them. */
+    @Query("UPDATE websub_subscription SET renewal_token = :token, renewal_secret = :secret WHERE id = :id")
+    void startRenewal(long id, String token, String secret);
+
+    /** The hub verified a renewal: its token and secret are the subscription's from now on, active for the lease. */
+    @Query("""
+            UPDATE websub_subscription SET token = renewal_token, secret = renewal_secret, renewal_token = NULL,
+              renewal_secret = NULL, state = 'active', lease_seconds = :leaseSeconds, lease_until = :leaseUntil,
+              next_action_at = :renewAt, attempts = 0, last_error = NULL WHERE id = :id AND renewal_token = :token""")
+    void promoteRenewal(long id, String token, int leaseSeconds, LocalDateTime leaseUntil, LocalDateTime renewAt);
 
     /** The hub verified our subscription: active for the lease it granted, looked at again at renewAt. */
     @Query("""

@@ -15,6 +15,8 @@ public record SubscriptionRow(
         String topic,
         String token,
         String secret,
+        @Nullable String renewalToken,
+        @Nullable String renewalSecret,
         String state,
         @Nullable Integer leaseSeconds,
         @Nullable LocalDateTime leaseUntil,

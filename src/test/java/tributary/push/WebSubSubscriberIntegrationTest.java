@@ -190,6 +190,7 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             hub.verify(request.callback(), "subscribe", topic, "ok", 3600);
             int polls = fixtures.hitsAt(path);
             assertFalse(mergedFeed().contains("Pushed story"));
+            double ingested = metrics.count(PushMetrics.Outcome.INGESTED);
             List<String> titles = new ArrayList<>(List.of("First story"));
             List<Long> answered = new ArrayList<>();
             List<Long> visible = new ArrayList<>();
@@ -213,7 +214,7 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             }
 
             assertEquals(polls, fixtures.hitsAt(path), "no poll brought them");
-            assertEquals(5, metrics.count(PushMetrics.Outcome.INGESTED), 0.0);
+            assertEquals(ingested + 5, metrics.count(PushMetrics.Outcome.INGESTED), 0.0);
             assertEquals(6, db.count("SELECT COUNT(*) FROM item"));
             System.out.println("WebSub push -> merged feed, 5 pushes: hub's POST answered after " + answered
                     + " ms; item in GET /feeds/thoi-su.json after " + visible + " ms");
@@ -276,8 +277,19 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             TestHub.Subscription renewal = hub.next();
             assertEquals("subscribe", renewal.mode());
             assertEquals(topic, renewal.topic());
-            assertEquals(request.callback(), renewal.callback());
+            assertFalse(renewal.callback().equals(request.callback()), "a new callback for the renewal");
+            assertFalse(renewal.secret().equals(request.secret()), "and a new secret");
+            byte[] meanwhile = rss("", "First story", "Meanwhile story");
+            assertEquals(202, hub.push(request.callback(), meanwhile, "application/rss+xml",
+                    HubSignature.sign(meanwhile, request.secret())).statusCode(), "the old callback works until then");
+            assertEquals(404, hub.verify(renewal.callback(), "unsubscribe", topic, "x", 3600).statusCode());
             assertEquals("r", hub.verify(renewal.callback(), "subscribe", topic, "r", 3600).body());
+            byte[] late = rss("", "Late story");
+            assertEquals(404, hub.push(request.callback(), late, "application/rss+xml",
+                    HubSignature.sign(late, request.secret())).statusCode(), "the old callback is forgotten");
+            assertEquals(202, hub.push(renewal.callback(), late, "application/rss+xml",
+                    HubSignature.sign(late, renewal.secret())).statusCode());
+            assertEquals(3, db.count("SELECT COUNT(*) FROM item"));
             // Verified at START + 49 min for 3600 s.
             assertEquals("2026-01-28 13:49",
                     db.string("SELECT DATE_FORMAT(lease_until, '%Y-%m-%d %H:%i') FROM websub_subscription"));
