@@ -1,22 +1,26 @@
 package tributary.push;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import tributary.poll.PushedFeeds;
 import tributary.publish.PublicUrlConfig;
 import tributary.store.FeedRow;
 import tributary.store.SubscriptionRepository;
-import tributary.store.SubscriptionState;
+import tributary.store.UtcTimes;
 
-/** A feed with an active subscription is polled every tributary.websub.poll-interval-while-subscribed at most. */
+/** A feed with an active, unexpired subscription is polled every poll-interval-while-subscribed at most. */
 @Singleton
 class SubscribedPollInterval implements PushedFeeds {
 
     private final SubscriptionRepository subscriptions;
     private final SubscribeConfig config;
     private final PublicUrlConfig publicUrl;
+    private final Clock clock;
 
-    SubscribedPollInterval(SubscriptionRepository subscriptions, SubscribeConfig config, PublicUrlConfig publicUrl) {
+    SubscribedPollInterval(SubscriptionRepository subscriptions, SubscribeConfig config, PublicUrlConfig publicUrl,
+                           Clock clock) {
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.config = config;
         this.publicUrl = publicUrl;
@@ -28,7 +32,8 @@ class SubscribedPollInterval implements PushedFeeds {
         if (feed.id() == null || !config.enabled(publicUrl)) {
             return null;
         }
-        return subscriptions.existsByFeedIdAndState(feed.id(), SubscriptionState.ACTIVE.column())
+        // A lease that ended unrenewed (every instance down, say) no longer counts: the feed is polled as before.
+        return subscriptions.isPushed(feed.id(), UtcTimes.toColumn(clock.instant()))
                 ? config.pollIntervalWhileSubscribed() : null;
     }
 }

@@ -23,7 +23,11 @@ public interface SubscriptionRepository extends CrudRepository<SubscriptionRow, 
 
     Optional<SubscriptionRow> findByRenewalToken(String renewalToken);
 
-    boolean existsByFeedIdAndState(long feedId, String state);
+    /** Whether a hub pushes the feed now: an active subscription whose lease has not ended. */
+    @Query("""
+            SELECT COUNT(*) > 0 FROM websub_subscription
+            WHERE feed_id = :feedId AND state = 'active' AND lease_until > :now""")
+    boolean isPushed(long feedId, LocalDateTime now);
 
     /** 1 when this call created the feed's subscription (state requested, one attempt), 0 when one existed. */
     @Query("""

@@ -260,6 +260,10 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
 
             assertEquals(60, minutesToNextPoll(), "tributary.websub.poll-interval-while-subscribed");
             assertTrue(hub.idle(), "an unchanged document asks for nothing new");
+
+            clock.advance(Duration.ofMinutes(60));
+            scheduler.pollDueNow();
+            assertEquals(15, minutesToNextPoll(), "the lease ended unrenewed: polled as before");
         }
 
         @Test
