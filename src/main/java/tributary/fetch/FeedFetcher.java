@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -207,7 +208,13 @@ public class FeedFetcher {
         return new FetchOutcome.Fetched(url.uri(), status, body.bytes(), body.sha256(), response.header("Content-Type"),
                 keep ? Validators.etag(response.header("ETag")) : null,
                 keep ? Validators.lastModified(response.header("Last-Modified")) : null,
-                cache.maxAge(), permanent, contentLocation(url.uri(), response.header("Content-Location")));
+                cache.maxAge(), permanent, contentLocation(url.uri(), response.header("Content-Location")),
+                linkHeaders(response));
+    }
+
+    /** A few Link headers of bounded length: a server cannot grow what the poller hands on. */
+    private static List<String> linkHeaders(Response response) {
+        return response.headers("Link").stream().limit(10).filter(value -> value.length() <= 4096).toList();
     }
 
     /** "deflate" is zlib-wrapped by the standard and raw by some servers: the first two bytes tell which. */

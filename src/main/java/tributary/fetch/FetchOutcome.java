@@ -2,6 +2,7 @@ package tributary.fetch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The result of one fetch; a failing server is an outcome, not an exception. maxAge is the server's
@@ -10,9 +11,12 @@ import java.time.Duration;
  */
 public sealed interface FetchOutcome {
 
-    /** A document: finalUrl is where it came from after redirects; validators are null when the server forbade storing. */
+    /**
+     * A document: finalUrl is where it came from after redirects; validators are null when the server forbade
+     * storing; links are the raw values of its Link headers (where a WebSub hub may be named).
+     */
     record Fetched(URI finalUrl, int status, byte[] body, String bodyHash, String contentType, String etag,
-                   String lastModified, Duration maxAge, URI permanentRedirect, URI contentLocation)
+                   String lastModified, Duration maxAge, URI permanentRedirect, URI contentLocation, List<String> links)
             implements FetchOutcome {
 
         /** What relative links in the document resolve against: its Content-Location when sent, else where it came from. */

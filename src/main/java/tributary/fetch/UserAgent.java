@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** Builds the User-Agent "Tributary/&lt;version&gt; (+&lt;project url&gt;)" from the version Maven wrote at build time. */
-final class UserAgent {
+public final class UserAgent {
 
     private UserAgent() {
     }
 
-    static String of(FetchConfig config) {
+    public static String of(FetchConfig config) {
         if (config.userAgent() != null && !config.userAgent().isBlank()) {
             return config.userAgent();
         }

@@ -140,7 +140,8 @@ public class FeedIngester {
         if (stored.queued() > 0) {
             articles.wake();
         }
-        IngestResult result = new IngestResult(document.items().size(), stored.inserted(), stored.updated());
+        IngestResult result = new IngestResult(document.items().size(), stored.inserted(), stored.updated(),
+                parsed.links());
         if (result.changed()) {
             events.publishEvent(new ContentChangedEvent(feed.id()));
             metrics.items(feed.id(), result.inserted(), result.updated());

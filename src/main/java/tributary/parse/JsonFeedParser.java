@@ -53,6 +53,8 @@ public class JsonFeedParser {
         String homePage = null;
         String description = null;
         String language = null;
+        String feedUrl = null;
+        List<String> hubs = new ArrayList<>();
         List<ParsedItem> items = new ArrayList<>();
         int seen = 0;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -64,6 +66,8 @@ public class JsonFeedParser {
                 case "home_page_url" -> homePage = scalar(json);
                 case "description" -> description = scalar(json);
                 case "language" -> language = scalar(json);
+                case "feed_url" -> feedUrl = scalar(json);
+                case "hubs" -> hubs = value == JsonToken.START_ARRAY ? webSubHubs(json, budget) : skipNull(json);
                 case "items" -> {
                     if (value != JsonToken.START_ARRAY) {
                         json.skipChildren();
@@ -87,11 +91,38 @@ public class JsonFeedParser {
         if (!isJsonFeedVersion(version)) {
             throw notAJsonFeed();
         }
-        return new ParsedFeed("json", title, homePage, description, language, items, ParsedSchedule.NONE, seen);
+        return new ParsedFeed("json", title, homePage, description, language, items, ParsedSchedule.NONE, seen,
+                new FeedLinks(hubs == null ? List.of() : hubs, feedUrl));
     }
 
     private static FeedParseException notAJsonFeed() {
         return new FeedParseException("a JSON document but not a JSON Feed (no \"version\": \"https://jsonfeed.org/version/1.1\")");
+    }
+
+    /** The url of each hubs entry whose type is WebSub (any case), a few at most: a document cannot grow the list. */
+    private static List<String> webSubHubs(JsonParser json, ParseBudget budget) throws IOException {
+        List<String> hubs = new ArrayList<>();
+        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+            budget.check();
+            if (t != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                continue;
+            }
+            String type = null, url = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "type" -> type = scalar(json);
+                    case "url" -> url = scalar(json);
+                    default -> json.skipChildren();
+                }
+            }
+            if (url != null && "websub".equalsIgnoreCase(type) && hubs.size() < FeedLinksReader.MAX_HUBS) {
+                hubs.add(url);
+            }
+        }
+        return hubs;
     }
 
     /** One item object, the parser on its START_OBJECT; fields Tributary does not keep are skipped. */

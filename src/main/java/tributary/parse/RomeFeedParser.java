@@ -61,7 +61,8 @@ public class RomeFeedParser {
             items.add(item(feed.getEntries().get(i), aligned ? raw.get(i) : EntryMarkupReader.RawEntry.NONE));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLink(), feed.getDescription(),
-                feed.getLanguage(), items, schedule(feed), Math.max(read.itemsInDocument(), items.size()));
+                feed.getLanguage(), items, schedule(feed), Math.max(read.itemsInDocument(), items.size()),
+                FeedLinksReader.read(document));
     }
 
     private static ParsedItem item(SyndEntry entry, EntryMarkupReader.RawEntry raw) {

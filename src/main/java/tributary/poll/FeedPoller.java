@@ -3,6 +3,7 @@ package tributary.poll;
 import static tributary.normalize.FeedUrlRedactor.redact;
 import static tributary.normalize.FeedUrlRedactor.redactIn;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -38,9 +39,12 @@ public class FeedPoller {
     private final PollIntervalCalculator intervals;
     private final Clock clock;
     private final PollMetrics metrics;
+    private final ApplicationEventPublisher<FeedLinksFound> links;
 
     public FeedPoller(FeedFetcher fetcher, FeedIngester ingester, FeedRepository feeds,
-                      PollIntervalCalculator intervals, Clock clock, PollMetrics metrics) {
+                      PollIntervalCalculator intervals, Clock clock, PollMetrics metrics,
+                      ApplicationEventPublisher<FeedLinksFound> links) {
+        this.links = links;
         this.fetcher = fetcher;
         this.ingester = ingester;
         this.feeds = feeds;
@@ -120,6 +124,9 @@ public class FeedPoller {
             result = ingester.ingest(feed, document.body(), document.contentType(), document.base(), now, fetch);
         } catch (FeedParseException e) {
             return fail(feed, document.status(), e.getMessage(), "parse", now);
+        }
+        if (!document.links().isEmpty() || !result.links().hubs().isEmpty()) {
+            links.publishEvent(new FeedLinksFound(feed, document.base(), document.links(), result.links()));
         }
         metrics.polled(PollOutcome.Result.UPDATED, "none");
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.UPDATED, result.inserted(), result.updated(),

@@ -28,16 +28,22 @@ public class PollIntervalCalculator {
 
     private final PollConfig config;
     private final DoubleSupplier random;
+    private final PushedFeeds pushed;
 
     @Inject
-    public PollIntervalCalculator(PollConfig config) {
-        this(config, () -> ThreadLocalRandom.current().nextDouble());
+    public PollIntervalCalculator(PollConfig config, PushedFeeds pushed) {
+        this(config, () -> ThreadLocalRandom.current().nextDouble(), pushed);
     }
 
     /** random answers in [0, 1); tests pass a fixed one. */
     PollIntervalCalculator(PollConfig config, DoubleSupplier random) {
+        this(config, random, feed -> null);
+    }
+
+    PollIntervalCalculator(PollConfig config, DoubleSupplier random, PushedFeeds pushed) {
         this.config = config;
         this.random = random;
+        this.pushed = pushed;
     }
 
     /** The feed's own interval, or the configured default; never under one minute. */
@@ -47,9 +53,9 @@ public class PollIntervalCalculator {
         return interval.compareTo(FLOOR) < 0 ? FLOOR : interval;
     }
 
-    /** maxAge is the answer's Cache-Control max-age (null when none). */
+    /** maxAge is the answer's Cache-Control max-age (null when none); a feed a hub pushes waits its longer interval. */
     Instant afterSuccess(FeedRow feed, PublisherSchedule publisher, Duration maxAge, Instant now) {
-        Duration interval = interval(feed);
+        Duration interval = longest(interval(feed), pushed.intervalWhilePushed(feed));
         Duration floor = longest(publisher.floor(), maxAge);
         if (floor != null && floor.compareTo(MAX_PUBLISHER_FLOOR) > 0) {
             floor = MAX_PUBLISHER_FLOOR;

@@ -24,6 +24,7 @@ import tributary.parse.ParseConfig;
 import tributary.poll.PollConfig;
 import tributary.publish.PublicUrlConfig;
 import tributary.publish.PublishConfig;
+import tributary.push.SubscribeConfig;
 import tributary.store.EmbeddedDbConfig;
 
 /** Each configuration record's defaults, written once on the record: DESIGN.md's values, and none in application.yml. */
@@ -32,7 +33,7 @@ class ConfigDefaultsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(classes = {AdminConfig.class, CatalogConfig.class, EmbeddedDbConfig.class, FetchConfig.class,
             NormalizeConfig.class, ParseConfig.class, PollConfig.class, PublicUrlConfig.class, PublishConfig.class,
-            RetentionConfig.class, FullTextConfig.class})
+            RetentionConfig.class, FullTextConfig.class, SubscribeConfig.class})
     @SuppressWarnings("unchecked")
     void everyRecordBuildsFromItsOwnDefaults(Class<?> type) {
         assertEquals(type, ConfigDefaults.of((Class<? extends Record>) type).getClass());

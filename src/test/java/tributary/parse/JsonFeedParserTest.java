@@ -45,4 +45,14 @@ class JsonFeedParserTest {
         assertEquals("Xin chào", parser.parse(("{\"version\":\"1.1\",\"items\":[{\"id\":\"1\",\"title\":\"Xin chào\","
                 + "\"date_published\":\"2026-01-28 14:30\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8)).items().get(0).title());
     }
+
+    @org.junit.jupiter.api.Test
+    void readsWebSubHubsAndTheFeedUrl() throws Exception {
+        ParsedFeed feed = new JsonFeedParser(ParseConfig.defaults()).parse(("{\"version\":\"https://jsonfeed.org/version/1.1\","
+                + "\"feed_url\":\"https://example.vn/feed.json\",\"hubs\":[{\"type\":\"rssCloud\",\"url\":\"https://cloud\"},"
+                + "{\"type\":\"WebSub\",\"url\":\"https://hub.example/\"},\"junk\"],\"items\":[]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(new FeedLinks(java.util.List.of("https://hub.example/"), "https://example.vn/feed.json"),
+                feed.links());
+    }
 }

@@ -347,4 +347,37 @@ class RomeFeedParserTest {
         ParsedFeed feed = parse(rss("<item><guid>same</guid><title>A</title></item><item><guid>same</guid><title>B</title></item>"));
         assertEquals(2, feed.items().size());
     }
+
+    @Nested
+    class WebSubLinks {
+
+        @Test
+        void readsHubAndSelfFromAtomLinksInAnRssChannel() throws Exception {
+            ParsedFeed feed = parse(rss("""
+                    <atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="hub" href="https://hub.example/"/>
+                    <atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="https://example.vn/rss"/>
+                    <item><title>A</title><link>https://example.vn/a</link></item>"""));
+            assertEquals(new FeedLinks(java.util.List.of("https://hub.example/"), "https://example.vn/rss"),
+                    feed.links());
+        }
+
+        @Test
+        void readsHubAndSelfOfAnAtomFeedButNotOfItsEntries() throws Exception {
+            ParsedFeed feed = parser.parse("""
+                    <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:x</id>
+                    <updated>2026-01-28T10:00:00Z</updated>
+                    <link rel="self" href="https://example.vn/atom"/><link rel="alternate" href="https://example.vn/"/>
+                    <link rel="hub" href="https://hub-a.example/"/><link rel="hub" href="https://hub-b.example/"/>
+                    <entry><id>e</id><title>E</title><updated>2026-01-28T10:00:00Z</updated>
+                    <link rel="hub" href="https://entry-hub.example/"/></entry></feed>"""
+                    .getBytes(StandardCharsets.UTF_8), "application/atom+xml");
+            assertEquals(new FeedLinks(java.util.List.of("https://hub-a.example/", "https://hub-b.example/"),
+                    "https://example.vn/atom"), feed.links());
+        }
+
+        @Test
+        void aFeedWithoutThemHasNone() throws Exception {
+            assertEquals(FeedLinks.NONE, parse(rss("<item><title>A</title></item>")).links());
+        }
+    }
 }

@@ -27,8 +27,8 @@ import java.util.function.Function;
  */
 public final class FixtureFeedServer implements AutoCloseable {
 
-    /** What a handler sees of a request; header names are matched ignoring case. */
-    public record Request(String method, String path, String query, Headers headers) {
+    /** What a handler sees of a request, its body read whole; header names are matched ignoring case. */
+    public record Request(String method, String path, String query, Headers headers, byte[] body) {
 
         public String header(String name) {
             return headers.getFirst(name);
@@ -132,7 +132,8 @@ public final class FixtureFeedServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                    exchange.getRequestBody().readAllBytes());
             hits.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
             Answer answer = notModified(request, handlerFor(request.path()).apply(request));
             Headers headers = exchange.getResponseHeaders();
