@@ -64,11 +64,12 @@ class HubScheduler {
             return;
         }
         if (changedFeeds.size() < MAX_NOTED_FEEDS && changedFeeds.add(event.feedId())) {
-            workers.queueThread().execute(this::queueChanges);
+            workers.queueThread().execute(this::queueChangesNow);
         }
     }
 
-    private void queueChanges() {
+    /** Queues the deliveries of the changes heard so far; runs on the queue thread, and tests call it directly. */
+    void queueChangesNow() {
         guarded(() -> {
             int queued = 0;
             for (Long feedId : Set.copyOf(changedFeeds)) {
