@@ -25,8 +25,8 @@ class HubWorkers {
         int threads = Math.max(1, config.deliveryThreads());
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
-                new ArrayBlockingQueue<>(Math.max(1, config.deliveryQueue())), r -> daemon(r, "websub-" + n.incrementAndGet()),
-                new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(Math.max(1, config.deliveryQueue())),
+                r -> daemon(r, "websub-" + n.incrementAndGet()), new ThreadPoolExecutor.AbortPolicy());
         this.pool.allowCoreThreadTimeOut(true);
         this.queue = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "websub-queue"));
     }

@@ -59,8 +59,9 @@ class IntentVerifier {
             if (request.subscribe()) {
                 subscriptions.deletePending(topicHash, callbackHash);
             }
-            LOG.info("WebSub {} of {} to {} not verified: {}", request.mode(), FeedUrlRedactor.redact(request.callback()),
-                    request.topic().url(), answer.ok() ? "the answer was not the challenge" : answer.describe());
+            LOG.info("WebSub {} of {} to {} not verified: {}", request.mode(),
+                    FeedUrlRedactor.redact(request.callback()), request.topic().url(),
+                    answer.ok() ? "the answer was not the challenge" : answer.describe());
             return;
         }
         if (request.subscribe()) {

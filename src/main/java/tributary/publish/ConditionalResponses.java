@@ -23,7 +23,7 @@ final class ConditionalResponses {
     private ConditionalResponses() {
     }
 
-    /** link: the Link header (hub and self, RFC 8288), null for none; sent on 304s too, as WebSub discovery reads it. */
+    /** link: the Link header (hub and self, RFC 8288), null for none; sent on 304s too, for WebSub discovery. */
     static MutableHttpResponse<?> answer(HttpRequest<?> request, RenderedFeed feed, long maxAgeSeconds, String link) {
         MutableHttpResponse<?> response = notModified(request, feed) ? HttpResponse.notModified() : body(request, feed);
         if (link != null) {

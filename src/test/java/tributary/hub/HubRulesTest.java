@@ -49,8 +49,8 @@ class HubRulesTest {
         SubscriptionRequests requests = new SubscriptionRequests(null,
                 new AddressGuard(ConfigDefaults.of(FetchConfig.class)), null, config);
         HubRefusedException refused = assertThrows(HubRefusedException.class, () -> requests.check(
-                Map.of("hub.mode", "subscribe", "hub.topic", "http://t.example/feeds/all.rss", "hub.callback", callback),
-                null));
+                Map.of("hub.mode", "subscribe", "hub.topic", "http://t.example/feeds/all.rss",
+                        "hub.callback", callback), null));
         assertEquals(400, refused.status());
         assertTrue(refused.getMessage().startsWith("hub.callback is refused: "), refused.getMessage());
     }

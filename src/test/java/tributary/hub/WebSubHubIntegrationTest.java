@@ -139,7 +139,8 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
         }
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/websub"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
