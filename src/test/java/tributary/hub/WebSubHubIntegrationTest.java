@@ -337,6 +337,29 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
             assertTrue(counter("delivered") >= delivered + 1, "the delivery is counted");
         }
 
+        /**
+         * The figure for the note: from the stored change (feed.content_changed_at, stamped by the poll's statement
+         * on the database's clock, the machine's own) to the callback receiving the POST, sent by the hub's own queue
+         * thread on hearing the change (no test trigger), over several changes.
+         */
+        @Test
+        void measuresTheDelayFromAStoredChangeToTheCallback() throws Exception {
+            subscribed("/cb/timed", "all.atom");
+            List<Long> delays = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                int before = subscriber.deliveriesTo("/cb/timed").size();
+                newItemPolled();
+                await(() -> subscriber.deliveriesTo("/cb/timed").size() > before, "push " + i);
+                long changed = db.timestamp("SELECT MAX(content_changed_at) FROM feed").toInstant(ZoneOffset.UTC)
+                        .toEpochMilli();
+                delays.add(subscriber.deliveriesTo("/cb/timed").get(before).receivedMillis() - changed);
+            }
+            List<Long> sorted = delays.stream().sorted().toList();
+            System.out.printf("WebSub change->callback delay over %d changes: min %d ms, median %d ms, max %d ms %s%n",
+                    sorted.size(), sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), delays);
+            assertTrue(sorted.get(sorted.size() / 2) < 5_000, "pushed within seconds: " + delays);
+        }
+
         @Test
         void aVerifiedUnsubscribeStopsDeliveries() throws Exception {
             String leaving = subscribed("/cb/leaving", "all.json");
