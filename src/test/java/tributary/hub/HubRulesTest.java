@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tributary.config.ConfigDefaults;
 import tributary.fetch.AddressGuard;
 import tributary.fetch.FetchConfig;
+import tributary.publish.PublicUrlConfig;
+import tributary.store.HubSubscriptionRepository;
 
 /** The hub's rules that need no server: leases, back-off, signatures, and callbacks the address guard refuses. */
 class HubRulesTest {
@@ -53,6 +57,33 @@ class HubRulesTest {
                         "hub.callback", callback), null));
         assertEquals(400, refused.status());
         assertTrue(refused.getMessage().startsWith("hub.callback is refused: "), refused.getMessage());
+    }
+
+    /** Limits are checked for a new (topic, callback) only: renewing an existing subscription is always allowed. */
+    @ParameterizedTest
+    @CsvSource({"99, 0, false, 202", "100, 0, false, 429", "100, 0, true, 202", "0, 10000, false, 503",
+            "100, 10000, true, 202"})
+    void newSubscriptionsStopAtTheLimitsButRenewalsDoNot(long onHost, long total, boolean exists, int status)
+            throws Exception {
+        HubSubscriptionRepository repository = (HubSubscriptionRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {HubSubscriptionRepository.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "countByCallbackHost" -> onHost;
+                    case "count" -> total;
+                    case "findByTopicHashAndCallbackHash" -> exists ? Optional.of(new Object()) : Optional.empty();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        TopicResolver topics = new TopicResolver(new PublicUrlConfig("https://t.example"),
+                request -> "https://t.example", null);
+        SubscriptionRequests requests = new SubscriptionRequests(topics,
+                new AddressGuard(ConfigDefaults.of(FetchConfig.class)), repository, config);
+        Map<String, String> form = Map.of("hub.mode", "subscribe", "hub.topic", "https://t.example/feeds/all.rss",
+                "hub.callback", "https://reader.example/push/1");
+        if (status == 202) {
+            assertEquals("reader.example", requests.check(form, null).callbackHost());
+        } else {
+            assertEquals(status, assertThrows(HubRefusedException.class, () -> requests.check(form, null)).status());
+        }
     }
 
     @org.junit.jupiter.api.Test
