@@ -48,6 +48,7 @@ class HubController {
         }
         verifier.accepted(checked);
         if (!workers.offer(() -> verifier.verify(checked))) {
+            verifier.abandoned(checked);
             return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60")
                     .body("The hub has too many requests waiting for verification; try again in a minute\n");
         }

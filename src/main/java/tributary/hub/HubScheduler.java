@@ -30,6 +30,8 @@ class HubScheduler {
     static final int MAX_NOTED_FEEDS = 10_000;
     /** Expired subscriptions stay visible in the admin view this long, then go. */
     static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+    /** How often ended subscriptions are looked for: a day's grace needs no finer step. */
+    static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
     private final HubConfig config;
     private final HubWorkers workers;
@@ -39,6 +41,7 @@ class HubScheduler {
     private final Clock clock;
     private final Set<Long> changedFeeds = ConcurrentHashMap.newKeySet();
     private volatile boolean failing;
+    private LocalDateTime lastCleanup;
 
     HubScheduler(HubConfig config, HubWorkers workers, HubDeliveryQueue queue, ContentDistributor distributor,
                  HubSubscriptionRepository subscriptions, Clock clock) {
@@ -87,8 +90,17 @@ class HubScheduler {
     private void tick() {
         guarded(() -> {
             distributor.deliverDueNow();
-            subscriptions.deleteExpired(now().minus(KEEP_EXPIRED));
+            if (lastCleanup == null || !now().isBefore(lastCleanup.plus(CLEANUP_EVERY))) {
+                cleanUpNow();
+            }
         });
+    }
+
+    /** Removes subscriptions whose lease ended a day ago (and verifications that never finished); tests call it. */
+    void cleanUpNow() {
+        LocalDateTime now = now();
+        subscriptions.deleteExpired(now.minus(KEEP_EXPIRED));
+        lastCleanup = now;
     }
 
     private void guarded(Runnable work) {

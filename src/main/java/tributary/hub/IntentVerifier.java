@@ -46,6 +46,13 @@ class IntentVerifier {
         }
     }
 
+    /** The verification could not even be queued: a first subscribe leaves nothing behind. */
+    void abandoned(HubRequest request) {
+        if (request.subscribe()) {
+            subscriptions.deletePending(Sha256.hex(request.topic().url()), Sha256.hex(request.callback()));
+        }
+    }
+
     void verify(HubRequest request) {
         String challenge = challenge();
         String url = request.callback() + (request.callback().contains("?") ? "&" : "?")

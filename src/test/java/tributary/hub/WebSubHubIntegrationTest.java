@@ -76,6 +76,8 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
     HubConfig config;
     @Inject
     EmbeddedMariaDb mariadb;
+    @Inject
+    HubScheduler hubScheduler;
 
     @Override
     public Map<String, String> getProperties() {
@@ -429,6 +431,11 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
             newItemPolled();
             distributor.deliverDueNow();
             assertTrue(subscriber.deliveriesTo("/cb/short").isEmpty());
+            hubScheduler.cleanUpNow();
+            assertEquals("expired", state(callback), "kept in view for a day");
+            clock.advance(HubScheduler.KEEP_EXPIRED);
+            hubScheduler.cleanUpNow();
+            assertEquals("none", state(callback), "then removed");
         }
 
         @Test
