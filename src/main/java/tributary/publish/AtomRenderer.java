@@ -35,7 +35,9 @@ public class AtomRenderer {
         feed.setUpdated(Date.from(doc.updated() != null ? doc.updated() : Instant.EPOCH));
         feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", doc.homeUrl(), "text/html"))));
         List<Link> other = new ArrayList<>();
-        doc.links().forEach((rel, href) -> other.add(link(rel, href, "application/atom+xml")));
+        // The hub is an endpoint, not a document of this type.
+        doc.links().forEach((rel, href) -> other.add(link(rel, href,
+                rel.equals("hub") ? null : "application/atom+xml")));
         feed.setOtherLinks(other);
         feed.setAuthors(new ArrayList<>(List.of(person("Tributary"))));
         Generator generator = new Generator();

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 
 /** The absolute base URL (no trailing slash) that self links and subscription links start with. */
 @Singleton
-class BaseUrlResolver {
+public class BaseUrlResolver {
 
     private final PublicUrlConfig config;
     private final HttpHostResolver hosts;
@@ -16,7 +16,7 @@ class BaseUrlResolver {
         this.hosts = hosts;
     }
 
-    String resolve(HttpRequest<?> request) {
+    public String resolve(HttpRequest<?> request) {
         String base = config.publicBaseUrl() != null && !config.publicBaseUrl().isBlank()
                 ? config.publicBaseUrl().strip() : hosts.resolve(request);
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

@@ -23,8 +23,12 @@ final class ConditionalResponses {
     private ConditionalResponses() {
     }
 
-    static MutableHttpResponse<?> answer(HttpRequest<?> request, RenderedFeed feed, long maxAgeSeconds) {
+    /** link: the Link header (hub and self, RFC 8288), null for none; sent on 304s too, for WebSub discovery. */
+    static MutableHttpResponse<?> answer(HttpRequest<?> request, RenderedFeed feed, long maxAgeSeconds, String link) {
         MutableHttpResponse<?> response = notModified(request, feed) ? HttpResponse.notModified() : body(request, feed);
+        if (link != null) {
+            response.header(HttpHeaders.LINK, link);
+        }
         return response
                 .header(HttpHeaders.ETAG, feed.etag())
                 .header(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader())

@@ -24,7 +24,7 @@ public enum FeedFormat {
         return contentType;
     }
 
-    static Optional<FeedFormat> ofExtension(String extension) {
+    public static Optional<FeedFormat> ofExtension(String extension) {
         for (FeedFormat format : values()) {
             if (format.extension.equals(extension)) {
                 return Optional.of(format);

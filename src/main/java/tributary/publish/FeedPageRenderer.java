@@ -26,9 +26,11 @@ class FeedPageRenderer {
     private final RenderCache cache;
     private final ItemReader items;
     private final PublishConfig config;
+    private final HubAddress hub;
 
     FeedPageRenderer(CategoryRepository categories, StoryAssembler stories, RssRenderer rss, AtomRenderer atom,
-                     JsonFeedRenderer json, RenderCache cache, ItemReader items, PublishConfig config) {
+                     JsonFeedRenderer json, RenderCache cache, ItemReader items, PublishConfig config,
+                     HubAddress hub) {
         this.categories = categories;
         this.stories = stories;
         this.rss = rss;
@@ -37,6 +39,7 @@ class FeedPageRenderer {
         this.cache = cache;
         this.items = items;
         this.config = config;
+        this.hub = hub;
     }
 
     /** The page when a current render is cached: answered without touching the database. */
@@ -77,7 +80,7 @@ class FeedPageRenderer {
         Instant changed = lastChanged(page.stories());
         FeedDocument doc = new FeedDocument("urn:tributary:feed:" + slug, title, description, key.base() + "/",
                 key.selfUrl(), changed, (int) Math.max(1, config.maxAge().toMinutes()), page.stories(), next, first,
-                items.languageOf(categoryId));
+                items.languageOf(categoryId), hub.hubUrl(key.base()));
         byte[] body = switch (key.format()) {
             case RSS -> rss.render(doc);
             case ATOM -> atom.render(doc);

@@ -31,14 +31,16 @@ class FeedsController {
     private final BaseUrlResolver baseUrls;
     private final PublishConfig config;
     private final ExecutorService blocking;
+    private final HubAddress hub;
 
     FeedsController(CategorySummaries summaries, FeedPageRenderer pages, BaseUrlResolver baseUrls,
-                    PublishConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                    PublishConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, HubAddress hub) {
         this.summaries = summaries;
         this.pages = pages;
         this.baseUrls = baseUrls;
         this.config = config;
         this.blocking = blocking;
+        this.hub = hub;
     }
 
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,7 +70,8 @@ class FeedsController {
         }
         RenderedFeed hot = pages.cached(key);
         if (hot != null) {
-            return CompletableFuture.completedFuture(ConditionalResponses.answer(request, hot, config.maxAge().toSeconds()));
+            return CompletableFuture.completedFuture(
+                    ConditionalResponses.answer(request, hot, config.maxAge().toSeconds(), link(key)));
         }
         return CompletableFuture.supplyAsync(() -> render(key, request), blocking);
     }
@@ -78,7 +81,13 @@ class FeedsController {
         if (page.isEmpty()) {
             return noSuchCategory(key.slug());
         }
-        return ConditionalResponses.answer(request, page.get(), config.maxAge().toSeconds());
+        return ConditionalResponses.answer(request, page.get(), config.maxAge().toSeconds(), link(key));
+    }
+
+    /** WebSub discovery (§4): the hub and the topic URL, as the Link header of every feed answer. */
+    private String link(PageKey key) {
+        String hubUrl = hub.hubUrl(key.base());
+        return hubUrl == null ? null : "<" + hubUrl + ">; rel=\"hub\", <" + key.selfUrl() + ">; rel=\"self\"";
     }
 
     /** The page a request asks for, with only what changes it; anything else in the request is ignored. */

@@ -29,7 +29,8 @@ public class JsonFeedRenderer {
             items.add(item(story));
         }
         JsonFeed feed = new JsonFeed(VERSION, doc.title(), doc.homeUrl(), doc.selfUrl(), doc.description(),
-                doc.nextUrl(), doc.language(), List.of(new JsonAuthor("Tributary")), items);
+                doc.nextUrl(), doc.language(), List.of(new JsonAuthor("Tributary")),
+                doc.hubUrl() == null ? null : List.of(new JsonHub("WebSub", doc.hubUrl())), items);
         try {
             return mapper.writeValueAsBytes(feed);
         } catch (IOException e) {
@@ -64,7 +65,12 @@ public class JsonFeedRenderer {
     record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
                     @JsonProperty("feed_url") String feedUrl, String description,
                     @JsonProperty("next_url") String nextUrl, String language, List<JsonAuthor> authors,
-                    List<JsonItem> items) {
+                    List<JsonHub> hubs, List<JsonItem> items) {
+    }
+
+    /** JSON Feed 1.1 hubs: an endpoint for real-time notification of changes (WebSub). */
+    @Serdeable
+    record JsonHub(String type, String url) {
     }
 
     /** One item; content_text is only there (empty) when an item has no HTML, since the spec wants one of the two. */

@@ -70,7 +70,10 @@ public class RssRenderer {
         Element link = new Element("link", ATOM);
         link.setAttribute("href", href);
         link.setAttribute("rel", rel);
-        link.setAttribute("type", "application/rss+xml");
+        // The hub is an endpoint, not a document of this type.
+        if (!rel.equals("hub")) {
+            link.setAttribute("type", "application/rss+xml");
+        }
         return link;
     }
 

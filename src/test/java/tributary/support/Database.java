@@ -33,10 +33,20 @@ public class Database {
         });
     }
 
+    /** A DATETIME the query answers (UTC, as every column of ours), or null. */
+    public java.time.LocalDateTime timestamp(String sql) {
+        return tx.executeRead(status -> {
+            try (Statement st = status.getConnection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                return rs.next() ? rs.getObject(1, java.time.LocalDateTime.class) : null;
+            }
+        });
+    }
+
     /** Empties every table, for a database left over by an earlier test class or run. */
     public void clear() {
         tx.executeWrite(status -> {
             try (Statement st = status.getConnection().createStatement()) {
+                st.execute("DELETE FROM websub_subscription");
                 st.execute("DELETE FROM item");
                 st.execute("DELETE FROM feed_category");
                 st.execute("DELETE FROM feed");
