@@ -1,5 +1,6 @@
 package tributary.hub;
 
+import tributary.common.HubSignature;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -118,7 +119,7 @@ class ContentDistributor {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Link", "<" + sub.base() + HubLinks.PATH + ">; rel=\"hub\", <" + sub.topic() + ">; rel=\"self\"");
         if (sub.secret() != null) {
-            headers.put(HubSignature.HEADER, HubSignature.of(sub.secret(), body));
+            headers.put(HubSignature.HEADER, HubSignature.sign(body, sub.secret()));
         }
         return headers;
     }

@@ -1,5 +1,6 @@
 package tributary.push;
 
+import tributary.common.HubSignature;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -45,7 +46,7 @@ class CallbackController {
     @Post(value = "/{token}", consumes = MediaType.ALL)
     HttpResponse<?> push(@PathVariable String token, @Body @Nullable byte[] body,
                          @Header("Content-Type") @Nullable String contentType,
-                         @Header("X-Hub-Signature") @Nullable String signature) {
+                         @Header(HubSignature.HEADER) @Nullable String signature) {
         PushReceiver.Result result = receiver.receive(token, body == null ? new byte[0] : body, contentType,
                 signature);
         return switch (result) {

@@ -1,5 +1,6 @@
 package tributary.push;
 
+import tributary.common.HubSignature;
 import static tributary.normalize.FeedUrlRedactor.redact;
 
 import jakarta.inject.Singleton;

@@ -6,8 +6,8 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDateTime;
 
-/** A row of websub_subscription: our subscription to the hub of one feed (times UTC; see V11 for each column). */
-@MappedEntity("websub_subscription")
+/** A row of source_subscription: our subscription to the hub of one feed (times UTC; see V11 for each column). */
+@MappedEntity("source_subscription")
 public record SubscriptionRow(
         @Id @GeneratedValue @Nullable Long id,
         long feedId,

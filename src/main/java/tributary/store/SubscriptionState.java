@@ -2,7 +2,7 @@ package tributary.store;
 
 import java.util.Locale;
 
-/** The state of one of our WebSub subscriptions (websub_subscription.state); column() is the stored value. */
+/** The state of one of our WebSub subscriptions (source_subscription.state); column() is the stored value. */
 public enum SubscriptionState {
     REQUESTED,
     ACTIVE,

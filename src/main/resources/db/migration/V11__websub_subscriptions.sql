@@ -6,7 +6,7 @@
 -- so several instances never send the same request twice. attempts: requests sent since the last verification.
 -- renewal_token, renewal_secret: the new callback and secret a renewal asks for (WebSub 5.1.1: callbacks change when
 -- subscriptions are renewed); the hub's verification of it makes them token and secret.
-CREATE TABLE websub_subscription (
+CREATE TABLE source_subscription (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   feed_id        BIGINT        NOT NULL,
   hub            VARCHAR(2048) NOT NULL,
@@ -22,9 +22,9 @@ CREATE TABLE websub_subscription (
   attempts       INT           NOT NULL DEFAULT 0,
   last_error     VARCHAR(2000) NULL,
   created_at     DATETIME(3)   NOT NULL,
-  UNIQUE KEY uk_websub_subscription_feed (feed_id),
-  UNIQUE KEY uk_websub_subscription_token (token),
-  UNIQUE KEY uk_websub_subscription_renewal_token (renewal_token),
-  KEY ix_websub_subscription_due (next_action_at),
-  CONSTRAINT fk_websub_subscription_feed FOREIGN KEY (feed_id) REFERENCES feed (id) ON DELETE CASCADE
+  UNIQUE KEY uk_source_subscription_feed (feed_id),
+  UNIQUE KEY uk_source_subscription_token (token),
+  UNIQUE KEY uk_source_subscription_renewal_token (renewal_token),
+  KEY ix_source_subscription_due (next_action_at),
+  CONSTRAINT fk_source_subscription_feed FOREIGN KEY (feed_id) REFERENCES feed (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

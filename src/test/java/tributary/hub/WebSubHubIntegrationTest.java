@@ -1,5 +1,6 @@
 package tributary.hub;
 
+import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -319,7 +320,7 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
                     push.receivedMillis() - changedMillis, (push.receivedNanos() - polledNanos) / 1_000_000);
 
             assertEquals("application/rss+xml; charset=utf-8", push.headers().getFirst("Content-Type"));
-            assertEquals(HubSignature.of(SECRET.getBytes(StandardCharsets.UTF_8), push.body()),
+            assertEquals(HubSignature.sign(push.body(), SECRET.getBytes(StandardCharsets.UTF_8)),
                     push.headers().getFirst("X-Hub-Signature"));
             assertEquals("sha256=" + hmacSha256(SECRET, push.body()), push.headers().getFirst("X-Hub-Signature"));
             String links = String.join(", ", push.headers().get("Link"));

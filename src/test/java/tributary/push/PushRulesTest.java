@@ -1,5 +1,6 @@
 package tributary.push;
 
+import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package tributary.push;
 
+import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,7 +160,7 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             assertTrue(request.callback().length() - (base + "/websub/callback/").length() >= 43, "unguessable token");
             assertEquals(Long.toString(Duration.ofDays(7).toSeconds()), request.form().get("hub.lease_seconds"));
             assertTrue(request.secret().length() >= 32 && request.secret().getBytes().length < 200);
-            assertEquals("requested", db.string("SELECT state FROM websub_subscription"));
+            assertEquals("requested", db.string("SELECT state FROM source_subscription"));
             assertEquals(15, minutesToNextPoll(), "not yet verified: the feed's own interval");
         }
 
@@ -172,15 +173,15 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             assertEquals(404, hub.verify(request.callback(), "unsubscribe", topic, "c2", 3600).statusCode());
             assertEquals(404, hub.verify(base + "/websub/callback/not-ours", "subscribe", topic, "c3", 3600)
                     .statusCode());
-            assertEquals("requested", db.string("SELECT state FROM websub_subscription"));
+            assertEquals("requested", db.string("SELECT state FROM source_subscription"));
 
             HttpResponse<String> verified = hub.verify(request.callback(), "subscribe", topic, "challenge-123", 3600);
 
             assertEquals(200, verified.statusCode());
             assertEquals("challenge-123", verified.body());
             assertTrue(verified.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
-            assertEquals("active", db.string("SELECT state FROM websub_subscription"));
-            assertEquals(3600, db.count("SELECT lease_seconds FROM websub_subscription"));
+            assertEquals("active", db.string("SELECT state FROM source_subscription"));
+            assertEquals(3600, db.count("SELECT lease_seconds FROM source_subscription"));
         }
 
         @Test
@@ -296,7 +297,7 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             assertEquals(3, db.count("SELECT COUNT(*) FROM item"));
             // Verified at START + 49 min for 3600 s.
             assertEquals("2026-01-28 13:49",
-                    db.string("SELECT DATE_FORMAT(lease_until, '%Y-%m-%d %H:%i') FROM websub_subscription"));
+                    db.string("SELECT DATE_FORMAT(lease_until, '%Y-%m-%d %H:%i') FROM source_subscription"));
         }
 
         @Test
@@ -314,7 +315,7 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             assertEquals(topic, unsubscribe.topic());
             assertEquals(request.callback(), unsubscribe.callback());
             assertEquals("bye", hub.verify(unsubscribe.callback(), "unsubscribe", topic, "bye", 0).body());
-            assertEquals(0, db.count("SELECT COUNT(*) FROM websub_subscription"));
+            assertEquals(0, db.count("SELECT COUNT(*) FROM source_subscription"));
             byte[] late = rss("", "Late story");
             assertEquals(404, hub.push(request.callback(), late, "application/rss+xml",
                     HubSignature.sign(late, request.secret())).statusCode());
@@ -327,8 +328,8 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
 
             assertEquals(200, hub.verify(request.callback(), "denied", topic, "", 0).statusCode());
 
-            assertEquals("failed", db.string("SELECT state FROM websub_subscription"));
-            assertTrue(db.string("SELECT last_error FROM websub_subscription").contains("denied"));
+            assertEquals("failed", db.string("SELECT state FROM source_subscription"));
+            assertTrue(db.string("SELECT last_error FROM source_subscription").contains("denied"));
         }
     }
 
@@ -366,7 +367,7 @@ class WebSubSubscriberIntegrationTest implements TestPropertyProvider {
             assertEquals("subscribe", hub.next().mode());
             Thread.sleep(300);
             assertTrue(hub.idle(), "one request for eight discoveries");
-            assertEquals(1, db.count("SELECT COUNT(*) FROM websub_subscription"));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM source_subscription"));
         }
 
         @Test
