@@ -27,7 +27,7 @@ import tributary.store.UtcTimes;
 /**
  * Starts our subscription to a feed's hub and sends (un)subscription requests (WebSub 5.1): the callback
  * {base}/websub/callback/{token} with a fresh unguessable token and a fresh secret per subscription. A failed request
- * is recorded on the row with when to retry (back-off; none after tributary.websub.max-attempts).
+ * is recorded on the row with when to retry (back-off; none after tributary.websub.subscription-max-attempts).
  */
 @Singleton
 public class Subscriber {
@@ -65,7 +65,7 @@ public class Subscriber {
         }
         Optional<SubscriptionRow> existing = subscriptions.findByFeedId(feedId);
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
-        LocalDateTime waitUntil = UtcTimes.toColumn(clock.instant().plus(config.verifyTimeout()));
+        LocalDateTime waitUntil = UtcTimes.toColumn(clock.instant().plus(config.subscriptionVerifyTimeout()));
         String token = token();
         boolean won;
         if (existing.isEmpty()) {
@@ -112,7 +112,7 @@ public class Subscriber {
         if (error.isEmpty()) {
             return;
         }
-        boolean last = attempt >= config.maxAttempts();
+        boolean last = attempt >= config.subscriptionMaxAttempts();
         LOG.warn("Feed #{}: the WebSub {} request for {} failed ({}); {}", row.feedId(), mode, redact(row.topic()),
                 error.get(), last ? "no more tries" : "trying again later");
         if (last && mode.equals("unsubscribe")) {

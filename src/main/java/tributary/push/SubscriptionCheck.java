@@ -22,7 +22,7 @@ import tributary.store.UtcTimes;
 /**
  * Looks at our subscriptions every tributary.websub.check-every: ends those of feeds removed from the list
  * (hub.mode=unsubscribe, or forgotten when never verified), renews leases at renew-at of their length, asks again
- * where a verification never came or a request failed, and gives up after max-attempts. Each due row is taken by one
+ * where a verification never came or a request failed, and gives up after subscription-max-attempts. Each due row is taken by one
  * instance only (SubscriptionRepository.take). checkNow() is the trigger tests use instead of waiting.
  */
 @Singleton
@@ -73,7 +73,7 @@ public class SubscriptionCheck {
     /** One look at every subscription that needs something now; requests are sent before it returns. */
     public void checkNow() {
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
-        LocalDateTime waitUntil = UtcTimes.toColumn(clock.instant().plus(config.verifyTimeout()));
+        LocalDateTime waitUntil = UtcTimes.toColumn(clock.instant().plus(config.subscriptionVerifyTimeout()));
         for (SubscriptionRow row : subscriptions.findOfRemovedFeeds(BATCH)) {
             if (row.leaseUntil() == null) {
                 // Never verified: forgotten, so a verification still on its way finds no token and gets a 404.
@@ -90,12 +90,12 @@ public class SubscriptionCheck {
             }
             int attempt = row.attempts() + 1;
             boolean unsubscribing = row.subscriptionState() == SubscriptionState.UNSUBSCRIBING;
-            if (attempt > config.maxAttempts()) {
+            if (attempt > config.subscriptionMaxAttempts()) {
                 if (unsubscribing) {
                     subscriptions.deleteById(row.id());
                 } else {
                     subscriptions.fail(row.id(), SubscriptionState.FAILED, "no verification from the hub after "
-                            + config.maxAttempts() + " requests (tributary.websub.max-attempts)", null);
+                            + config.subscriptionMaxAttempts() + " requests (tributary.websub.subscription-max-attempts)", null);
                 }
                 continue;
             }

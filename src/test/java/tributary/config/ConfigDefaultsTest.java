@@ -19,6 +19,7 @@ import tributary.admin.AdminConfig;
 import tributary.catalog.CatalogConfig;
 import tributary.fetch.FetchConfig;
 import tributary.fulltext.FullTextConfig;
+import tributary.hub.HubConfig;
 import tributary.normalize.NormalizeConfig;
 import tributary.parse.ParseConfig;
 import tributary.poll.PollConfig;
@@ -33,10 +34,26 @@ class ConfigDefaultsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(classes = {AdminConfig.class, CatalogConfig.class, EmbeddedDbConfig.class, FetchConfig.class,
             NormalizeConfig.class, ParseConfig.class, PollConfig.class, PublicUrlConfig.class, PublishConfig.class,
-            RetentionConfig.class, FullTextConfig.class, SubscribeConfig.class})
+            RetentionConfig.class, FullTextConfig.class, SubscribeConfig.class, HubConfig.class})
     @SuppressWarnings("unchecked")
     void everyRecordBuildsFromItsOwnDefaults(Class<?> type) {
         assertEquals(type, ConfigDefaults.of((Class<? extends Record>) type).getClass());
+    }
+
+    /** Two records bound to one prefix (the WebSub hub's and our subscriptions') must not read the same key. */
+    @Test
+    void recordsSharingAPrefixShareNoKey() {
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        for (Class<?> type : List.of(AdminConfig.class, CatalogConfig.class, EmbeddedDbConfig.class, FetchConfig.class,
+                NormalizeConfig.class, ParseConfig.class, PollConfig.class, PublicUrlConfig.class, PublishConfig.class,
+                RetentionConfig.class, FullTextConfig.class, SubscribeConfig.class, HubConfig.class)) {
+            String prefix = type.getAnnotation(io.micronaut.context.annotation.ConfigurationProperties.class).value();
+            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                String previous = owners.put(prefix + "." + c.getName(), type.getSimpleName());
+                assertNull(previous, prefix + "." + c.getName() + " is read by both " + previous + " and "
+                        + type.getSimpleName());
+            }
+        }
     }
 
     @Test

@@ -67,8 +67,8 @@ class PushRulesTest {
     void subscribesByDefaultOnlyWithAPublicBaseUrl(String base, Boolean subscribe, boolean enabled) {
         SubscribeConfig defaults = ConfigDefaults.of(SubscribeConfig.class);
         SubscribeConfig config = new SubscribeConfig(subscribe, defaults.leaseRequest(), defaults.renewAt(),
-                defaults.pollIntervalWhileSubscribed(), defaults.verifyTimeout(), defaults.retryDelay(),
-                defaults.maxRetryDelay(), defaults.maxAttempts(), defaults.checkEvery());
+                defaults.pollIntervalWhileSubscribed(), defaults.subscriptionVerifyTimeout(), defaults.subscriptionRetryDelay(),
+                defaults.subscriptionMaxRetryDelay(), defaults.subscriptionMaxAttempts(), defaults.checkEvery());
         assertEquals(enabled, config.enabled(new PublicUrlConfig(base)));
     }
 
