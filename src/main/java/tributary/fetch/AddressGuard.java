@@ -6,6 +6,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
 import javax.net.SocketFactory;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 
 /**
  * Refuses fetch targets on loopback, private, link-local, CGNAT, multicast and other internal addresses. It checks
@@ -125,6 +127,20 @@ public class AddressGuard implements Dns {
     /** Sockets that pass every connect through {@link #checkConnect}; the HTTP client opens all of its sockets here. */
     public SocketFactory socketFactory() {
         return new GuardedSocketFactory(this);
+    }
+
+    /**
+     * The one way to build an outbound HTTP client (feeds, article pages, WebSub verifications, deliveries and
+     * subscriptions): this guard as its DNS, every socket checked at connect, no proxy (a proxy would resolve the host
+     * out of the guard's sight), and no redirect followed by the client, since each hop must be judged as written.
+     */
+    public OkHttpClient.Builder clientBuilder() {
+        return new OkHttpClient.Builder()
+                .dns(this)
+                .socketFactory(socketFactory())
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false);
     }
 
     private boolean refused(InetAddress address) {

@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -51,14 +50,10 @@ public class FeedFetcher {
         this.guard = guard;
         this.hosts = hosts;
         this.userAgent = UserAgent.of(config);
-        this.client = new OkHttpClient.Builder()
+        // The guard's client: every socket checked at connect, no proxy, redirects judged hop by hop here. The dns
+        // given is the guard itself, or in tests a resolver in front of it.
+        this.client = guard.clientBuilder()
                 .dns(dns)
-                // Every socket checks the address it connects to: the check that holds whatever the URL or DNS said.
-                .socketFactory(guard.socketFactory())
-                // A proxy would resolve the host itself, out of the guard's sight.
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
                 // A pooled connection the server already closed (HTTP/1.0 servers, idle timeouts) fails on first use;
                 // OkHttp then retries the GET once on a fresh connection, which passes the guard again.
                 .retryOnConnectionFailure(true)

@@ -3,7 +3,6 @@ package tributary.hub;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import okhttp3.MediaType;
@@ -42,13 +41,7 @@ class HubHttp {
     private final OkHttpClient deliverClient;
 
     HubHttp(AddressGuard guard, HubConfig config) {
-        OkHttpClient base = new OkHttpClient.Builder()
-                .dns(guard)
-                .socketFactory(guard.socketFactory())
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .build();
+        OkHttpClient base = guard.clientBuilder().build();
         this.verifyClient = base.newBuilder().callTimeout(config.verifyTimeout()).build();
         this.deliverClient = base.newBuilder().callTimeout(config.deliveryTimeout()).build();
     }

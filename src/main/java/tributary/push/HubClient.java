@@ -2,7 +2,6 @@ package tributary.push;
 
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +33,7 @@ class HubClient {
     HubClient(AddressGuard guard, FetchConfig fetch) {
         this.guard = guard;
         this.userAgent = UserAgent.of(fetch);
-        this.client = new OkHttpClient.Builder().dns(guard).socketFactory(guard.socketFactory())
-                .proxy(Proxy.NO_PROXY).followRedirects(false).followSslRedirects(false)
+        this.client = guard.clientBuilder()
                 .connectTimeout(fetch.connectTimeout()).readTimeout(fetch.readTimeout())
                 .callTimeout(fetch.deadline()).build();
     }
