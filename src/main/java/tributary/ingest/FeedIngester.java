@@ -124,7 +124,7 @@ public class FeedIngester {
         ZoneId zone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         NormalizedFeed document = normalizer.normalize(parsed, feed.id(), base, zone, receivedAt);
         UpsertResult stored = storeWithRetry(feed, () -> tx.execute(STORE, status -> {
-            Instant holdUntil = feeds.fullText(feed.id()) ? receivedAt.plus(fullText.articleWait()) : null;
+            Instant holdUntil = feed.fullText() ? receivedAt.plus(fullText.articleWait()) : null;
             UpsertResult upserted = items.upsert(feed.id(), document.items(), receivedAt, holdUntil);
             sightings.markSeen(feed.id(), document.identities(), receivedAt);
             boolean changed = upserted.inserted() + upserted.updated() > 0;

@@ -194,12 +194,4 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("SELECT COUNT(*) FROM item")
     long countItems();
 
-    /** Whether the feed is a full-text one (full_text): its new items' pages are fetched for their article. */
-    default boolean fullText(long id) {
-        return countFullText(id) > 0;
-    }
-
-    /** The statement of fullText: 1 for a full-text feed, else 0. */
-    @Query("SELECT COUNT(*) FROM feed WHERE id = :id AND full_text = TRUE")
-    long countFullText(long id);
 }

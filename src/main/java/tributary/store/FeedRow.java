@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
  * A row of the feed table: what to poll, and how the last polls went. Times are UTC. url is what is polled (a
  * confirmed permanent redirect rewrites it); urlHash stays the key of the URL feeds.yml or the admin gave.
  * state is computed by the database from enabled, goneAt and consecutiveFailures. leaseOwner holds the instance
- * polling the feed right now, until leaseUntil.
+ * polling the feed right now, until leaseUntil. fullText: its new items' pages are fetched for their article.
  */
 @MappedEntity("feed")
 public record FeedRow(
@@ -24,6 +24,7 @@ public record FeedRow(
         @Nullable String language,
         @Nullable Integer intervalSeconds,
         @Nullable String zone,
+        boolean fullText,
         boolean enabled,
         String origin,
         @Nullable LocalDateTime deletedAt,
