@@ -1,6 +1,5 @@
 package tributary.hub;
 
-import tributary.common.HubSignature;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.common.HubSignature;
 import tributary.config.InstanceIdentity;
 import tributary.normalize.FeedUrlRedactor;
 import tributary.publish.FeedFormat;

@@ -3,13 +3,12 @@ package tributary.hub;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.common.RandomTokens;
 import tributary.common.Sha256;
 import tributary.normalize.FeedUrlRedactor;
 import tributary.store.HubSubscriptionRepository;
@@ -28,7 +27,6 @@ class IntentVerifier {
     private final HubHttp http;
     private final HubSubscriptionRepository subscriptions;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     IntentVerifier(HubHttp http, HubSubscriptionRepository subscriptions, Clock clock) {
         this.http = http;
@@ -85,10 +83,8 @@ class IntentVerifier {
                 request.topic().url());
     }
 
-    private String challenge() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String challenge() {
+        return RandomTokens.urlSafe(24);
     }
 
     private LocalDateTime now() {

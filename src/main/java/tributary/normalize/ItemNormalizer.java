@@ -1,6 +1,5 @@
 package tributary.normalize;
 
-import tributary.common.Sha256;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import tributary.common.Sha256;
 import tributary.parse.ParsedEnclosure;
 import tributary.parse.ParsedItem;
 

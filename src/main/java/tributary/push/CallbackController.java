@@ -1,6 +1,5 @@
 package tributary.push;
 
-import tributary.common.HubSignature;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +14,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import tributary.common.HubSignature;
 
 /**
  * Our WebSub callbacks, {base}/websub/callback/{token}: GET is a hub's verification of intent (the challenge echoed as

@@ -1,6 +1,5 @@
 package tributary.push;
 
-import tributary.common.HubSignature;
 import static tributary.normalize.FeedUrlRedactor.redact;
 
 import jakarta.inject.Singleton;
@@ -9,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.common.HubSignature;
 import tributary.fetch.FetchConfig;
 import tributary.ingest.FeedIngester;
 import tributary.ingest.IngestResult;

@@ -4,11 +4,8 @@ import static tributary.normalize.FeedUrlRedactor.redact;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.common.RandomTokens;
 import tributary.publish.PublicUrlConfig;
 import tributary.store.SubscriptionRepository;
 import tributary.store.SubscriptionRow;
@@ -33,7 +31,6 @@ import tributary.store.UtcTimes;
 public class Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Requests waiting for a sender: at most this many; past it a discovery waits for the feed's next new document. */
     private static final int QUEUE = 1000;
 
@@ -131,16 +128,12 @@ public class Subscriber {
 
     /** 32 random bytes, URL-safe: the capability part of the callback URL. */
     private static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.urlSafe(32);
     }
 
     /** 32 random bytes as 64 hex characters: well under the 200 bytes hub.secret may have. */
     private static String secret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return RandomTokens.hex(32);
     }
 
     @PreDestroy

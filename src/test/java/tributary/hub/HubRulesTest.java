@@ -1,6 +1,5 @@
 package tributary.hub;
 
-import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tributary.common.HubSignature;
 import tributary.config.ConfigDefaults;
 import tributary.fetch.AddressGuard;
 import tributary.fetch.FetchConfig;

@@ -1,6 +1,5 @@
 package tributary.hub;
 
-import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.catalog.CatalogLoader;
+import tributary.common.HubSignature;
 import tributary.poll.PollScheduler;
 import tributary.publish.PeerChangeWatcher;
 import tributary.store.EmbeddedMariaDb;

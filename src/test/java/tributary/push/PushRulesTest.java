@@ -1,6 +1,5 @@
 package tributary.push;
 
-import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tributary.common.HubSignature;
 import tributary.config.ConfigDefaults;
 import tributary.publish.PublicUrlConfig;
 

@@ -1,6 +1,5 @@
 package tributary.push;
 
-import tributary.common.HubSignature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.catalog.CatalogLoader;
+import tributary.common.HubSignature;
 import tributary.poll.PollScheduler;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
