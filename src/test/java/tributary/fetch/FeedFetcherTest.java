@@ -85,6 +85,22 @@ class FeedFetcherTest {
         }
 
         @Test
+        void keepsAtMostTenLinkHeadersOfAtMost4KiBEach() {
+            MockResponse.Builder answer = new MockResponse.Builder().body(RSS)
+                    .addHeader("Link", "<https://hub.example/" + "x".repeat(5000) + ">; rel=\"hub\"");
+            for (int i = 0; i < 30; i++) {
+                answer.addHeader("Link", "<https://hub" + i + ".example/>; rel=\"hub\"");
+            }
+            server.enqueue(answer.build());
+
+            List<String> links = ((FetchOutcome.Fetched) fetch("/feed", null, null)).links();
+
+            assertTrue(links.size() <= 10, links.size() + " Link headers kept");
+            assertTrue(links.stream().allMatch(link -> link.length() <= 4096), "an overlong Link header is dropped");
+            assertTrue(links.contains("<https://hub1.example/>; rel=\"hub\""), links.toString());
+        }
+
+        @Test
         void keepsValidatorsAndHashesTheBody() {
             server.enqueue(new MockResponse.Builder().body(RSS).addHeader("ETag", "\"v2\"")
                     .addHeader("Last-Modified", "Wed, 28 Jan 2026 11:00:00 GMT").build());

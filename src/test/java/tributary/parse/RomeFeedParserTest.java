@@ -362,6 +362,18 @@ class RomeFeedParserTest {
         }
 
         @Test
+        void keepsAtMostFiveHubsHoweverManyADocumentNames() throws Exception {
+            StringBuilder hubs = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                hubs.append("<atom:link xmlns:atom=\"http://www.w3.org/2005/Atom\" rel=\"hub\" href=\"https://hub")
+                        .append(i).append(".example/\"/>\n");
+            }
+            ParsedFeed feed = parse(rss(hubs + "<item><title>A</title><link>https://example.vn/a</link></item>"));
+            assertEquals(java.util.List.of("https://hub0.example/", "https://hub1.example/", "https://hub2.example/",
+                    "https://hub3.example/", "https://hub4.example/"), feed.links().hubs());
+        }
+
+        @Test
         void readsHubAndSelfOfAnAtomFeedButNotOfItsEntries() throws Exception {
             ParsedFeed feed = parser.parse("""
                     <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:x</id>
