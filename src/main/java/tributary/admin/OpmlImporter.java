@@ -75,7 +75,7 @@ class OpmlImporter {
                 }
             }
             String title = first.title() == null ? null : first.title().length() > 500 ? first.title().substring(0, 500) : first.title();
-            long id = editor.addFeed(new FeedSettings(URI.create(url), title, slugs, null, true, null, null));
+            long id = editor.addFeed(new FeedSettings(URI.create(url), title, slugs, null, true, null, null, null));
             added.add(new ImportReport.Added(id, url, slugs));
         }
         return new ImportReport(added, skipped, created);

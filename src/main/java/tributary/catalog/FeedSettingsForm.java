@@ -61,7 +61,7 @@ public final class FeedSettingsForm {
                 text(fields, "interval") == null ? current.interval() : interval(text(fields, "interval"), counted),
                 fields.get("enabled") == null ? current.enabled() : bool("enabled", fields.get("enabled"), counted),
                 text(fields, "zone") == null ? current.zone() : zone(text(fields, "zone"), counted),
-                fullText(fields, current.fullText(), counted));
+                fullText(fields, current.fullText(), counted), current.filters());
         return refused[0] == 0 ? settings : null;
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDateTime;
+import java.util.List;
 import tributary.normalize.TextCleaner;
 
 /**
@@ -20,10 +21,16 @@ public record CategoryRow(
         String origin,
         @Nullable Integer sourceLine,
         int position,
-        LocalDateTime createdAt) {
+        LocalDateTime createdAt,
+        @Nullable String blockRules) {
 
     /** The slug reserved for the merge of every category (/feeds/all.rss); no category may take it. */
     public static final String ALL = "all";
+
+    /** The category's block rules as written (match.Query grammar), one per line in block_rules. */
+    public List<String> block() {
+        return FeedSettingsColumns.fromLines(blockRules);
+    }
 
     public CategoryRow {
         title = TextCleaner.xmlSafe(title);

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
  * confirmed permanent redirect rewrites it); urlHash stays the key of the URL feeds.yml or the admin gave.
  * state is computed by the database from enabled, goneAt and consecutiveFailures. leaseOwner holds the instance
  * polling the feed right now, until leaseUntil. fullText: its new items' pages are fetched for their article.
+ * keepRules/blockRules: its filters as FeedSettings.Filters holds them, one rule per line (see {@link #filters()}).
  */
 @MappedEntity("feed")
 public record FeedRow(
@@ -49,7 +50,15 @@ public record FeedRow(
         @Nullable String skipDays,
         @GeneratedValue @Nullable String state,
         @Nullable String leaseOwner,
-        @Nullable LocalDateTime leaseUntil) {
+        @Nullable LocalDateTime leaseUntil,
+        @Nullable String keepRules,
+        @Nullable String blockRules) {
+
+    /** The feed's keep and block rules, as written. */
+    public FeedSettings.Filters filters() {
+        return new FeedSettings.Filters(FeedSettingsColumns.fromLines(keepRules),
+                FeedSettingsColumns.fromLines(blockRules));
+    }
 
     /** The title to show: the admin's override, else the feed's own, else its URL. */
     public String displayTitle() {

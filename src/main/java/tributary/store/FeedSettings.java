@@ -16,11 +16,12 @@ import tributary.common.Sha256;
  * key in the text form feeds.yml and the admin API share (catalog's FeedSettingsForm).
  */
 public record FeedSettings(URI url, @Nullable String title, List<String> categories, @Nullable Duration interval,
-                           boolean enabled, @Nullable ZoneId zone, FullText fullText) {
+                           boolean enabled, @Nullable ZoneId zone, FullText fullText, Filters filters) {
 
     public FeedSettings {
         categories = List.copyOf(categories);
         fullText = fullText == null ? FullText.OFF : fullText;
+        filters = filters == null ? Filters.NONE : filters;
     }
 
     /**
@@ -37,13 +38,27 @@ public record FeedSettings(URI url, @Nullable String title, List<String> categor
         }
     }
 
+    /**
+     * What is taken from the feed (keep: only items matching at least one rule; block: no item matching any), rules
+     * as written (match.Query grammar), each one line; checked by the catalog, applied by ingest.
+     */
+    public record Filters(List<String> keep, List<String> block) {
+
+        public static final Filters NONE = new Filters(List.of(), List.of());
+
+        public Filters {
+            keep = keep == null ? List.of() : List.copyOf(keep);
+            block = block == null ? List.of() : List.copyOf(block);
+        }
+    }
+
     /** A feed with only its URL set: in no category, enabled, everything else by default. */
     public static FeedSettings of(URI url) {
-        return new FeedSettings(url, null, List.of(), null, true, null, FullText.OFF);
+        return new FeedSettings(url, null, List.of(), null, true, null, FullText.OFF, Filters.NONE);
     }
 
     public FeedSettings withCategories(List<String> slugs) {
-        return new FeedSettings(url, title, slugs, interval, enabled, zone, fullText);
+        return new FeedSettings(url, title, slugs, interval, enabled, zone, fullText, filters);
     }
 
     /** The key the feed is unique by: the SHA-256 of its URL (the URL itself can exceed an index's length). */

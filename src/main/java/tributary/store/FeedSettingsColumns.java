@@ -19,7 +19,7 @@ final class FeedSettingsColumns {
 
     /** The setting columns, in the order bind sets them; url and url_hash, the feed's identity, are apart. */
     static final List<String> NAMES = List.of("title_override", "interval_seconds", "enabled", "zone", "full_text",
-            "full_text_selector", "full_text_remove");
+            "full_text_selector", "full_text_remove", "keep_rules", "block_rules");
 
     private FeedSettingsColumns() {
     }
@@ -53,7 +53,10 @@ final class FeedSettingsColumns {
         ps.setString(first + 5, settings.fullText().selector());
         // One selector per line: the form refuses a selector with a line break, so the list reads back as written.
         List<String> remove = settings.fullText().remove();
-        ps.setString(first + 6, remove.isEmpty() ? null : String.join("\n", remove));
+        ps.setString(first + 6, lines(remove));
+        // Rules likewise: the catalog refuses a rule with a line break.
+        ps.setString(first + 7, lines(settings.filters().keep()));
+        ps.setString(first + 8, lines(settings.filters().block()));
         return first + NAMES.size();
     }
 
@@ -64,8 +67,20 @@ final class FeedSettingsColumns {
         String zone = rs.getString("zone");
         String remove = rs.getString("full_text_remove");
         FeedSettings.FullText fullText = new FeedSettings.FullText(rs.getBoolean("full_text"),
-                rs.getString("full_text_selector"), remove == null ? List.of() : List.of(remove.split("\n")));
+                rs.getString("full_text_selector"), fromLines(remove));
+        FeedSettings.Filters filters = new FeedSettings.Filters(fromLines(rs.getString("keep_rules")),
+                fromLines(rs.getString("block_rules")));
         return new FeedSettings(URI.create(rs.getString("url")), rs.getString("title_override"), categories, interval,
-                rs.getBoolean("enabled"), zone == null ? null : ZoneId.of(zone), fullText);
+                rs.getBoolean("enabled"), zone == null ? null : ZoneId.of(zone), fullText, filters);
+    }
+
+    /** A list as one column, one entry per line; NULL when empty. */
+    static String lines(List<String> values) {
+        return values.isEmpty() ? null : String.join("\n", values);
+    }
+
+    /** A column written by {@link #lines} read back. */
+    static List<String> fromLines(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split("\n"));
     }
 }

@@ -38,7 +38,7 @@ class FeedSettingsFormTest {
     void whatIsWrittenReadsBackTheSame() {
         FeedSettings settings = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
                 Duration.ofMinutes(90), false, ZoneId.of("Asia/Ho_Chi_Minh"), new FeedSettings.FullText(true,
-                "article.fck_detail", List.of(".box-tinlienquan", "div[class=\"banner top\"]")));
+                "article.fck_detail", List.of(".box-tinlienquan", "div[class=\"banner top\"]")), null);
 
         Map<String, Object> fields = FeedSettingsForm.write(settings);
 
@@ -53,13 +53,13 @@ class FeedSettingsFormTest {
     void absentKeysKeepTheBaseAndEmptyTitleIntervalZoneOrSelectorClearIt() {
         FeedSettings base = new FeedSettings(URI.create("https://example.vn/a.rss"), "Ví dụ", List.of("thoi-su"),
                 Duration.ofMinutes(30), true, ZoneId.of("+07:00"),
-                new FeedSettings.FullText(true, "article.fck_detail", List.of(".banner")));
+                new FeedSettings.FullText(true, "article.fck_detail", List.of(".banner")), null);
 
         FeedSettings changed = read(Map.of("enabled", false, "zone", "", "title", " ", "full_text_selector", "",
                 "interval", ""), base);
 
         assertEquals(new FeedSettings(base.url(), null, base.categories(), null, false, null,
-                new FeedSettings.FullText(true, null, List.of(".banner"))), changed);
+                new FeedSettings.FullText(true, null, List.of(".banner")), null), changed);
         assertEquals(base, read(Map.of("url", "https://example.vn/a.rss"), base), "the same URL is no change");
     }
 

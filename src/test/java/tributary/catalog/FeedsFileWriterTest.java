@@ -23,7 +23,7 @@ class FeedsFileWriterTest {
     @Test
     void categoriesWithoutFeedsAreReadBackWithAnExplicitEmptyFeedsList() throws Exception {
         CategoryRow category = new CategoryRow(1L, "thoi-su", "Thời sự: trong nước", null, "api", null, 0,
-                LocalDateTime.of(2026, 1, 1, 0, 0));
+                LocalDateTime.of(2026, 1, 1, 0, 0), null);
 
         String yaml = FeedsFileWriter.write(List.of(category), List.of());
 
