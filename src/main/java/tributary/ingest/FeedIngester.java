@@ -13,22 +13,36 @@ import java.sql.Connection;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.common.Causes;
 import tributary.fulltext.ArticleQueue;
 import tributary.fulltext.FullTextConfig;
-import tributary.common.Causes;
+import tributary.match.MatchText;
+import tributary.match.Query;
+import tributary.match.RuleCache;
+import tributary.match.RuleList;
 import tributary.normalize.FeedNormalizer;
 import tributary.normalize.NormalizedFeed;
+import tributary.normalize.NormalizedItem;
 import tributary.parse.FeedParseException;
 import tributary.parse.FeedParser;
 import tributary.parse.ParsedFeed;
 import tributary.store.ContentChangedEvent;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
+import tributary.store.FeedSettings;
+import tributary.store.ItemTexts;
 import tributary.store.ItemSightings;
 import tributary.store.ItemStore;
+import tributary.store.LeftOutItems;
+import tributary.store.LeftOutItems.LeftOut;
 import tributary.store.UpsertResult;
 import tributary.store.UtcTimes;
 
@@ -66,11 +80,13 @@ public class FeedIngester {
     private final IngestMetrics metrics;
     private final FullTextConfig fullText;
     private final ArticleQueue articles;
+    private final RuleCache rules;
+    private final LeftOutItems leftOut;
 
     public FeedIngester(FeedParser parser, FeedNormalizer normalizer, ItemStore items, ItemSightings sightings,
                         FeedRepository feeds, TransactionOperations<Connection> tx,
                         ApplicationEventPublisher<ContentChangedEvent> events, IngestMetrics metrics,
-                        FullTextConfig fullText, ArticleQueue articles) {
+                        FullTextConfig fullText, ArticleQueue articles, RuleCache rules, LeftOutItems leftOut) {
         this.parser = parser;
         this.normalizer = normalizer;
         this.items = items;
@@ -81,6 +97,8 @@ public class FeedIngester {
         this.metrics = metrics;
         this.fullText = fullText;
         this.articles = articles;
+        this.rules = rules;
+        this.leftOut = leftOut;
     }
 
     private static TransactionDefinition storeDefinition() {
@@ -123,9 +141,11 @@ public class FeedIngester {
         }
         ZoneId zone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         NormalizedFeed document = normalizer.normalize(parsed, feed.id(), base, zone, receivedAt);
+        FilteredItems filtered = filter(feed, document.items());
         UpsertResult stored = storeWithRetry(feed, () -> tx.execute(STORE, status -> {
             Instant holdUntil = feed.fullText() ? receivedAt.plus(fullText.articleWait()) : null;
-            UpsertResult upserted = items.upsert(feed.id(), document.items(), receivedAt, holdUntil);
+            UpsertResult upserted = items.upsert(feed.id(), filtered.taken(), receivedAt, holdUntil, filtered.texts());
+            leftOut.record(feed.id(), filtered.leftOut(), receivedAt);
             sightings.markSeen(feed.id(), document.identities(), receivedAt);
             boolean changed = upserted.inserted() + upserted.updated() > 0;
             if (fetch == null) {
@@ -141,13 +161,44 @@ public class FeedIngester {
             articles.wake();
         }
         IngestResult result = new IngestResult(document.items().size(), stored.inserted(), stored.updated(),
-                parsed.links());
+                parsed.links(), filtered.leftOut().size());
         if (result.changed()) {
             events.publishEvent(new ContentChangedEvent(feed.id()));
             metrics.items(feed.id(), result.inserted(), result.updated());
         }
-        LOG.debug("Feed #{} {}: {} items, {} new, {} updated", feed.id(), redact(feed.url()), result.seen(),
-                result.inserted(), result.updated());
+        LOG.debug("Feed #{} {}: {} items, {} new, {} updated, {} left out by its rules", feed.id(),
+                redact(feed.url()), result.seen(), result.inserted(), result.updated(), result.leftOut());
         return result;
+    }
+
+    /** The items to store, their search texts (read once for the rules and the index), and those the rules left out. */
+    private record FilteredItems(List<NormalizedItem> taken, Map<String, MatchText> texts, List<LeftOut> leftOut) {
+    }
+
+    /**
+     * A feed's rules decide what is taken from it: an item matching a block rule is left out, and with keep rules
+     * an item matching none of them. An item stored before a rule changed stays; it is no longer updated.
+     */
+    private FilteredItems filter(FeedRow feed, List<NormalizedItem> all) {
+        FeedSettings.Filters filters = feed.filters();
+        RuleList keep = rules.list(filters.keep());
+        RuleList block = rules.list(filters.block());
+        List<NormalizedItem> taken = new ArrayList<>(all.size());
+        Map<String, MatchText> texts = new HashMap<>();
+        List<LeftOut> out = new ArrayList<>();
+        for (NormalizedItem item : all) {
+            MatchText text = ItemTexts.of(item);
+            Optional<Query> blocked = block.firstMatch(text);
+            if (blocked.isPresent()) {
+                out.add(new LeftOut(item.identityHash(), LeftOutItems.RuleList.BLOCK, blocked.get().text(),
+                        item.title(), item.url()));
+            } else if (!keep.isEmpty() && keep.firstMatch(text).isEmpty()) {
+                out.add(new LeftOut(item.identityHash(), LeftOutItems.RuleList.KEEP, null, item.title(), item.url()));
+            } else {
+                taken.add(item);
+                texts.put(item.identityHash(), text);
+            }
+        }
+        return new FilteredItems(taken, texts, out);
     }
 }

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** One entry of GET /feeds: a category and the URLs to subscribe to it. */
+/**
+ * One entry of GET /feeds: a category (kind "category", "all" for everything) or a topic (kind "topic", with its
+ * query and no item count), and the URLs to subscribe to it.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CategoryListing(String slug, String title, String description,
-                              @JsonProperty("item_count") long itemCount, Instant updated, Urls urls) {
+public record CategoryListing(String slug, String kind, String title, String description, String query,
+                              @JsonProperty("item_count") Long itemCount, Instant updated, Urls urls) {
 
     /** The subscription URLs, one per format. */
     @Serdeable

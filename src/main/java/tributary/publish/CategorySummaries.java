@@ -10,30 +10,41 @@ import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.CategoryStats;
 import tributary.store.ItemReader;
+import tributary.store.TopicRepository;
+import tributary.store.TopicRow;
 
 /**
- * The categories with their item counts and newest dates, for GET /, /feeds and /feeds.opml: read once per change of
+ * The categories with their item counts and newest dates, and the topics, for GET /, /feeds and /feeds.opml: read once per change of
  * items or catalog (the render cache's change events), not once per request, since the counts aggregate every item.
  */
 @Singleton
 class CategorySummaries {
 
-    /** One category, or "everything" (last). */
-    record Summary(String slug, String title, String description, CategoryStats stats) {
+    /**
+     * One category, a topic (query set, stats null: counting a query's matches would read every item), or
+     * "everything" (last).
+     */
+    record Summary(String slug, String title, String description, CategoryStats stats, String query) {
+
+        boolean topic() {
+            return query != null;
+        }
     }
 
     private record Snapshot(List<Summary> rows, long version) {
     }
 
     private final CategoryRepository categories;
+    private final TopicRepository topics;
     private final ItemReader items;
     private final RenderCache cache;
     private final AtomicLong loads = new AtomicLong();
     private final ReentrantLock loading = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    CategorySummaries(CategoryRepository categories, ItemReader items, RenderCache cache) {
+    CategorySummaries(CategoryRepository categories, TopicRepository topics, ItemReader items, RenderCache cache) {
         this.categories = categories;
+        this.topics = topics;
         this.items = items;
         this.cache = cache;
     }
@@ -81,9 +92,12 @@ class CategorySummaries {
         List<Summary> rows = new ArrayList<>();
         for (CategoryRow category : categories.findAllInOrder()) {
             rows.add(new Summary(category.slug(), category.title(), category.description(),
-                    stats.getOrDefault(category.id(), new CategoryStats(0, null))));
+                    stats.getOrDefault(category.id(), new CategoryStats(0, null)), null));
         }
-        rows.add(new Summary(CategoryRow.ALL, "Everything", "Every item of every feed", items.statsOfAll()));
+        for (TopicRow topic : topics.all()) {
+            rows.add(new Summary(topic.slug(), topic.title(), null, null, topic.query()));
+        }
+        rows.add(new Summary(CategoryRow.ALL, "Everything", "Every item of every feed", items.statsOfAll(), null));
         return List.copyOf(rows);
     }
 

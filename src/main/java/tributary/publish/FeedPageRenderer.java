@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import tributary.common.Sha256;
-import tributary.store.CategoryRepository;
-import tributary.store.CategoryRow;
 import tributary.store.ItemReader;
 
-/** Renders one page of a category (or of everything) in one format, through the render cache. */
+/** Renders one page of a category, a topic or everything, in one format, through the render cache. */
 @Singleton
 class FeedPageRenderer {
 
-    private final CategoryRepository categories;
+    private final PageScopes scopes;
     private final StoryAssembler stories;
     private final RssRenderer rss;
     private final AtomRenderer atom;
@@ -28,10 +26,10 @@ class FeedPageRenderer {
     private final PublishConfig config;
     private final HubAddress hub;
 
-    FeedPageRenderer(CategoryRepository categories, StoryAssembler stories, RssRenderer rss, AtomRenderer atom,
+    FeedPageRenderer(PageScopes scopes, StoryAssembler stories, RssRenderer rss, AtomRenderer atom,
                      JsonFeedRenderer json, RenderCache cache, ItemReader items, PublishConfig config,
                      HubAddress hub) {
-        this.categories = categories;
+        this.scopes = scopes;
         this.stories = stories;
         this.rss = rss;
         this.atom = atom;
@@ -58,23 +56,20 @@ class FeedPageRenderer {
 
     private RenderedFeed renderNow(PageKey key) {
         String slug = key.slug();
-        String title;
-        String description;
-        Long categoryId;
-        if (CategoryRow.ALL.equals(slug)) {
-            title = "Tributary: everything";
-            description = "Every item of every feed, merged";
-            categoryId = null;
-        } else {
-            Optional<CategoryRow> category = categories.findBySlug(slug);
-            if (category.isEmpty()) {
-                return null;
-            }
-            title = category.get().title();
-            description = category.get().description();
-            categoryId = category.get().id();
+        Optional<PageScopes.Scope> found = scopes.of(key);
+        if (found.isEmpty()) {
+            return null;
         }
-        StoryAssembler.Page page = stories.page(categoryId, key.limit(), key.before());
+        PageScopes.Scope scope = found.get();
+        String title = scope.title();
+        String description = scope.description();
+        if (key.searched()) {
+            description = (description == null ? "" : description + "; ")
+                    + (key.q() == null ? "" : "matching " + key.q() + (key.since() == null ? "" : ", "))
+                    + (key.since() == null ? "" : "since " + key.since());
+        }
+        Long categoryId = scope.languageCategory();
+        StoryAssembler.Page page = stories.page(scope.filter(), key.limit(), key.before());
         String next = page.next() == null ? null : key.pageUrl(page.next());
         String first = key.before() == null ? null : key.pageUrl(null);
         Instant changed = lastChanged(page.stories());

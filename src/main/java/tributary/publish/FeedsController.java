@@ -10,15 +10,23 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import jakarta.inject.Named;
+import tributary.match.Query;
+import tributary.match.QuerySyntaxException;
+import tributary.store.CategoryRow;
 import tributary.store.PageCursor;
 
-/** Serves the merged feeds: GET /feeds lists the categories, GET /feeds/{slug}.{rss,atom,json} one category or all. */
+/**
+ * Serves the merged feeds: GET /feeds lists the categories and topics, GET /feeds/{slug}.{rss,atom,json} one category,
+ * a topic or all, narrowed by ?q= (a query) and ?since= (a date or a duration) when given.
+ */
 @Controller
 class FeedsController {
 
@@ -32,9 +40,12 @@ class FeedsController {
     private final PublishConfig config;
     private final ExecutorService blocking;
     private final HubAddress hub;
+    private final Clock clock;
 
     FeedsController(CategorySummaries summaries, FeedPageRenderer pages, BaseUrlResolver baseUrls,
-                    PublishConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, HubAddress hub) {
+                    PublishConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, HubAddress hub,
+                    Clock clock) {
+        this.clock = clock;
         this.summaries = summaries;
         this.pages = pages;
         this.baseUrls = baseUrls;
@@ -49,8 +60,14 @@ class FeedsController {
         String base = baseUrls.resolve(request);
         List<CategoryListing> listing = new ArrayList<>();
         for (CategorySummaries.Summary s : summaries.current()) {
-            listing.add(new CategoryListing(s.slug(), s.title(), s.description(), s.stats().itemCount(),
-                    s.stats().updated(), urls(base, s.slug())));
+            if (s.topic()) {
+                listing.add(new CategoryListing(s.slug(), "topic", s.title(), null, s.query(), null, null,
+                        urls(base, s.slug())));
+            } else {
+                listing.add(new CategoryListing(s.slug(), CategoryRow.ALL.equals(s.slug()) ? "all" : "category",
+                        s.title(), s.description(), null, s.stats().itemCount(), s.stats().updated(),
+                        urls(base, s.slug())));
+            }
         }
         return listing;
     }
@@ -61,10 +78,11 @@ class FeedsController {
      */
     @Get("/feeds/{file}")
     CompletableFuture<HttpResponse<?>> feed(String file, @Nullable @QueryValue String limit,
-                                            @Nullable @QueryValue String before, HttpRequest<?> request) {
+                                            @Nullable @QueryValue String before, @Nullable @QueryValue String q,
+                                            @Nullable @QueryValue String since, HttpRequest<?> request) {
         PageKey key;
         try {
-            key = pageKey(file, limit, before, request);
+            key = pageKey(file, limit, before, q, since, request);
         } catch (Refused refused) {
             return CompletableFuture.completedFuture(refused.answer);
         }
@@ -91,7 +109,8 @@ class FeedsController {
     }
 
     /** The page a request asks for, with only what changes it; anything else in the request is ignored. */
-    private PageKey pageKey(String file, String limit, String before, HttpRequest<?> request) throws Refused {
+    private PageKey pageKey(String file, String limit, String before, String q, String since, HttpRequest<?> request)
+            throws Refused {
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
         if (format.isEmpty()) {
@@ -120,7 +139,26 @@ class FeedsController {
                         + "from a feed's next link (like 1769585400000-42), not '" + before + "'."));
             }
         }
-        return new PageKey(slug, format.get(), Math.min(size, MAX_LIMIT), cursor, baseUrls.resolve(request));
+        String query = q == null || q.isBlank() ? null : q.strip();
+        if (query != null) {
+            try {
+                Query.parse(query);
+            } catch (QuerySyntaxException e) {
+                throw new Refused(Problems.of(HttpStatus.BAD_REQUEST, "Bad query", "q: " + e.getMessage()));
+            }
+        }
+        String sinceText = since == null || since.isBlank() ? null : since.strip();
+        Instant sinceAt = null;
+        if (sinceText != null) {
+            sinceAt = SinceParser.parse(sinceText, clock.instant()).orElse(null);
+            if (sinceAt == null) {
+                throw new Refused(Problems.of(HttpStatus.BAD_REQUEST, "Bad since", "since must be an RFC 3339 date "
+                        + "(2026-12-01T08:00:00+07:00 or 2026-12-01) or a duration back from now (6h, 90m, 2d, 1w), "
+                        + "not '" + (sinceText.length() > 64 ? sinceText.substring(0, 64) + "…" : sinceText) + "'."));
+            }
+        }
+        return new PageKey(slug, format.get(), Math.min(size, MAX_LIMIT), cursor, baseUrls.resolve(request), query,
+                sinceText, sinceAt);
     }
 
     private static HttpResponse<?> noSuchCategory(String slug) {

@@ -54,7 +54,7 @@ class IndexController {
                 <body>
                 <h1>Tributary</h1>
                 <p>Merged news feeds by category. Paste a link below into your feed reader, or import
-                <a href="/feeds.opml">all categories as OPML</a>.</p>
+                <a href="/feeds.opml">all categories and topics as OPML</a>.</p>
                 <ul>
                 """);
         for (CategorySummaries.Summary row : rows) {
@@ -62,8 +62,13 @@ class IndexController {
             if (row.description() != null) {
                 html.append(" — ").append(markup(row.description()));
             }
-            html.append("<br><span class=\"meta\">").append(row.stats().itemCount()).append(" items");
-            if (row.stats().updated() != null) {
+            if (row.topic()) {
+                html.append("<br><span class=\"meta\">topic: <code>").append(markup(row.query()))
+                        .append("</code>");
+            } else {
+                html.append("<br><span class=\"meta\">").append(row.stats().itemCount()).append(" items");
+            }
+            if (!row.topic() && row.stats().updated() != null) {
                 html.append(", updated <time datetime=\"").append(row.stats().updated()).append("\">")
                         .append(ConditionalResponses.httpDate(row.stats().updated())).append("</time>");
             }

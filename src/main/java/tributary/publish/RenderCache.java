@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +19,18 @@ import java.util.function.Supplier;
 import tributary.store.CategoryRow;
 import tributary.store.ContentChangedEvent;
 import tributary.store.ItemReader;
+import tributary.store.TopicRepository;
+import tributary.store.TopicRow;
 
 /**
  * Rendered feed pages kept in memory, so a hot feed costs a map lookup instead of a query and a render.
  * Keyed by {@link PageKey} (what changes a page, nothing else a request carries); bounded in bytes, least recently
  * used dropped first, and in distinct base URLs, so Host headers cannot multiply entries. Each existing category has
  * a generation that ingest bumps when one of its feeds changes; an entry of an older generation is rendered again.
+ * A topic draws on every category, so every change of items makes its pages stale (like those of "all").
  * Renders run at most tributary.publish.render-concurrency at once; requests for a page being rendered share it.
+ * Readers' searches (?q=, ?since=) have their own slots (query-concurrency) and at most a quarter of the bytes, least
+ * recently used dropped first, so neither their renders nor their pages can crowd out the plain feeds.
  */
 @Singleton
 public class RenderCache {
@@ -33,14 +39,20 @@ public class RenderCache {
     }
 
     private final ItemReader reader;
+    private final TopicRepository topics;
     private final long maxBytes;
     private final int maxBaseUrls;
     private final Duration renderWait;
     private final Semaphore renders;
+    private final Semaphore searches;
+    /** The topics' slugs as last read; null after a catalog change, read again at the next change of items. */
+    private volatile List<String> topicSlugs;
     /** Access-ordered: the eldest is the least recently used. Guards bytes and entriesByBase too. */
     private final LinkedHashMap<PageKey, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Integer> entriesByBase = new HashMap<>();
     private long bytes;
+    /** Of bytes, those of searched pages (PageKey.searched()). */
+    private long searchBytes;
     /** Only slugs ingest named (categories that exist); an absent slug is generation 0, so asking costs no state. */
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<PageKey, CompletableFuture<RenderedFeed>> inFlight = new ConcurrentHashMap<>();
@@ -49,12 +61,14 @@ public class RenderCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    public RenderCache(ItemReader reader, PublishConfig config) {
+    public RenderCache(ItemReader reader, TopicRepository topics, PublishConfig config) {
         this.reader = reader;
+        this.topics = topics;
         this.maxBytes = config.cacheBytes();
         this.maxBaseUrls = Math.max(1, config.maxBaseUrls());
         this.renderWait = config.renderWait();
         this.renders = new Semaphore(config.renders(), true);
+        this.searches = new Semaphore(Math.max(1, config.queryConcurrency()), true);
     }
 
     /**
@@ -105,7 +119,8 @@ public class RenderCache {
             return await(running);
         }
         try {
-            if (!renders.tryAcquire(renderWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            Semaphore slots = key.searched() ? searches : renders;
+            if (!slots.tryAcquire(renderWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new PageUnavailableException("every render slot stayed busy for " + renderWait.toSeconds()
                         + " s", null);
             }
@@ -114,7 +129,7 @@ public class RenderCache {
                 mine.complete(fresh);
                 return fresh;
             } finally {
-                renders.release();
+                slots.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,16 +171,26 @@ public class RenderCache {
             if (previous == null) {
                 entriesByBase.merge(key.base(), 1, Integer::sum);
             } else {
-                bytes -= previous.weight();
+                account(key, -previous.weight());
             }
-            bytes += entry.weight();
+            account(key, entry.weight());
             Iterator<Map.Entry<PageKey, Entry>> eldest = entries.entrySet().iterator();
-            while (bytes > maxBytes && eldest.hasNext()) {
+            while ((bytes > maxBytes || searchBytes > maxBytes / 4) && eldest.hasNext()) {
                 Map.Entry<PageKey, Entry> dropped = eldest.next();
+                if (bytes <= maxBytes && !dropped.getKey().searched()) {
+                    continue;
+                }
                 eldest.remove();
-                bytes -= dropped.getValue().weight();
+                account(dropped.getKey(), -dropped.getValue().weight());
                 entriesByBase.computeIfPresent(dropped.getKey().base(), (base, n) -> n == 1 ? null : n - 1);
             }
+        }
+    }
+
+    private void account(PageKey key, long weight) {
+        bytes += weight;
+        if (key.searched()) {
+            searchBytes += weight;
         }
     }
 
@@ -188,10 +213,19 @@ public class RenderCache {
             global.incrementAndGet();
             // Every entry is stale by the global generation now; dropping the per-category ones forgets deleted slugs.
             generations.clear();
+            topicSlugs = null;
             return;
         }
         bump(CategoryRow.ALL);
         for (String slug : reader.categorySlugsOfFeed(event.feedId())) {
+            bump(slug);
+        }
+        List<String> known = topicSlugs;
+        if (known == null) {
+            known = topics.all().stream().map(TopicRow::slug).toList();
+            topicSlugs = known;
+        }
+        for (String slug : known) {
             bump(slug);
         }
     }
@@ -216,6 +250,13 @@ public class RenderCache {
 
     public long misses() {
         return misses.get();
+    }
+
+    /** Bytes held by the cached pages of readers' searches, at most a quarter of the bound. */
+    long searchBytes() {
+        synchronized (entries) {
+            return searchBytes;
+        }
     }
 
     /** Bytes held by the cached pages (bodies, gzipped bodies and keys), at most tributary.publish.cache-max-bytes. */

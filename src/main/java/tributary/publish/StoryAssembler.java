@@ -10,6 +10,7 @@ import java.util.Set;
 import tributary.store.ItemReader;
 import tributary.store.PageCursor;
 import tributary.store.StoredItem;
+import tributary.store.StoryFilter;
 import tributary.store.StoryPage;
 
 /** Reads a page of the newest stories of a category and merges the copies of each story into one Story. */
@@ -31,7 +32,12 @@ public class StoryAssembler {
      * @param before     null for the first page
      */
     public Page page(Long categoryId, int limit, PageCursor before) {
-        StoryPage page = reader.newestStories(categoryId, limit, before);
+        return page(StoryFilter.of(categoryId), limit, before);
+    }
+
+    /** A page of the stories filter selects (categories, date floor, test of each copy). */
+    public Page page(StoryFilter filter, int limit, PageCursor before) {
+        StoryPage page = reader.newestStories(filter, limit, before);
         Map<String, List<StoredItem>> copies = reader.copiesOf(page.storyHashes());
         List<Story> stories = new ArrayList<>(page.storyHashes().size());
         for (String hash : page.storyHashes()) {

@@ -69,6 +69,14 @@ public class ItemPruner {
                 }
             }
         }
+        // Items a feed's rules left out are remembered as long as items are kept, so each counts once meanwhile.
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "DELETE FROM item_left_out WHERE seen_at < ?")) {
+                ps.setObject(1, cutoff);
+                return ps.executeUpdate();
+            }
+        });
         long overCap = 0;
         for (long feedId : feedsOverCap()) {
             List<long[]> rows = beyondCap(feedId);

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tributary.match.MatchText;
 
 /**
  * Reads stored items for publishing: the newest stories of a category, with every stored copy of each. A full-text
@@ -66,7 +67,23 @@ public class ItemReader {
      * @param before     null for the first page
      */
     public StoryPage newestStories(Long categoryId, int limit, PageCursor before) {
+        return newestStories(StoryFilter.of(categoryId), limit, before);
+    }
+
+    /**
+     * As above, for the stories of filter: in its categories, since its date, and passing its test. Without a test
+     * the walk reads only hashes and positions; with one it reads each row's search text too (item_search.doc), first
+     * the newest rows as they come (a common term fills the page there), then, when the filter can use the FULLTEXT
+     * index, only the rows the index names (a rare term would otherwise read the whole table), and at most maxRows.
+     */
+    public StoryPage newestStories(StoryFilter filter, int limit, PageCursor before) {
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
+        if (filter.categoryIds() != null && filter.categoryIds().isEmpty()) {
+            return new StoryPage(List.of(), null);
+        }
+        if (filter.test() != null) {
+            return tx.executeRead(status -> testedStories(status.getConnection(), filter, limit, before, now));
+        }
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
             Set<String> stories = new LinkedHashSet<>();
@@ -76,7 +93,7 @@ public class ItemReader {
             int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 1));
             boolean rowsLeft = true;
             while (stories.size() < limit && rowsLeft) {
-                List<Row> rows = rowsAfter(c, categoryId, position, batch, now);
+                List<Row> rows = rowsAfter(c, filter, position, batch, now);
                 rowsLeft = rows.size() == batch;
                 Set<String> fresh = new LinkedHashSet<>();
                 for (Row row : rows) {
@@ -85,7 +102,7 @@ public class ItemReader {
                     }
                 }
                 if (before != null && !fresh.isEmpty()) {
-                    skipped.addAll(shownBefore(c, categoryId, fresh, before, now));
+                    skipped.addAll(shownBefore(c, filter, fresh, before, now));
                 }
                 for (int i = 0; i < rows.size() && stories.size() < limit; i++) {
                     Row row = rows.get(i);
@@ -109,16 +126,17 @@ public class ItemReader {
     }
 
     /** Up to count rows strictly older than after (from the newest when null), newest first. */
-    private static List<Row> rowsAfter(Connection c, Long categoryId, PageCursor after, int count, LocalDateTime now)
+    private static List<Row> rowsAfter(Connection c, StoryFilter filter, PageCursor after, int count, LocalDateTime now)
             throws SQLException {
-        String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + categoryJoin(categoryId)
-                + "WHERE " + VISIBLE
+        String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + scopeJoin(filter)
+                + "WHERE " + VISIBLE + sinceClause(filter)
                 + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
                 + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
         List<Row> rows = new ArrayList<>(count);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindCategory(ps, 1, categoryId);
+            int i = bindScope(ps, 1, filter);
             ps.setObject(i++, now);
+            i = bindSince(ps, i, filter);
             i = bindCursor(ps, i, after);
             ps.setInt(i, count);
             try (ResultSet rs = ps.executeQuery()) {
@@ -132,15 +150,17 @@ public class ItemReader {
     }
 
     /** Those of the stories that have a copy newer than the cursor, so an earlier page already listed them. */
-    private static Set<String> shownBefore(Connection c, Long categoryId, Set<String> stories, PageCursor before,
+    private static Set<String> shownBefore(Connection c, StoryFilter filter, Set<String> stories, PageCursor before,
                                            LocalDateTime now) throws SQLException {
-        String sql = "SELECT DISTINCT i.story_hash FROM item i " + categoryJoin(categoryId) + "WHERE " + VISIBLE
+        String sql = "SELECT DISTINCT i.story_hash FROM item i " + scopeJoin(filter) + "WHERE " + VISIBLE
+                + sinceClause(filter)
                 + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
                 + "?,".repeat(stories.size() - 1) + "?)";
         Set<String> shown = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindCategory(ps, 1, categoryId);
+            int i = bindScope(ps, 1, filter);
             ps.setObject(i++, now);
+            i = bindSince(ps, i, filter);
             i = bindCursor(ps, i, before);
             for (String story : stories) {
                 ps.setString(i++, story);
@@ -152,6 +172,158 @@ public class ItemReader {
             }
         }
         return shown;
+    }
+
+    /** Rows a tested walk reads before it asks the FULLTEXT index: a term common enough fills a page among them. */
+    static final int ROWS_BEFORE_INDEX = 2000;
+
+    /** One row of a tested walk: its story, where it stands, its feed and its search text (null before V12). */
+    private record DocRow(String story, PageCursor position, long feedId, String doc) {
+    }
+
+    /** The tested walk newestStories describes; the same page and cursor rules as the plain one. */
+    private static StoryPage testedStories(Connection c, StoryFilter filter, int limit, PageCursor before,
+                                           LocalDateTime now) throws SQLException {
+        Set<String> stories = new LinkedHashSet<>();
+        Set<String> skipped = new HashSet<>();
+        PageCursor position = before;
+        long read = 0;
+        int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
+        while (true) {
+            boolean indexed = filter.indexFilter() != null && read >= ROWS_BEFORE_INDEX;
+            int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
+            List<DocRow> rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null);
+            boolean exhausted = rows.size() < want;
+            List<DocRow> passing = new ArrayList<>();
+            for (DocRow row : rows) {
+                if (!stories.contains(row.story()) && !skipped.contains(row.story())
+                        && filter.test().accepts(row.feedId(), MatchText.deserialize(row.doc()))) {
+                    passing.add(row);
+                }
+            }
+            if (before != null && !passing.isEmpty()) {
+                Set<String> fresh = new LinkedHashSet<>();
+                passing.forEach(row -> fresh.add(row.story()));
+                skipped.addAll(shownBeforeTested(c, filter, fresh, before, now));
+            }
+            PageCursor reached = rows.isEmpty() ? position : rows.get(rows.size() - 1).position();
+            for (DocRow row : passing) {
+                if (!skipped.contains(row.story())) {
+                    stories.add(row.story());
+                }
+                if (stories.size() == limit) {
+                    boolean rowsAfterIt = row != rows.get(rows.size() - 1) || !exhausted;
+                    return new StoryPage(new ArrayList<>(stories), rowsAfterIt ? row.position() : null);
+                }
+            }
+            read += rows.size();
+            position = reached;
+            if (exhausted) {
+                return new StoryPage(new ArrayList<>(stories), null);
+            }
+            if (read >= filter.maxRows()) {
+                // Read enough for one request: the page ends here and its next link goes on from this row.
+                return new StoryPage(new ArrayList<>(stories), position);
+            }
+            batch = Math.min(MAX_BATCH_ROWS, batch * 2);
+        }
+    }
+
+    /** Up to count rows older than after with their search text; only those the index names when indexFilter is set. */
+    private static List<DocRow> docRowsAfter(Connection c, StoryFilter filter, PageCursor after, int count,
+                                             LocalDateTime now, String indexFilter) throws SQLException {
+        String sql = "SELECT i.story_hash, i.published_at, i.id, i.feed_id, s.doc FROM item i " + scopeJoin(filter)
+                + (indexFilter == null ? "LEFT JOIN" : "JOIN") + " item_search s ON s.item_id = i.id "
+                + "WHERE " + VISIBLE + sinceClause(filter)
+                + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
+                + (indexFilter == null ? "" : "AND MATCH(s.terms) AGAINST (? IN BOOLEAN MODE) ")
+                + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
+        List<DocRow> rows = new ArrayList<>(count);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindScope(ps, 1, filter);
+            ps.setObject(i++, now);
+            i = bindSince(ps, i, filter);
+            i = bindCursor(ps, i, after);
+            if (indexFilter != null) {
+                ps.setString(i++, indexFilter);
+            }
+            ps.setInt(i, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DocRow(rs.getString(1),
+                            new PageCursor(UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class)), rs.getLong(3)),
+                            rs.getLong(4), rs.getString(5)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Those of the stories with a passing copy newer than the cursor: an earlier page of the same filter listed them. */
+    private static Set<String> shownBeforeTested(Connection c, StoryFilter filter, Set<String> stories,
+                                                 PageCursor before, LocalDateTime now) throws SQLException {
+        Set<String> shown = new HashSet<>();
+        if (stories.isEmpty()) {
+            return shown;
+        }
+        String sql = "SELECT i.story_hash, i.feed_id, s.doc FROM item i " + scopeJoin(filter)
+                + "LEFT JOIN item_search s ON s.item_id = i.id WHERE " + VISIBLE + sinceClause(filter)
+                + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
+                + "?,".repeat(stories.size() - 1) + "?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindScope(ps, 1, filter);
+            ps.setObject(i++, now);
+            i = bindSince(ps, i, filter);
+            i = bindCursor(ps, i, before);
+            for (String story : stories) {
+                ps.setString(i++, story);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!shown.contains(rs.getString(1))
+                            && filter.test().accepts(rs.getLong(2), MatchText.deserialize(rs.getString(3)))) {
+                        shown.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return shown;
+    }
+
+    /** The items of the filter's categories: one joins feed_category, several its distinct feeds, none everything. */
+    private static String scopeJoin(StoryFilter filter) {
+        List<Long> ids = filter.categoryIds();
+        if (ids == null) {
+            return "";
+        }
+        if (ids.size() == 1) {
+            return "JOIN feed_category fc ON fc.feed_id = i.feed_id AND fc.category_id = ? ";
+        }
+        return "JOIN (SELECT DISTINCT feed_id FROM feed_category WHERE category_id IN ("
+                + "?,".repeat(ids.size() - 1) + "?)) fc ON fc.feed_id = i.feed_id ";
+    }
+
+    private static int bindScope(PreparedStatement ps, int index, StoryFilter filter) throws SQLException {
+        if (filter.categoryIds() == null) {
+            return index;
+        }
+        int i = index;
+        for (long id : filter.categoryIds()) {
+            ps.setLong(i++, id);
+        }
+        return i;
+    }
+
+    private static String sinceClause(StoryFilter filter) {
+        return filter.since() == null ? "" : "AND i.published_at >= ? ";
+    }
+
+    private static int bindSince(PreparedStatement ps, int index, StoryFilter filter) throws SQLException {
+        if (filter.since() == null) {
+            return index;
+        }
+        ps.setObject(index, UtcTimes.toColumn(filter.since()));
+        return index + 1;
     }
 
     private static String categoryJoin(Long categoryId) {
@@ -194,6 +366,21 @@ public class ItemReader {
                     return rs.next() ? rs.getString(1) : null;
                 }
             }
+        });
+    }
+
+    /** The categories of every feed in one, by feed id: whose block rules apply to a copy in a merged view. */
+    public Map<Long, List<Long>> categoriesByFeed() {
+        return tx.executeRead(status -> {
+            Map<Long, List<Long>> byFeed = new HashMap<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT feed_id, category_id FROM feed_category");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byFeed.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(rs.getLong(2));
+                }
+            }
+            return byFeed;
         });
     }
 

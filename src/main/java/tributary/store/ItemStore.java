@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tributary.match.IndexTerms;
+import tributary.match.MatchText;
 import tributary.normalize.NormalizedItem;
 
 /**
@@ -42,6 +44,10 @@ public class ItemStore {
               published_at = COALESCE(?, published_at), modified_at = ?, last_seen_at = ?
             WHERE feed_id = ? AND identity_hash = ?""";
 
+    /** An item's search text, replaced whenever the item is written (item_search, see V12). */
+    private static final String SEARCH = "INSERT INTO item_search (item_id, doc, terms) SELECT id, ?, ? FROM item"
+            + " WHERE feed_id = ? AND identity_hash = ? ON DUPLICATE KEY UPDATE doc = VALUES(doc), terms = VALUES(terms)";
+
     private final TransactionOperations<Connection> tx;
 
     public ItemStore(TransactionOperations<Connection> tx) {
@@ -58,6 +64,15 @@ public class ItemStore {
      * and stay out of published outputs until holdUntil (or until their article arrives, whichever is first).
      */
     public UpsertResult upsert(long feedId, List<NormalizedItem> items, Instant now, Instant holdUntil) {
+        return upsert(feedId, items, now, holdUntil, Map.of());
+    }
+
+    /**
+     * As upsert, with the search texts the caller already has (ingest reads them for the feed's rules), by identity
+     * hash; an item without one gets it read here.
+     */
+    public UpsertResult upsert(long feedId, List<NormalizedItem> items, Instant now, Instant holdUntil,
+                               Map<String, MatchText> texts) {
         Map<String, NormalizedItem> byIdentity = new LinkedHashMap<>();
         for (NormalizedItem item : items) {
             byIdentity.putIfAbsent(item.identityHash(), item);
@@ -82,6 +97,7 @@ public class ItemStore {
             update(c, feedId, changed, now);
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
+            index(c, feedId, writes, texts);
             if (!writes.isEmpty()) {
                 // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
                 // at the same moment on another worker is visible to whichever of the two links last.
@@ -192,6 +208,28 @@ public class ItemStore {
 
     private static long textLength(NormalizedItem item) {
         return (item.summary() == null ? 0 : item.summary().length()) + (item.content() == null ? 0 : item.content().length());
+    }
+
+    /** Writes the search text of each item just stored, in the same transaction as the item. */
+    private static void index(Connection c, long feedId, List<NormalizedItem> items, Map<String, MatchText> texts)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SEARCH)) {
+            for (NormalizedItem item : items) {
+                MatchText text = texts.get(item.identityHash());
+                if (text == null) {
+                    text = ItemTexts.of(item);
+                }
+                ps.setString(1, text.serialize());
+                ps.setString(2, IndexTerms.of(text));
+                ps.setLong(3, feedId);
+                ps.setString(4, item.identityHash());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void update(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {
