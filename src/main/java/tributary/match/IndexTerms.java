@@ -7,7 +7,7 @@ import java.util.Set;
  * The words of an item encoded for a MariaDB FULLTEXT index: ASCII tokens of 3 to 80 chars, so InnoDB's default
  * innodb_ft_min_token_size and stopword list drop none of them (Vietnamese has many two-letter syllables).
  * Each word gives its bare token ("zu" + bare form) and, when it has diacritics, its accented token ("za" + accented
- * form), so "Đà" gives zuda and zadax300x; see {@link Query#indexFilter()} for the other side.
+ * form), so "Đà" gives zuda and zax111xax300x (đ is U+0111, the grave U+0300); see {@link Query#indexFilter()} for the other side.
  */
 public final class IndexTerms {
 
