@@ -1,5 +1,6 @@
 package tributary.match;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,17 @@ public record RuleList(List<Query> rules) {
      * @throws QuerySyntaxException of the first bad rule, its message prefixed with the rule's number and text
      */
     public static RuleList parse(List<String> texts) throws QuerySyntaxException {
-        throw new UnsupportedOperationException("match: being written");
+        List<Query> rules = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            try {
+                rules.add(Query.parse(text));
+            } catch (QuerySyntaxException e) {
+                throw new QuerySyntaxException(
+                        "rule " + (i + 1) + " (\"" + text + "\"): " + e.getMessage(), e.position());
+            }
+        }
+        return new RuleList(rules);
     }
 
     public boolean isEmpty() {
