@@ -111,7 +111,8 @@ class PageScopes {
             queries.add(asked);
         }
         StoryFilter.CopyTest test = test(queries, visible);
-        return new StoryFilter(ids, key.sinceAt(), test, indexFilter(queries), config.queryMaxRows());
+        return new StoryFilter(ids, key.sinceAt(), test, indexFilter(queries), config.queryScanRows(),
+                config.queryMaxRows());
     }
 
     /** A copy is visible unless every one of its feed's categories in view blocks it. */

@@ -174,9 +174,6 @@ public class ItemReader {
         return shown;
     }
 
-    /** Rows a tested walk reads before it asks the FULLTEXT index: a term common enough fills a page among them. */
-    static final int ROWS_BEFORE_INDEX = 2000;
-
     /** One row of a tested walk: its story, where it stands, its feed and its search text (null before V12). */
     private record DocRow(String story, PageCursor position, long feedId, String doc) {
     }
@@ -190,7 +187,7 @@ public class ItemReader {
         long read = 0;
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
-            boolean indexed = filter.indexFilter() != null && read >= ROWS_BEFORE_INDEX;
+            boolean indexed = filter.indexFilter() != null && read >= filter.scanRows();
             int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
             List<DocRow> rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null);
             boolean exhausted = rows.size() < want;

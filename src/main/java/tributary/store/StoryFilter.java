@@ -15,11 +15,13 @@ import tributary.match.MatchText;
  * @param test        the test each copy must pass; null for none (then the plain walk runs)
  * @param indexFilter a FULLTEXT boolean-mode expression every passing copy's item_search.terms satisfies (see
  *                    match.Query#indexFilter), used to find rare matches without reading every row; null when none
+ * @param scanRows    the rows read as they come before the walk asks the index (a common term fills the page among
+ *                    the newest rows sooner than the index could list its every match; tributary.publish.query-scan-rows)
  * @param maxRows     the most rows one page reads while testing copies: past it the page ends where the walk got to,
  *                    with a next link, so no request reads the whole table (tributary.publish.query-max-rows)
  */
 public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
-                          @Nullable String indexFilter, int maxRows) {
+                          @Nullable String indexFilter, int scanRows, int maxRows) {
 
     /** Decides whether a stored copy counts; runs on a reader thread for every row the walk reads. */
     @FunctionalInterface
@@ -33,6 +35,6 @@ public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant si
 
     /** Every story of the categories (null: of everything), as the plain feeds list them. */
     public static StoryFilter of(@Nullable Long categoryId) {
-        return new StoryFilter(categoryId == null ? null : List.of(categoryId), null, null, null, Integer.MAX_VALUE);
+        return new StoryFilter(categoryId == null ? null : List.of(categoryId), null, null, null, 0, Integer.MAX_VALUE);
     }
 }

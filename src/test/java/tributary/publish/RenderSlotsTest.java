@@ -35,7 +35,7 @@ class RenderSlotsTest {
     private static RenderCache cache(int slots, Duration wait) {
         // The item reader serves only change events, which these tests do not send.
         return new RenderCache(null, null, new PublishConfig(Duration.ofMinutes(5), 1_000_000, 8, slots, wait,
-                Duration.ofSeconds(30), false, Duration.ofSeconds(2), 100_000, 2));
+                Duration.ofSeconds(30), false, Duration.ofSeconds(2), 2000, 100_000, 2));
     }
 
     private static PageKey key(String slug) {

@@ -42,6 +42,20 @@ public class Database {
         });
     }
 
+    /** Runs one statement with its parameters (Instants as UTC columns); answers the rows it changed. */
+    public int update(String sql, Object... parameters) {
+        return tx.executeWrite(status -> {
+            try (java.sql.PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    Object value = parameters[i];
+                    ps.setObject(i + 1, value instanceof java.time.Instant instant
+                            ? java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC) : value);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Empties every table, for a database left over by an earlier test class or run. */
     public void clear() {
         tx.executeWrite(status -> {
@@ -51,6 +65,7 @@ public class Database {
                 st.execute("DELETE FROM feed_category");
                 st.execute("DELETE FROM feed");
                 st.execute("DELETE FROM category");
+                st.execute("DELETE FROM topic");
             }
             return null;
         });
