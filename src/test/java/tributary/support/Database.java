@@ -51,6 +51,7 @@ public class Database {
                 st.execute("DELETE FROM feed_category");
                 st.execute("DELETE FROM feed");
                 st.execute("DELETE FROM category");
+                st.execute("DELETE FROM topic");
             }
             return null;
         });
