@@ -1,9 +1,11 @@
 package tributary.store;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -79,6 +81,9 @@ public class TopicWrites {
                 ps.setString(5, Origin.API.column());
                 ps.setObject(6, now);
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                // Unchecked, so the caller can tell a taken slug (DuplicateKey) from other failures.
+                throw new DataAccessException("store: unable to add topic '" + slug + "': " + e.getMessage(), e);
             }
             return null;
         });
