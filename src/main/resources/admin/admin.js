@@ -17,6 +17,7 @@
       const detail = data && (data.detail || data.title) || ('HTTP ' + response.status);
       const error = new Error(detail);
       error.status = response.status;
+      error.errors = data && data.errors || [];
       throw error;
     }
     return data;
@@ -59,8 +60,9 @@
 
   async function refresh() {
     try {
-      const [feeds, categories, status] = await Promise.all([
-        api('GET', '/admin/feeds'), api('GET', '/admin/categories'), api('GET', '/admin/status')]);
+      const [feeds, categories, status, topics] = await Promise.all([
+        api('GET', '/admin/feeds'), api('GET', '/admin/categories'), api('GET', '/admin/status'),
+        api('GET', '/admin/topics')]);
       $('login').hidden = true;
       $('app').hidden = false;
       $('status').textContent = status.feeds + ' feeds, ' + status.categories + ' categories; list file: ' + status.feeds_file;
@@ -116,8 +118,19 @@
       for (const c of categories) {
         const li = document.createElement('li');
         li.textContent = c.title + ' (' + c.slug + ') — ' + c.feed_count + ' feeds' + (c.origin === 'file' ? ', from feeds.yml' : '');
+        if (c.block.length > 0) {
+          const rules = document.createElement('div');
+          rules.className = 'rules';
+          rules.textContent = 'block: ' + c.block.join(' · ');
+          li.appendChild(rules);
+        }
+        if (c.origin !== 'file') {
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(button('Block rules…', () => editBlock(c)));
+        }
         list.appendChild(li);
       }
+      showTopics(topics);
     } catch (e) {
       if (e.status === 401 || e.status === 503) {
         sessionStorage.removeItem('tributary-admin-token');
@@ -144,7 +157,8 @@
 
   function formSettings() {
     const body = {categories: split($('add-categories').value), full_text: $('add-full-text').checked,
-      full_text_selector: $('add-selector').value.trim(), full_text_remove: split($('add-remove').value, '\n')};
+      full_text_selector: $('add-selector').value.trim(), full_text_remove: split($('add-remove').value, '\n'),
+      keep: split($('add-keep').value, '\n'), block: split($('add-block').value, '\n')};
     for (const [key, id] of [['title', 'add-title'], ['interval', 'add-interval'], ['zone', 'add-zone']]) {
       body[key] = $(id).value.trim();
     }
@@ -170,6 +184,8 @@
     $('add-full-text').checked = !!s.full_text;
     $('add-selector').value = s.full_text_selector || '';
     $('add-remove').value = (s.full_text_remove || []).join('\n');
+    $('add-keep').value = (s.keep || []).join('\n');
+    $('add-block').value = (s.block || []).join('\n');
     $('form-title').textContent = 'Edit feed #' + f.id;
     $('add-button').textContent = 'Save';
     $('add-cancel').hidden = false;
@@ -239,6 +255,158 @@
     split($('preview-remove').value, '\n').forEach((r) => query.append('remove', r));
     preview(query.toString());
   });
+
+  // A category's block rules: an inline form under the list, one rule per line.
+  let blocking = null;
+
+  function editBlock(c) {
+    blocking = c.slug;
+    $('category-block-name').textContent = c.title;
+    $('category-block-rules').value = c.block.join('\n');
+    $('category-block').hidden = false;
+    $('category-block-rules').focus();
+  }
+
+  $('category-block-cancel').addEventListener('click', () => { $('category-block').hidden = true; });
+
+  $('category-block').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const slug = blocking;
+    act(async () => {
+      await api('PUT', '/admin/categories/' + encodeURIComponent(slug), {block: split($('category-block-rules').value, '\n')});
+      $('category-block').hidden = true;
+    }, 'Saved the block rules of ' + slug);
+  });
+
+  // Topics: the list, a form that adds (POST) or, after "Edit", changes one (PUT), and a live preview of the query.
+  let editingTopic = null;
+
+  function showTopics(topics) {
+    const body = $('topics');
+    body.replaceChildren();
+    for (const t of topics) {
+      const row = document.createElement('tr');
+      row.dataset.slug = t.slug;
+      const name = cell(row, t.title);
+      const slug = document.createElement('div');
+      slug.className = 'muted';
+      slug.textContent = t.slug;
+      name.appendChild(slug);
+      cell(row, t.query, 'rules');
+      cell(row, t.categories.length === 0 ? 'all' : t.categories.join(', '));
+      const links = cell(row, '');
+      for (const [label, href] of [['RSS', t.urls.rss], ['Atom', t.urls.atom], ['JSON', t.urls.json]]) {
+        const a = document.createElement('a');
+        a.href = href;
+        a.textContent = label;
+        links.appendChild(a);
+        links.appendChild(document.createTextNode(' '));
+      }
+      const actions = cell(row, '');
+      if (t.origin === 'file') {
+        actions.textContent = 'managed by feeds.yml' + (t.source_line ? ' (line ' + t.source_line + ')' : '');
+        actions.className = 'muted';
+      } else {
+        actions.appendChild(button('Edit', () => editTopic(t)));
+        actions.appendChild(button('Delete', () =>
+          act(() => api('DELETE', '/admin/topics/' + encodeURIComponent(t.slug)), 'Deleted topic ' + t.slug)));
+      }
+      body.appendChild(row);
+    }
+  }
+
+  function editTopic(t) {
+    editingTopic = t.slug;
+    $('topic-title').value = t.title;
+    $('topic-slug').value = t.slug;
+    $('topic-slug').readOnly = true;
+    $('topic-query').value = t.query;
+    $('topic-categories').value = t.categories.join(', ');
+    $('topic-form-title').textContent = 'Edit topic ' + t.slug;
+    $('topic-button').textContent = 'Save';
+    $('topic-cancel').hidden = false;
+    $('topic-form').scrollIntoView();
+    schedulePreview();
+  }
+
+  function stopEditingTopic() {
+    editingTopic = null;
+    $('topic-form').reset();
+    $('topic-slug').readOnly = false;
+    $('topic-form-title').textContent = 'Add a topic';
+    $('topic-button').textContent = 'Add';
+    $('topic-cancel').hidden = true;
+    $('topic-query-problem').textContent = '';
+    $('topic-matches').replaceChildren();
+  }
+
+  $('topic-cancel').addEventListener('click', stopEditingTopic);
+
+  $('topic-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const body = {title: $('topic-title').value.trim(), query: $('topic-query').value.trim(),
+      categories: split($('topic-categories').value)};
+    const slug = $('topic-slug').value.trim();
+    if (editingTopic === null && slug) body.slug = slug;
+    const work = editingTopic === null ? () => api('POST', '/admin/topics', body)
+      : () => api('PUT', '/admin/topics/' + encodeURIComponent(editingTopic), body);
+    act(async () => { await work(); stopEditingTopic(); }, (editingTopic === null ? 'Added topic ' : 'Saved topic ') + body.title);
+  });
+
+  // The preview asks once typing pauses (300 ms); an answer to an older query than the latest is dropped.
+  let previewTimer = null;
+  let previewSeq = 0;
+
+  function schedulePreview() {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(previewTopic, 300);
+  }
+
+  async function previewTopic() {
+    const query = $('topic-query').value.trim();
+    const seq = ++previewSeq;
+    const matches = $('topic-matches');
+    if (!query) {
+      $('topic-query-problem').textContent = '';
+      $('topic-preview-status').textContent = 'Type a query to see the latest items it matches.';
+      matches.replaceChildren();
+      return;
+    }
+    const params = new URLSearchParams({query, categories: split($('topic-categories').value).join(','), limit: '10'});
+    try {
+      const found = await api('GET', '/admin/topics/preview?' + params.toString());
+      if (seq !== previewSeq) return;
+      $('topic-query-problem').textContent = '';
+      $('topic-preview-status').textContent = found.length === 0 ? 'No stored item matches yet.'
+        : 'The latest ' + found.length + ' matching items:';
+      matches.replaceChildren();
+      for (const m of found) {
+        const li = document.createElement('li');
+        const title = document.createElement(/^https?:\/\//i.test(m.url || '') ? 'a' : 'span');
+        if (title.tagName === 'A') {
+          title.href = m.url;
+          title.rel = 'noopener noreferrer';
+          title.target = '_blank';
+        }
+        title.textContent = m.title || m.url || '(untitled)';
+        li.appendChild(title);
+        const facts = document.createElement('span');
+        facts.className = 'muted';
+        facts.textContent = ' — ' + (m.feed_title || '') + (m.published ? ', ' + when(m.published) : '');
+        li.appendChild(facts);
+        matches.appendChild(li);
+      }
+    } catch (e) {
+      if (seq !== previewSeq) return;
+      const reason = e.errors.length > 0 ? e.errors[0].reason : e.message;
+      $('topic-query-problem').textContent = reason;
+      $('topic-preview-status').textContent = '';
+      matches.replaceChildren();
+    }
+  }
+
+  $('topic-query').addEventListener('input', schedulePreview);
+  $('topic-categories').addEventListener('input', schedulePreview);
 
   if (token()) {
     refresh();

@@ -25,7 +25,10 @@ import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.Origin;
 
-/** /admin/categories: list, add, rename (the slug stays unless asked), delete (refused while in use unless forced). */
+/**
+ * /admin/categories: list, add, rename (the slug stays unless asked), set block rules, delete (refused while in use
+ * unless forced).
+ */
 @Controller("/admin/categories")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CategoriesAdminController {
@@ -61,10 +64,11 @@ class CategoriesAdminController {
         if (slugProblem != null && title != null && !title.isEmpty()) {
             errors.add(new Problems.FieldError("slug", slug, slugProblem));
         }
+        List<String> block = RuleFields.rules("block", input == null ? null : input.block(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        editor.addCategory(slug, title, description(input));
+        editor.addCategory(slug, title, description(input), block == null ? List.of() : block);
         CategoryRow row = categories.findBySlug(slug).orElseThrow();
         return HttpResponse.created(view(row, catalog.feedCountsByCategory()), URI.create("/admin/categories/" + slug));
     }
@@ -86,10 +90,11 @@ class CategoriesAdminController {
         if (title != null && (title.isEmpty() || title.length() > 255)) {
             errors.add(new Problems.FieldError("title", title, "1 to 255 characters"));
         }
+        List<String> block = RuleFields.rules("block", input == null ? null : input.block(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        editor.updateCategory(slug, title, input == null ? null : input.description(), newSlug);
+        editor.updateCategory(slug, title, input == null ? null : input.description(), newSlug, block);
         CategoryRow updated = categories.findBySlug(newSlug != null ? newSlug : slug).orElseThrow();
         return HttpResponse.ok(view(updated, catalog.feedCountsByCategory()));
     }
@@ -111,7 +116,7 @@ class CategoriesAdminController {
         return HttpResponse.noContent();
     }
 
-    private static String slugProblem(String slug) {
+    static String slugProblem(String slug) {
         if (slug.isEmpty()) {
             return "cannot derive a slug from the title: give one (a-z, 0-9, single hyphens)";
         }
@@ -128,7 +133,7 @@ class CategoriesAdminController {
 
     private static CategoryView view(CategoryRow c, Map<Long, Long> feedCounts) {
         return new CategoryView(c.slug(), c.title(), c.description(), c.origin(), c.sourceLine(),
-                feedCounts.getOrDefault(c.id(), 0L));
+                feedCounts.getOrDefault(c.id(), 0L), c.block());
     }
 
     private static void refuseFileRow(CategoryRow row) {

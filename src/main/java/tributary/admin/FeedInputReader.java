@@ -15,8 +15,8 @@ import tributary.store.FeedSettings;
 
 /**
  * Reads the admin API's JSON for a feed, feeds.yml's keys and rules (FeedSettingsForm) over a feed's current
- * settings: absent fields stay as they are; categories are named by slug or title. Every invalid field is named,
- * with its value and what is allowed.
+ * settings: absent fields stay as they are; categories are named by slug or title. Every invalid field is named
+ * (an entry of a list as key[i], like categories[1] or keep[0]), with its value and what is allowed.
  */
 @Singleton
 class FeedInputReader {
@@ -42,7 +42,8 @@ class FeedInputReader {
         }
         List<Problems.FieldError> errors = new ArrayList<>();
         FeedSettings settings = FeedSettingsForm.read(fields, current, names(),
-                (key, index, value, reason) -> errors.add(new Problems.FieldError(key, value, reason)));
+                (key, index, value, reason) -> errors.add(
+                        new Problems.FieldError(index >= 0 ? key + "[" + index + "]" : key, value, reason)));
         if (settings == null) {
             throw new InvalidInputException(errors);
         }

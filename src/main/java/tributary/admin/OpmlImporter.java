@@ -17,6 +17,7 @@ import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.FeedRepository;
 import tributary.store.FeedSettings;
+import tributary.store.TopicRepository;
 
 /**
  * Adds the feeds of an OPML list as API feeds, creating its folders as categories; never changes an existing feed, and
@@ -29,8 +30,11 @@ class OpmlImporter {
     private final FeedRepository feeds;
     private final CatalogEditor editor;
     private final AddressGuard guard;
+    private final TopicRepository topics;
 
-    OpmlImporter(CategoryRepository categories, FeedRepository feeds, CatalogEditor editor, AddressGuard guard) {
+    OpmlImporter(CategoryRepository categories, FeedRepository feeds, CatalogEditor editor, AddressGuard guard,
+                 TopicRepository topics) {
+        this.topics = topics;
         this.categories = categories;
         this.feeds = feeds;
         this.editor = editor;
@@ -90,11 +94,12 @@ class OpmlImporter {
             }
         }
         String slug = SlugDeriver.derive(wanted);
-        if (slug.isEmpty() || slug.equals(CategoryRow.ALL)) {
+        // A topic's slug is taken (topics and categories share /feeds/{slug}): the feed goes in without that folder.
+        if (slug.isEmpty() || slug.equals(CategoryRow.ALL) || topics.findBySlug(slug).isPresent()) {
             return null;
         }
         if (categories.findBySlug(slug).isEmpty()) {
-            editor.addCategory(slug, wanted.length() > 255 ? wanted.substring(0, 255) : wanted, null);
+            editor.addCategory(slug, wanted.length() > 255 ? wanted.substring(0, 255) : wanted, null, List.of());
             created.add(slug);
         }
         return slug;

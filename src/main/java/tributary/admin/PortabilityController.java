@@ -21,6 +21,7 @@ import tributary.publish.Problems;
 import tributary.store.CatalogReader;
 import tributary.store.CategoryRepository;
 import tributary.store.FeedRepository;
+import tributary.store.TopicRepository;
 
 /** Round trips: the whole list as feeds.yml or OPML, and OPML import. */
 @Controller("/admin")
@@ -32,9 +33,11 @@ class PortabilityController {
     private final CatalogReader catalog;
     private final OpmlImporter importer;
     private final Clock clock;
+    private final TopicRepository topics;
 
     PortabilityController(CategoryRepository categories, FeedRepository feeds, CatalogReader catalog,
-                          OpmlImporter importer, Clock clock) {
+                          OpmlImporter importer, Clock clock, TopicRepository topics) {
+        this.topics = topics;
         this.categories = categories;
         this.feeds = feeds;
         this.catalog = catalog;
@@ -44,7 +47,8 @@ class PortabilityController {
 
     @Get("/export/feeds.yml")
     HttpResponse<String> exportFeedsYml() {
-        String yaml = FeedsFileWriter.write(categories.findAllInOrder(), List.copyOf(catalog.liveFeedSettings().values()));
+        String yaml = FeedsFileWriter.write(categories.findAllInOrder(), List.copyOf(catalog.liveFeedSettings().values()),
+                topics.all());
         return HttpResponse.ok(yaml).contentType("application/yaml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"feeds.yml\"");
     }

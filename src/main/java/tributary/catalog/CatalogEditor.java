@@ -16,6 +16,8 @@ import tributary.store.ContentChangedEvent;
 import tributary.store.DuplicateKey;
 import tributary.store.FeedRepository;
 import tributary.store.FeedSettings;
+import tributary.store.TopicRepository;
+import tributary.store.TopicWrites;
 import tributary.store.UtcTimes;
 
 /**
@@ -34,11 +36,13 @@ public class CatalogEditor {
     private final FeedRepository feeds;
     private final CategoryRepository categories;
     private final CatalogReader catalog;
+    private final TopicRepository topics;
+    private final TopicWrites topicWrites;
 
     public CatalogEditor(TransactionOperations<Connection> tx, Clock clock,
                          ApplicationEventPublisher<ContentChangedEvent> events, CatalogRevisions revisions,
                          CatalogWrites writes, FeedRepository feeds, CategoryRepository categories,
-                         CatalogReader catalog) {
+                         CatalogReader catalog, TopicRepository topics, TopicWrites topicWrites) {
         this.tx = tx;
         this.clock = clock;
         this.events = events;
@@ -47,6 +51,8 @@ public class CatalogEditor {
         this.feeds = feeds;
         this.categories = categories;
         this.catalog = catalog;
+        this.topics = topics;
+        this.topicWrites = topicWrites;
     }
 
     /** Adds a feed (or brings back a removed one with the same URL) and answers its id; due for polling at once. */
@@ -86,10 +92,12 @@ public class CatalogEditor {
         });
     }
 
-    public void addCategory(String slug, String title, String description) {
+    /** Adds a category; block: its rules as written (checked by the caller), none when empty. */
+    public void addCategory(String slug, String title, String description, List<String> block) {
         edit(() -> {
+            refuseTopicSlug(slug);
             try {
-                categories.insertApiCategory(slug, title, description, UtcTimes.toColumn(clock.instant()));
+                categories.insertApiCategory(slug, title, description, block, UtcTimes.toColumn(clock.instant()));
             } catch (RuntimeException e) {
                 throw conflictIfTaken(e, slug);
             }
@@ -99,7 +107,15 @@ public class CatalogEditor {
 
     /** Changes title and description (null: unchanged) and, when newSlug is given, the slug, which readers subscribe by. */
     public void updateCategory(String slug, String title, String description, String newSlug) {
+        updateCategory(slug, title, description, newSlug, null);
+    }
+
+    /** As above; block (null: unchanged, empty: none) replaces the category's block rules. */
+    public void updateCategory(String slug, String title, String description, String newSlug, List<String> block) {
         edit(() -> {
+            if (block != null) {
+                categories.updateBlock(slug, block);
+            }
             if (title != null) {
                 categories.updateTitle(slug, title);
             }
@@ -107,6 +123,7 @@ public class CatalogEditor {
                 categories.updateDescription(slug, description.isBlank() ? null : description);
             }
             if (newSlug != null && !newSlug.equals(slug)) {
+                refuseTopicSlug(newSlug);
                 try {
                     categories.updateSlug(slug, newSlug);
                 } catch (RuntimeException e) {
@@ -125,6 +142,37 @@ public class CatalogEditor {
         });
     }
 
+    /** Adds a topic (categories: slugs that exist, empty for every category). */
+    public void addTopic(String slug, String title, String query, List<String> categorySlugs) {
+        edit(() -> {
+            if (categories.findBySlug(slug).isPresent()) {
+                throw new CatalogConflictException("'" + slug + "' is a category's slug (/feeds/" + slug
+                        + ".rss): give the topic another slug");
+            }
+            try {
+                topicWrites.insertApiTopic(slug, title, query, categorySlugs, UtcTimes.toColumn(clock.instant()));
+            } catch (RuntimeException e) {
+                throw DuplicateKey.in(e) ? new CatalogConflictException("topic '" + slug + "' already exists") : e;
+            }
+            return null;
+        });
+    }
+
+    /** Sets a topic's title, query and categories; its outputs follow at once. */
+    public void updateTopic(String slug, String title, String query, List<String> categorySlugs) {
+        edit(() -> {
+            topicWrites.updateTopic(slug, title, query, categorySlugs);
+            return null;
+        });
+    }
+
+    public void deleteTopic(String slug) {
+        edit(() -> {
+            topicWrites.deleteTopic(slug);
+            return null;
+        });
+    }
+
     /** Runs one edit in its own transaction after the revision bump; every rendered page is stale after it. */
     private <T> T edit(Supplier<T> change) {
         T result = tx.executeWrite(status -> {
@@ -139,6 +187,14 @@ public class CatalogEditor {
         // One statement per slug: the driver's bulk batch protocol cannot carry INSERT … SELECT.
         for (String slug : slugs) {
             feeds.linkCategory(feedId, slug);
+        }
+    }
+
+    /** Topics and categories share /feeds/{slug}: a category may not take a topic's slug. */
+    private void refuseTopicSlug(String slug) {
+        if (topics.findBySlug(slug).isPresent()) {
+            throw new CatalogConflictException("'" + slug + "' is a topic's slug (/feeds/" + slug
+                    + ".rss): give the category another slug");
         }
     }
 

@@ -5,13 +5,15 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import tributary.store.CatalogRevisions;
 import tributary.store.CatalogWrites;
+import tributary.store.TopicWrites;
 import tributary.store.UtcTimes;
 
 /**
- * Makes the database's file-managed categories and feeds equal to a validated feeds.yml, in one transaction.
+ * Makes the database's file-managed categories, feeds and topics equal to a validated feeds.yml, in one transaction.
  * Rows added through the admin API (origin 'api') are never changed by it; a feed removed from the file is
  * soft-deleted (no longer polled, its items kept) and comes back if the file names it again.
  */
@@ -23,9 +25,14 @@ public class CatalogReconciler {
     private final CatalogRevisions revisions;
     private final CatalogWrites writes;
     private final CategoriesInUse inUse;
+    private final TopicWrites topicWrites;
+    private final TopicChecks topicChecks;
 
     public CatalogReconciler(TransactionOperations<Connection> tx, Clock clock, CatalogRevisions revisions,
-                             CatalogWrites writes, CategoriesInUse inUse) {
+                             CatalogWrites writes, CategoriesInUse inUse, TopicWrites topicWrites,
+                             TopicChecks topicChecks) {
+        this.topicWrites = topicWrites;
+        this.topicChecks = topicChecks;
         this.tx = tx;
         this.clock = clock;
         this.revisions = revisions;
@@ -38,7 +45,8 @@ public class CatalogReconciler {
      * does it: the revision bump comes first and holds the catalog row lock to commit, so reconciles (and admin edits)
      * of several instances run one after another, each making the rows equal to its file, never interleaved.
      *
-     * @throws FeedsFileException when the file would remove a category that feeds added through the API still use;
+     * @throws FeedsFileException when the file would remove a category that feeds added through the API still use,
+     *                            or its topics clash with (or look in missing) categories and topics of the API;
      *                            nothing is changed then
      */
     public ReconcileResult apply(FeedsFile file, String fileHash) throws FeedsFileException {
@@ -52,19 +60,24 @@ public class CatalogReconciler {
     private ReconcileResult applyInTransaction(FeedsFile file, String fileHash) {
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
         List<CatalogWrites.FileCategory> categories = file.categories().stream()
-                .map(c -> new CatalogWrites.FileCategory(c.slug(), c.title(), c.description(), c.line())).toList();
+                .map(c -> new CatalogWrites.FileCategory(c.slug(), c.title(), c.description(), c.block(), c.line()))
+                .toList();
+        List<TopicWrites.FileTopic> topics = file.topics().stream()
+                .map(t -> new TopicWrites.FileTopic(t.slug(), t.title(), t.query(), t.categories(), t.line())).toList();
         List<CatalogWrites.FileFeed> feeds = file.feeds().stream()
                 .map(f -> new CatalogWrites.FileFeed(f.settings(), f.line())).toList();
         return tx.executeWrite(status -> {
             revisions.bump(fileHash);
             // Checked under the catalog lock the bump holds, so no admin edit slips in between check and delete.
-            List<FeedsFileException.Problem> problems = inUse.removedByFile(file);
+            List<FeedsFileException.Problem> problems = new ArrayList<>(inUse.removedByFile(file));
+            problems.addAll(topicChecks.problems(file));
             if (!problems.isEmpty()) {
                 throw new Refused(new FeedsFileException(file.name(), problems));
             }
             int categoriesRemoved = writes.upsertFileCategories(categories, now);
             int feedsRemoved = writes.upsertFileFeeds(feeds, now);
             writes.relinkFileFeeds(feeds);
+            topicWrites.upsertFileTopics(topics, now);
             return new ReconcileResult(file.categories().size(), file.feeds().size(), feedsRemoved, categoriesRemoved);
         });
     }

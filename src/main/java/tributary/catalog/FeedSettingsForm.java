@@ -20,10 +20,10 @@ public final class FeedSettingsForm {
 
     /** The keys, in the order they are written. */
     public static final List<String> KEYS = List.of("url", "title", "categories", "interval", "zone", "full_text",
-            "full_text_selector", "full_text_remove", "enabled");
+            "full_text_selector", "full_text_remove", "keep", "block", "enabled");
 
     /** The keys whose value is a list (a YAML sequence, a JSON array); a single value stands for a list of one. */
-    public static final Set<String> LIST_KEYS = Set.of("categories", "full_text_remove");
+    public static final Set<String> LIST_KEYS = Set.of("categories", "full_text_remove", "keep", "block");
 
     private static final int MAX_TITLE = 500;
 
@@ -61,7 +61,7 @@ public final class FeedSettingsForm {
                 text(fields, "interval") == null ? current.interval() : interval(text(fields, "interval"), counted),
                 fields.get("enabled") == null ? current.enabled() : bool("enabled", fields.get("enabled"), counted),
                 text(fields, "zone") == null ? current.zone() : zone(text(fields, "zone"), counted),
-                fullText(fields, current.fullText(), counted), current.filters());
+                fullText(fields, current.fullText(), counted), filters(fields, current.filters(), counted));
         return refused[0] == 0 ? settings : null;
     }
 
@@ -88,6 +88,12 @@ public final class FeedSettingsForm {
         }
         if (!fullText.remove().isEmpty()) {
             fields.put("full_text_remove", fullText.remove());
+        }
+        if (!settings.filters().keep().isEmpty()) {
+            fields.put("keep", settings.filters().keep());
+        }
+        if (!settings.filters().block().isEmpty()) {
+            fields.put("block", settings.filters().block());
         }
         if (!settings.enabled()) {
             fields.put("enabled", false);
@@ -189,6 +195,32 @@ public final class FeedSettingsForm {
             }
         }
         return new FeedSettings.FullText(enabled, selector, remove);
+    }
+
+    private static FeedSettings.Filters filters(Map<String, ?> fields, FeedSettings.Filters current,
+                                                Problems problems) {
+        return new FeedSettings.Filters(rules(fields, "keep", current.keep(), problems),
+                rules(fields, "block", current.block(), problems));
+    }
+
+    /** A list of rules, each checked (RuleChecks); an empty list clears it. Repeated rules are kept once. */
+    private static List<String> rules(Map<String, ?> fields, String key, List<String> current, Problems problems) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return current;
+        }
+        List<?> items = value instanceof List<?> list ? list : List.of(value);
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String rule = items.get(i) == null ? "" : items.get(i).toString().strip();
+            String problem = RuleChecks.ruleProblem(rule);
+            if (problem != null) {
+                problems.refuse(key, i, rule, key + " rule '" + rule + "': " + problem);
+            } else if (!rules.contains(rule)) {
+                rules.add(rule);
+            }
+        }
+        return rules;
     }
 
     private static boolean bool(String key, Object value, Problems problems) {

@@ -25,8 +25,9 @@ import tributary.store.FeedSettings;
 /** Parses and validates feeds.yml, reporting every problem with its line number. */
 public final class FeedsFileParser {
 
-    private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds");
-    private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description");
+    private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds", "topics");
+    private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description", "block");
+    private static final Set<String> TOPIC_KEYS = Set.of("slug", "title", "query", "categories");
     private static final Set<String> FEED_KEYS = Set.copyOf(FeedSettingsForm.KEYS);
 
     private final String fileName;
@@ -67,12 +68,14 @@ public final class FeedsFileParser {
         Map<String, Integer> keyLines = keyLines(root);
         refuseBareKey(top, keyLines, "categories", "category");
         refuseBareKey(top, keyLines, "feeds", "feed");
+        refuseBareKey(top, keyLines, "topics", "topic");
         List<CategorySpec> categories = parseCategories(top.get("categories"));
         List<FeedSpec> feeds = parseFeeds(top.get("feeds"), categories, lastLine(text));
+        List<TopicSpec> topics = parseTopics(top.get("topics"), categories);
         if (!problems.isEmpty()) {
             throw new FeedsFileException(fileName, problems);
         }
-        return new FeedsFile(fileName, categories, feeds, keyLines.getOrDefault("categories", 1));
+        return new FeedsFile(fileName, categories, feeds, topics, keyLines.getOrDefault("categories", 1));
     }
 
     /**
@@ -119,19 +122,8 @@ public final class FeedsFileParser {
                 }
                 title = slug;
             }
+            slug = slug(slug, fields.get("slug"), title, line);
             if (slug == null) {
-                slug = SlugDeriver.derive(title);
-                if (slug.isEmpty()) {
-                    fail(line, "cannot derive a slug from the title '" + title + "': add 'slug: some-name'");
-                    continue;
-                }
-            } else if (!SlugDeriver.isValid(slug)) {
-                fail(line(fields.get("slug")), "slug '" + slug
-                        + "' is not allowed: use lower-case letters a-z, digits and single hyphens");
-                continue;
-            }
-            if (slug.equals(CategoryRow.ALL)) {
-                fail(line, "slug '" + slug + "' is reserved (/feeds/all.rss merges every category): choose another");
                 continue;
             }
             Integer previous = seenSlugs.putIfAbsent(slug, line);
@@ -139,9 +131,104 @@ public final class FeedsFileParser {
                 fail(line, "category slug '" + slug + "' is already used on line " + previous);
                 continue;
             }
-            result.add(new CategorySpec(slug, title.strip(), blankToNull(scalar(fields.get("description"))), line));
+            result.add(new CategorySpec(slug, title.strip(), blankToNull(scalar(fields.get("description"))),
+                    rules(fields.get("block"), "block"), line));
         }
         return result;
+    }
+
+    /**
+     * The topics. A category a topic names is one of the file's (by slug or title) or, checked when the file is
+     * applied (TopicChecks), a slug added through the admin API.
+     */
+    private List<TopicSpec> parseTopics(Node node, List<CategorySpec> categories) {
+        Map<String, String> seen = new HashMap<>();
+        Map<String, String> slugByName = new HashMap<>();
+        for (CategorySpec c : categories) {
+            seen.put(c.slug(), "the category on line " + c.line());
+            slugByName.put(c.slug(), c.slug());
+            slugByName.putIfAbsent(c.title().toLowerCase(Locale.ROOT), c.slug());
+        }
+        List<TopicSpec> result = new ArrayList<>();
+        for (Node entry : sequence(node, "topics")) {
+            Map<String, Node> fields = mapping(entry, "a topic", TOPIC_KEYS);
+            int line = line(entry);
+            String title = blankToNull(scalar(fields.get("title")));
+            String query = blankToNull(scalar(fields.get("query")));
+            if (title == null) {
+                fail(line, "a topic needs a 'title' (its slug is derived from it)");
+            }
+            if (query == null) {
+                fail(line, "a topic needs a 'query': words, \"phrases\" or /regexes/, with OR and -, like"
+                        + " 'bão OR lũ -\"bão giá\"'");
+            } else if (RuleChecks.queryProblem(query) != null) {
+                fail(line(fields.get("query")), "query '" + query + "': " + RuleChecks.queryProblem(query));
+                query = null;
+            }
+            List<String> slugs = new ArrayList<>();
+            for (Node item : listOrScalar(fields.get("categories"))) {
+                String name = blankToNull(scalar(item));
+                String slug = name == null ? null : slugByName.getOrDefault(name.toLowerCase(Locale.ROOT),
+                        SlugDeriver.isValid(name) ? name : null);
+                if (slug == null) {
+                    fail(line(item), "unknown category '" + name + "': name one under 'categories:' by its slug"
+                            + " or title (known: " + String.join(", ", categories.stream().map(CategorySpec::slug)
+                            .toList()) + ")");
+                } else if (!slugs.contains(slug)) {
+                    slugs.add(slug);
+                }
+            }
+            String slug = scalar(fields.get("slug"));
+            slug = title == null ? null : slug(slug, fields.get("slug"), title, line);
+            if (slug == null || query == null) {
+                continue;
+            }
+            String previous = seen.putIfAbsent(slug, "the topic on line " + line);
+            if (previous != null) {
+                fail(line, "topic slug '" + slug + "' is already used by " + previous
+                        + ": give the topic another 'slug:' (topics and categories share /feeds/{slug})");
+                continue;
+            }
+            result.add(new TopicSpec(slug, title, query, slugs, line));
+        }
+        return result;
+    }
+
+    /** The entry's slug: given (and checked) or derived from its title; null when refused (reported). */
+    private String slug(String given, Node at, String title, int line) {
+        String slug = given;
+        if (slug == null) {
+            slug = SlugDeriver.derive(title);
+            if (slug.isEmpty()) {
+                fail(line, "cannot derive a slug from the title '" + title + "': add 'slug: some-name'");
+                return null;
+            }
+        } else if (!SlugDeriver.isValid(slug)) {
+            fail(line(at), "slug '" + slug
+                    + "' is not allowed: use lower-case letters a-z, digits and single hyphens");
+            return null;
+        }
+        if (slug.equals(CategoryRow.ALL)) {
+            fail(line, "slug '" + slug + "' is reserved (/feeds/all.rss merges every category): choose another");
+            return null;
+        }
+        return slug;
+    }
+
+    /** A list of rules (a single one stands for a list of one), each checked; a refused one is reported at its line. */
+    private List<String> rules(Node node, String key) {
+        List<String> rules = new ArrayList<>();
+        for (Node item : listOrScalar(node)) {
+            String rule = scalar(item);
+            rule = rule == null ? "" : rule.strip();
+            String problem = RuleChecks.ruleProblem(rule);
+            if (problem != null) {
+                fail(line(item), key + " rule '" + rule + "': " + problem);
+            } else if (!rules.contains(rule)) {
+                rules.add(rule);
+            }
+        }
+        return rules;
     }
 
     private List<FeedSpec> parseFeeds(Node node, List<CategorySpec> categories, int lastLine) {

@@ -21,8 +21,8 @@ import java.util.Map;
 @Singleton
 public class CatalogWrites {
 
-    /** A category as feeds.yml declares it; line is where it starts in the file. */
-    public record FileCategory(String slug, String title, String description, int line) {
+    /** A category as feeds.yml declares it, block its rules as written; line is where it starts in the file. */
+    public record FileCategory(String slug, String title, String description, List<String> block, int line) {
     }
 
     /** A feed as feeds.yml declares it; line is where it starts in the file. */
@@ -88,10 +88,12 @@ public class CatalogWrites {
         return tx.executeWrite(status -> {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO category (slug, title, description, origin, source_line, position, created_at)
-                    VALUES (?, ?, ?, %1$s, ?, ?, ?)
+                    INSERT INTO category (slug, title, description, origin, source_line, position, created_at,
+                      block_rules)
+                    VALUES (?, ?, ?, %1$s, ?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE title = IF(origin = %1$s, VALUES(title), title),
                       description = IF(origin = %1$s, VALUES(description), description),
+                      block_rules = IF(origin = %1$s, VALUES(block_rules), block_rules),
                       source_line = IF(origin = %1$s, VALUES(source_line), source_line),
                       position = IF(origin = %1$s, VALUES(position), position)""".formatted(FILE))) {
                 int position = 0;
@@ -102,6 +104,7 @@ public class CatalogWrites {
                     ps.setInt(4, category.line());
                     ps.setInt(5, position++);
                     ps.setObject(6, now);
+                    ps.setString(7, FeedSettingsColumns.lines(category.block()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -196,11 +199,11 @@ public class CatalogWrites {
         return FeedSettingsColumns.bind(ps, 3, settings);
     }
 
-    private static String notIn(String column, int count) {
+    static String notIn(String column, int count) {
         return count == 0 ? "" : " AND " + column + " NOT IN (" + "?,".repeat(count - 1) + "?)";
     }
 
-    private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+    static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ps.setString(first + i, values.get(i));
         }

@@ -25,14 +25,25 @@ public interface CategoryRepository extends CrudRepository<CategoryRow, Long> {
     List<CategoryRow> findAllInOrder();
 
     /** Adds a category through the admin API, after every other; fails with a DuplicateKey when the slug is taken. */
-    default void insertApiCategory(String slug, String title, @Nullable String description, LocalDateTime createdAt) {
-        insertLast(slug, title, description, Origin.API.column(), createdAt);
+    default void insertApiCategory(String slug, String title, @Nullable String description, List<String> block,
+                                   LocalDateTime createdAt) {
+        insertLast(slug, title, description, Origin.API.column(), createdAt, FeedSettingsColumns.lines(block));
     }
 
     @Query("""
-            INSERT INTO category (slug, title, description, origin, position, created_at)
-            SELECT :slug, :title, :description, :origin, COALESCE(MAX(position), -1) + 1, :createdAt FROM category""")
-    void insertLast(String slug, String title, @Nullable String description, String origin, LocalDateTime createdAt);
+            INSERT INTO category (slug, title, description, origin, position, created_at, block_rules)
+            SELECT :slug, :title, :description, :origin, COALESCE(MAX(position), -1) + 1, :createdAt, :blockRules
+            FROM category""")
+    void insertLast(String slug, String title, @Nullable String description, String origin, LocalDateTime createdAt,
+                    @Nullable String blockRules);
+
+    /** Sets the category's block rules (as written, one per line; none when empty). */
+    default void updateBlock(String slug, List<String> block) {
+        updateBlockRules(slug, FeedSettingsColumns.lines(block));
+    }
+
+    @Query("UPDATE category SET block_rules = :blockRules WHERE slug = :slug")
+    void updateBlockRules(String slug, @Nullable String blockRules);
 
     @Query("UPDATE category SET title = :title WHERE slug = :slug")
     void updateTitle(String slug, String title);

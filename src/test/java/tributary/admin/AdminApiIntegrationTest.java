@@ -182,7 +182,7 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
                 fields.add(error.get("field").getStringValue());
                 assertNotNull(error.get("reason"));
             }
-            assertEquals(List.of("url", "categories", "interval"), fields);
+            assertEquals(List.of("url", "categories[0]", "interval"), fields);
             assertTrue(response.body().contains("known: thoi-su, the-gioi"), response.body());
             assertEquals(400, admin().post("/admin/feeds", "{not json").statusCode());
         }
@@ -449,7 +449,7 @@ class AdminApiIntegrationTest implements TestPropertyProvider {
             assertEquals(400, put.statusCode(), put.body());
             JsonNode errors = parse(put).get("errors");
             assertEquals("full_text_selector", errors.get(0).get("field").getStringValue());
-            assertEquals("full_text_remove", errors.get(1).get("field").getStringValue());
+            assertEquals("full_text_remove[1]", errors.get(1).get("field").getStringValue());
             assertEquals("div[", errors.get(1).get("value").getStringValue());
             assertIssueExample(parse(admin().get("/admin/feeds/" + id)).get("settings"));
         }

@@ -108,4 +108,41 @@ class FeedSettingsFormTest {
         assertNull(read(Map.of("url", "https://example.vn/b.rss"), base));
         assertEquals(1, problems.size());
     }
+
+    @Test
+    void keepAndBlockAreWrittenOnlyWhenSetAndReadBackTheSame() {
+        FeedSettings settings = new FeedSettings(URI.create("https://example.vn/a.rss"), null, List.of(), null, true,
+                null, null, new FeedSettings.Filters(List.of("bóng đá", "V-League"), List.of("cá cược")));
+
+        Map<String, Object> fields = FeedSettingsForm.write(settings);
+
+        assertEquals(List.of("url", "categories", "keep", "block"), List.copyOf(fields.keySet()));
+        assertEquals(settings, read(fields, null));
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("url", "categories"), List.copyOf(FeedSettingsForm.write(FeedSettings.of(
+                URI.create("https://example.vn/a.rss"))).keySet()));
+    }
+
+    @Test
+    void anEmptyListClearsTheRulesAndAbsentKeysKeepThem() {
+        FeedSettings base = new FeedSettings(URI.create("https://example.vn/a.rss"), null, List.of(), null, true,
+                null, null, new FeedSettings.Filters(List.of("bão"), List.of("bão giá")));
+
+        FeedSettings changed = read(Map.of("keep", List.of()), base);
+
+        assertEquals(new FeedSettings.Filters(List.of(), List.of("bão giá")), changed.filters());
+    }
+
+    /** Needs match.Query.parse (the match package): an unclosed quote is a syntax error. */
+    @Test
+    void aBadRuleOrARuleWithALineBreakIsRefusedWithItsIndex() {
+        FeedSettings settings = read(Map.of("url", "https://example.vn/a.rss",
+                "keep", List.of("bóng đá", "\"V-League"), "block", List.of("cá\ncược")), null);
+
+        assertNull(settings);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("keep[1]=\"V-League: keep rule '\"V-League': "), problems.toString());
+        assertTrue(problems.get(1).startsWith("block[0]=cá\ncược: block rule 'cá\ncược': a rule is one line"),
+                problems.toString());
+    }
 }

@@ -12,7 +12,7 @@ class FeedsFileWriterTest {
 
     @Test
     void anEmptyCatalogIsWrittenAsExplicitEmptyListsTheParserReadsBack() throws Exception {
-        String yaml = FeedsFileWriter.write(List.of(), List.of());
+        String yaml = FeedsFileWriter.write(List.of(), List.of(), List.of());
 
         assertTrue(yaml.contains("\ncategories: []\n") && yaml.endsWith("\nfeeds: []\n"), yaml);
         FeedsFile file = FeedsFileParser.parse(yaml, "export");
@@ -25,7 +25,7 @@ class FeedsFileWriterTest {
         CategoryRow category = new CategoryRow(1L, "thoi-su", "Thời sự: trong nước", null, "api", null, 0,
                 LocalDateTime.of(2026, 1, 1, 0, 0), null);
 
-        String yaml = FeedsFileWriter.write(List.of(category), List.of());
+        String yaml = FeedsFileWriter.write(List.of(category), List.of(), List.of());
 
         FeedsFile file = FeedsFileParser.parse(yaml, "export");
         assertEquals("Thời sự: trong nước", file.categories().get(0).title());
