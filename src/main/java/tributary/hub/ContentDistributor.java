@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.common.HubSignature;
@@ -32,6 +33,12 @@ import tributary.store.HubSubscriptionRow;
 class ContentDistributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentDistributor.class);
+
+    /** Subscriptions whose last delivered page this instance remembers; past it, it forgets them all at once. */
+    static final int MAX_REMEMBERED = 20_000;
+
+    /** The ETag of the page last delivered to each subscription by this instance (a restart forgets: one resend). */
+    private final Map<Long, String> delivered = new ConcurrentHashMap<>();
 
     private final HubDeliveryQueue queue;
     private final HubSubscriptionRepository subscriptions;
@@ -106,8 +113,20 @@ class ContentDistributor {
                 queue.finish(claim);
                 return;
             }
+            if (page.get().etag().equals(delivered.get(sub.id()))) {
+                // The page this subscriber last received, unchanged: a topic's subscribers are queued on every change
+                // of items, since only the render tells whether its first page changed.
+                queue.finish(claim);
+                return;
+            }
             HubHttp.Answer answer = http.post(sub.callback(), format.contentType(), page.get().body(),
                     headers(sub, page.get().body()));
+            if (answer.ok()) {
+                if (delivered.size() >= MAX_REMEMBERED) {
+                    delivered.clear();
+                }
+                delivered.put(sub.id(), page.get().etag());
+            }
             record(claim, sub, answer);
         } catch (RuntimeException e) {
             // The database or the render is away: the claim lapses and the delivery is tried again.

@@ -13,9 +13,10 @@ import tributary.publish.FeedFormat;
 import tributary.publish.PublicUrlConfig;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
+import tributary.store.TopicRepository;
 
 /**
- * Reads a hub.topic as one of our own feeds: {base}/feeds/{slug}.{rss,atom,json} for a category that exists or all,
+ * Reads a hub.topic as one of our own feeds: {base}/feeds/{slug}.{rss,atom,json} for a category or topic that exists, or all,
  * where base is tributary.public-base-url or the host this request came to (the two spellings a reader may have
  * found the feed under). Paths are compared, so scheme and host case or a default port do not matter.
  */
@@ -27,11 +28,14 @@ class TopicResolver {
     private final PublicUrlConfig publicUrl;
     private final HttpHostResolver hosts;
     private final CategoryRepository categories;
+    private final TopicRepository topics;
 
-    TopicResolver(PublicUrlConfig publicUrl, HttpHostResolver hosts, CategoryRepository categories) {
+    TopicResolver(PublicUrlConfig publicUrl, HttpHostResolver hosts, CategoryRepository categories,
+                  TopicRepository topics) {
         this.publicUrl = publicUrl;
         this.hosts = hosts;
         this.categories = categories;
+        this.topics = topics;
     }
 
     Topic resolve(String topic, HttpRequest<?> request) throws HubRefusedException {
@@ -59,8 +63,9 @@ class TopicResolver {
             throw new HubRefusedException(404, "hub.topic '" + topic + "' names no feed: feeds end in .rss, .atom"
                     + " or .json, directly under /feeds/");
         }
-        if (!slug.equals(CategoryRow.ALL) && categories.findBySlug(slug).isEmpty()) {
-            throw new HubRefusedException(404, "hub.topic '" + topic + "': there is no category '" + slug
+        if (!slug.equals(CategoryRow.ALL) && categories.findBySlug(slug).isEmpty()
+                && topics.findBySlug(slug).isEmpty()) {
+            throw new HubRefusedException(404, "hub.topic '" + topic + "': there is no category or topic '" + slug
                     + "' (GET /feeds lists them)");
         }
         return new Topic(topic, slug, format.get(), base);

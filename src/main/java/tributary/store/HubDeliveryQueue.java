@@ -37,7 +37,8 @@ public class HubDeliveryQueue {
     }
 
     /**
-     * Queues a delivery, due at now, for every live subscription to a page the feed is on (its categories and all)
+     * Queues a delivery, due at now, for every live subscription to a page the feed is on (its categories and all,
+     * and every topic: whether a topic's first page changed shows only once it is rendered, see ContentDistributor)
      * that has not yet been queued this change of the feed (feed.content_changed_at): the first instance to hear of
      * a change queues it, those hearing it later find it queued. Answers how many were queued.
      */
@@ -59,7 +60,8 @@ public class HubDeliveryQueue {
                     SELECT s.id FROM websub_subscription s WHERE s.state = 'active' AND s.lease_end > ?
                       AND (s.queued_change_at IS NULL OR s.queued_change_at < ?)
                       AND (s.slug = 'all' OR s.slug IN (SELECT cat.slug FROM category cat
-                        JOIN feed_category fc ON fc.category_id = cat.id WHERE fc.feed_id = ?))
+                        JOIN feed_category fc ON fc.category_id = cat.id WHERE fc.feed_id = ?)
+                        OR s.slug IN (SELECT t.slug FROM topic t))
                     FOR UPDATE""")) {
                 ps.setObject(1, now);
                 ps.setObject(2, change);

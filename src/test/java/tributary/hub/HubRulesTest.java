@@ -75,7 +75,7 @@ class HubRulesTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         TopicResolver topics = new TopicResolver(new PublicUrlConfig("https://t.example"),
-                request -> "https://t.example", null);
+                request -> "https://t.example", null, null);
         SubscriptionRequests requests = new SubscriptionRequests(topics,
                 new AddressGuard(ConfigDefaults.of(FetchConfig.class)), repository, config);
         Map<String, String> form = Map.of("hub.mode", "subscribe", "hub.topic", "https://t.example/feeds/all.rss",

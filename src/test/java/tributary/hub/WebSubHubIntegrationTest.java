@@ -84,7 +84,8 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         source.serve("/src/feed.rss", request -> new FixtureFeedServer.Answer(200, "application/rss+xml",
                 rss(items.get())));
-        feedsYml = FeedsYml.write(FeedsYml.oneFeed(source.address("/src/feed.rss")));
+        feedsYml = FeedsYml.write(FeedsYml.oneFeed(source.address("/src/feed.rss"))
+                + "topics:\n  - title: Tin số\n    slug: tin-so\n    query: '\"tin so\"'\n");
         // The queue's periodic look is left to the retry test's explicit runs; changes are still sent at once.
         return feedsYml.properties("tributary.admin-token", TOKEN, "tributary.websub.queue-check-interval", "1h",
                 "tributary.websub.max-attempts", "3", "tributary.websub.retry-first", "1m");
@@ -255,7 +256,7 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
             HttpResponse<String> noCategory = hub("hub.mode", "subscribe", "hub.topic", topic("nope.rss"),
                     "hub.callback", callback);
             assertEquals(404, noCategory.statusCode());
-            assertTrue(noCategory.body().contains("there is no category 'nope'"), noCategory.body());
+            assertTrue(noCategory.body().contains("there is no category or topic 'nope'"), noCategory.body());
             HttpResponse<String> elsewhere = hub("hub.mode", "subscribe", "hub.topic",
                     "https://elsewhere.example/feeds/thoi-su.rss", "hub.callback", callback);
             assertEquals(404, elsewhere.statusCode());
@@ -338,6 +339,17 @@ class WebSubHubIntegrationTest implements TestPropertyProvider {
             }, "the admin view shows the delivery");
             assertNotNull(subscription(callback).get("last_delivery_at"));
             assertTrue(counter("delivered") >= delivered + 1, "the delivery is counted");
+        }
+
+        @Test
+        void aTopicIsATopicOfTheHubToo() throws Exception {
+            subscribed("/cb/topic", "tin-so.json");
+            int n = newItemPolled();
+            await(() -> subscriber.deliveriesTo("/cb/topic").stream().anyMatch(push ->
+                    new String(push.body(), StandardCharsets.UTF_8).contains("Tin số " + n)),
+                    "the topic's subscriber gets the new matching item");
+            TestSubscriber.Delivery push = subscriber.deliveriesTo("/cb/topic").get(0);
+            assertEquals("application/feed+json; charset=utf-8", push.headers().getFirst("Content-Type"));
         }
 
         /**

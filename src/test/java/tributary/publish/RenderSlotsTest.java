@@ -33,9 +33,17 @@ class RenderSlotsTest {
     }
 
     private static RenderCache cache(int slots, Duration wait) {
+        return cache(slots, wait, 1_000_000, 2);
+    }
+
+    private static RenderCache cache(int slots, Duration wait, long bytes, int searchSlots) {
         // The item reader serves only change events, which these tests do not send.
-        return new RenderCache(null, null, new PublishConfig(Duration.ofMinutes(5), 1_000_000, 8, slots, wait,
-                Duration.ofSeconds(30), false, Duration.ofSeconds(2), 2000, 100_000, 2));
+        return new RenderCache(null, null, new PublishConfig(Duration.ofMinutes(5), bytes, 8, slots, wait,
+                Duration.ofSeconds(30), false, Duration.ofSeconds(2), 2000, 100_000, searchSlots));
+    }
+
+    private static PageKey searched(String slug, String q) {
+        return new PageKey(slug, FeedFormat.RSS, 50, null, "http://localhost", q, null, null);
     }
 
     private static PageKey key(String slug) {
@@ -102,6 +110,47 @@ class RenderSlotsTest {
             holding.get();
             assertEquals("b", new String(cache.get(key("b"), () -> page("b")).body()), "the slot is free again");
         });
+    }
+
+    @Test
+    void readersSearchesHaveTheirOwnSlotsSoTheyCannotHoldUpPlainPages() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            RenderCache cache = cache(1, Duration.ofMillis(300), 1_000_000, 1);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<RenderedFeed> search = CompletableFuture.supplyAsync(() -> cache.get(searched("a", "x"),
+                    () -> {
+                        started.countDown();
+                        await(release);
+                        return page("x");
+                    }), threads);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            assertEquals("a", new String(cache.get(key("a"), () -> page("a")).body()),
+                    "a plain page renders while the search slot is busy");
+            assertThrows(PageUnavailableException.class, () -> cache.get(searched("a", "y"), () -> page("y")),
+                    "a second search waits for the one search slot, then is refused");
+            release.countDown();
+            search.get();
+        });
+    }
+
+    @Test
+    void searchedPagesHoldAtMostAQuarterOfTheCacheAndLeavePlainPagesAlone() {
+        RenderCache cache = cache(2, Duration.ofSeconds(1), 40_000, 2);
+        String body = "p".repeat(2_000);
+        for (int i = 0; i < 4; i++) {
+            cache.get(key("plain-" + i), () -> page(body));
+        }
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            cache.get(searched("all", "q" + n), () -> page(body + n));
+        }
+        assertTrue(cache.searchBytes() <= 10_000, "searches keep within a quarter: " + cache.searchBytes());
+        for (int i = 0; i < 4; i++) {
+            assertTrue(cache.peek(key("plain-" + i)) != null, "plain page " + i + " is still cached");
+        }
+        assertTrue(cache.peek(searched("all", "q29")) != null, "the latest search is cached");
+        assertTrue(cache.peek(searched("all", "q0")) == null, "the eldest search was dropped");
     }
 
     private static void await(CountDownLatch latch) {
