@@ -198,8 +198,14 @@ final class QueryParser {
             throw new QuerySyntaxException("The regex at character " + (open + 1)
                     + " is empty and has nothing to match: write a pattern between the slashes.", open);
         }
+        String pattern = Tokenizer.nfc(source.toString());
+        if (RegexSize.of(pattern) > RegexSize.MAX) {
+            throw new QuerySyntaxException("The regex at character " + (open + 1) + " is too large: its repetitions"
+                    + " unroll to more than " + RegexSize.MAX + " steps; use smaller {n} counts or fewer nested ones.",
+                    open);
+        }
         try {
-            return new Term.Regex(scope, Pattern.compile(Tokenizer.nfc(source.toString()), Pattern.CASE_INSENSITIVE));
+            return new Term.Regex(scope, Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
         } catch (PatternSyntaxException e) {
             throw new QuerySyntaxException("The regex at character " + (open + 1) + " is invalid: "
                     + e.getDescription() + " (in " + e.getPattern() + ").", open);

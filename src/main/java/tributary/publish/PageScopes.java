@@ -112,7 +112,7 @@ class PageScopes {
         }
         StoryFilter.CopyTest test = test(queries, visible);
         return new StoryFilter(ids, key.sinceAt(), test, indexFilter(queries), config.queryScanRows(),
-                config.queryMaxRows());
+                config.queryMaxRows(), config.queryTimeBudget());
     }
 
     /** A copy is visible unless every one of its feed's categories in view blocks it. */

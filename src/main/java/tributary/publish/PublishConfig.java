@@ -13,9 +13,10 @@ import java.time.Duration;
  * nor renderable (retry-after); and whether the render cache also follows changes other instances write to the
  * shared database (peer-check, every peer-check-interval). A page asked with ?q= or ?since= (or a topic's, or a
  * category's with block rules) reads the newest query-scan-rows rows as they come, then only those the FULLTEXT index
- * names when the query has terms it can look up, and at most query-max-rows rows in all while testing stories, then ends with a next link where it got to; at most
- * query-concurrency such pages render at once (apart from the render slots, so readers' searches cannot hold up the
- * plain pages), and their cached copies hold at most a quarter of the cache's bytes.
+ * names when the query has terms it can look up, and at most query-max-rows rows (or query-time-budget of testing),
+ * then ends with a next link where it got to; at most query-concurrency such pages render at once (apart from the
+ * render slots, so readers' searches cannot hold up the plain pages), and their cached copies hold at most a quarter
+ * of the cache's bytes.
  */
 @ConfigurationProperties("tributary.publish")
 public record PublishConfig(@Bindable(defaultValue = "5m") Duration maxAge,
@@ -28,6 +29,7 @@ public record PublishConfig(@Bindable(defaultValue = "5m") Duration maxAge,
                             @Bindable(defaultValue = "2s") Duration peerCheckInterval,
                             @Bindable(defaultValue = "2000") int queryScanRows,
                             @Bindable(defaultValue = "100000") int queryMaxRows,
+                            @Bindable(defaultValue = "2s") Duration queryTimeBudget,
                             @Bindable(defaultValue = "2") int queryConcurrency) {
 
     /** The byte bound in force: the setting, or an eighth of the heap the JVM may grow to. */

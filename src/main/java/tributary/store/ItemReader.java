@@ -185,14 +185,24 @@ public class ItemReader {
         Set<String> skipped = new HashSet<>();
         PageCursor position = before;
         long read = 0;
+        long deadline = filter.timeBudget() == null ? Long.MAX_VALUE : System.nanoTime() + filter.timeBudget().toNanos();
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
             boolean indexed = filter.indexFilter() != null && read >= filter.scanRows();
             int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
             List<DocRow> rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null);
             boolean exhausted = rows.size() < want;
+            boolean outOfTime = false;
             List<DocRow> passing = new ArrayList<>();
-            for (DocRow row : rows) {
+            for (int k = 0; k < rows.size(); k++) {
+                DocRow row = rows.get(k);
+                if (k > 0 && System.nanoTime() > deadline) {
+                    // Spent the page's time: it ends after the rows tested so far, with a next link from there.
+                    rows = rows.subList(0, k);
+                    exhausted = false;
+                    outOfTime = true;
+                    break;
+                }
                 if (!stories.contains(row.story()) && !skipped.contains(row.story())
                         && filter.test().accepts(row.feedId(), MatchText.deserialize(row.doc()))) {
                     passing.add(row);
@@ -218,7 +228,7 @@ public class ItemReader {
             if (exhausted) {
                 return new StoryPage(new ArrayList<>(stories), null);
             }
-            if (read >= filter.maxRows()) {
+            if (read >= filter.maxRows() || outOfTime) {
                 // Read enough for one request: the page ends here and its next link goes on from this row.
                 return new StoryPage(new ArrayList<>(stories), position);
             }

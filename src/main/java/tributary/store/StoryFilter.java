@@ -1,6 +1,7 @@
 package tributary.store;
 
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import tributary.match.MatchText;
@@ -19,9 +20,11 @@ import tributary.match.MatchText;
  *                    the newest rows sooner than the index could list its every match; tributary.publish.query-scan-rows)
  * @param maxRows     the most rows one page reads while testing copies: past it the page ends where the walk got to,
  *                    with a next link, so no request reads the whole table (tributary.publish.query-max-rows)
+ * @param timeBudget  the most time one page spends testing copies, then it ends likewise (a regex over long texts
+ *                    costs more per row than a word; tributary.publish.query-time-budget); null for none
  */
 public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
-                          @Nullable String indexFilter, int scanRows, int maxRows) {
+                          @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget) {
 
     /** Decides whether a stored copy counts; runs on a reader thread for every row the walk reads. */
     @FunctionalInterface
@@ -35,6 +38,7 @@ public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant si
 
     /** Every story of the categories (null: of everything), as the plain feeds list them. */
     public static StoryFilter of(@Nullable Long categoryId) {
-        return new StoryFilter(categoryId == null ? null : List.of(categoryId), null, null, null, 0, Integer.MAX_VALUE);
+        return new StoryFilter(categoryId == null ? null : List.of(categoryId), null, null, null, 0, Integer.MAX_VALUE,
+                null);
     }
 }

@@ -39,7 +39,8 @@ class RenderSlotsTest {
     private static RenderCache cache(int slots, Duration wait, long bytes, int searchSlots) {
         // The item reader serves only change events, which these tests do not send.
         return new RenderCache(null, null, new PublishConfig(Duration.ofMinutes(5), bytes, 8, slots, wait,
-                Duration.ofSeconds(30), false, Duration.ofSeconds(2), 2000, 100_000, searchSlots));
+                Duration.ofSeconds(30), false, Duration.ofSeconds(2), 2000, 100_000, Duration.ofSeconds(2),
+                searchSlots));
     }
 
     private static PageKey searched(String slug, String q) {
