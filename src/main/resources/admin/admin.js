@@ -31,6 +31,16 @@
     return td;
   }
 
+  // A cell with a name and, below it in grey, what identifies it (a feed's URL, a topic's slug).
+  function named(row, name, detail) {
+    const td = cell(row, name);
+    const line = document.createElement('div');
+    line.className = 'muted';
+    line.textContent = detail;
+    td.appendChild(line);
+    return td;
+  }
+
   function when(instant) {
     return instant ? new Date(instant).toLocaleString() : '—';
   }
@@ -73,11 +83,7 @@
       for (const f of feeds) {
         const row = document.createElement('tr');
         row.dataset.url = f.url;
-        const name = cell(row, f.title);
-        const link = document.createElement('div');
-        link.className = 'muted';
-        link.textContent = f.url;
-        name.appendChild(link);
+        named(row, f.title, f.url);
         cell(row, f.categories.join(', '));
         cell(row, f.health.state, 'state state-' + f.health.state);
         cell(row, when(f.health.last_success_at));
@@ -287,11 +293,7 @@
     for (const t of topics) {
       const row = document.createElement('tr');
       row.dataset.slug = t.slug;
-      const name = cell(row, t.title);
-      const slug = document.createElement('div');
-      slug.className = 'muted';
-      slug.textContent = t.slug;
-      name.appendChild(slug);
+      named(row, t.title, t.slug);
       cell(row, t.query, 'rules');
       cell(row, t.categories.length === 0 ? 'all' : t.categories.join(', '));
       const links = cell(row, '');

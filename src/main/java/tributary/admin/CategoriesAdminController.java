@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tributary.catalog.CatalogConflictException;
 import tributary.catalog.CatalogEditor;
 import tributary.catalog.SlugDeriver;
 import tributary.publish.Problems;
@@ -24,6 +25,8 @@ import tributary.store.CatalogReader;
 import tributary.store.CategoryRepository;
 import tributary.store.CategoryRow;
 import tributary.store.Origin;
+import tributary.store.TopicRepository;
+import tributary.store.TopicRow;
 
 /**
  * /admin/categories: list, add, rename (the slug stays unless asked), set block rules, delete (refused while in use
@@ -36,8 +39,11 @@ class CategoriesAdminController {
     private final CategoryRepository categories;
     private final CatalogReader catalog;
     private final CatalogEditor editor;
+    private final TopicRepository topics;
 
-    CategoriesAdminController(CategoryRepository categories, CatalogReader catalog, CatalogEditor editor) {
+    CategoriesAdminController(CategoryRepository categories, CatalogReader catalog, CatalogEditor editor,
+                              TopicRepository topics) {
+        this.topics = topics;
         this.categories = categories;
         this.catalog = catalog;
         this.editor = editor;
@@ -82,6 +88,9 @@ class CategoriesAdminController {
         }
         refuseFileRow(row.get());
         String newSlug = input == null || input.slug() == null ? null : input.slug().strip();
+        if (newSlug != null && !newSlug.equals(slug)) {
+            refuseWhileTopicsLookIn(slug, "renamed");
+        }
         List<Problems.FieldError> errors = new ArrayList<>();
         if (newSlug != null && slugProblem(newSlug) != null) {
             errors.add(new Problems.FieldError("slug", newSlug, slugProblem(newSlug)));
@@ -106,6 +115,7 @@ class CategoriesAdminController {
             return notFound(slug);
         }
         refuseFileRow(row.get());
+        refuseWhileTopicsLookIn(slug, "deleted");
         long inUse = catalog.feedCountsByCategory().getOrDefault(row.get().id(), 0L);
         if (inUse > 0 && !Boolean.TRUE.equals(force)) {
             return Problems.of(HttpStatus.CONFLICT, "Category in use", inUse + (inUse == 1 ? " feed uses" : " feeds use")
@@ -139,6 +149,17 @@ class CategoriesAdminController {
     private static void refuseFileRow(CategoryRow row) {
         if (Origin.of(row.origin()) == Origin.FILE) {
             throw new ManagedByFileException("category", row.sourceLine());
+        }
+    }
+
+    /** A topic names the categories it looks in by slug: they stay while it does (force or not). */
+    private void refuseWhileTopicsLookIn(String slug, String what) {
+        List<String> users = topics.all().stream().filter(t -> t.categories().contains(slug)).map(TopicRow::slug).toList();
+        if (!users.isEmpty()) {
+            throw new CatalogConflictException("category '" + slug + "' cannot be " + what + " while "
+                    + (users.size() == 1 ? "topic " : "topics ") + String.join(", ", users)
+                    + (users.size() == 1 ? " looks" : " look") + " in it: change " + (users.size() == 1 ? "that topic"
+                    : "those topics") + " first (PUT /admin/topics/{slug}, or feeds.yml for a topic from the file)");
         }
     }
 

@@ -44,8 +44,9 @@ public final class FeedSettingsForm {
 
     /**
      * The settings the fields give over base, or null when a value was refused (each one reported to problems).
-     * Values are text, or a list of texts for categories, or a Boolean for enabled; an absent or null key keeps
-     * base's value. A null base is a new feed: url is required, the rest defaults.
+     * Values are text, or a list of texts for the LIST_KEYS (keep and block rules checked by RuleChecks), or a Boolean
+     * for enabled and full_text; an absent or null key keeps base's value. A null base is a new feed: url is required,
+     * the rest defaults.
      */
     public static FeedSettings read(Map<String, ?> fields, FeedSettings base, CategoryNames names, Problems problems) {
         int[] refused = {0};

@@ -13,7 +13,8 @@ import tributary.store.TopicRow;
 
 /**
  * What the parser cannot know about feeds.yml's topics: the categories and topics added through the admin API. A
- * file topic may look in an API category; no slug may serve both a topic and a category (/feeds/{slug}).
+ * file topic may look in an API category, the file may not remove a category an API topic looks in, and no slug may
+ * serve both a topic and a category (/feeds/{slug}).
  */
 @Singleton
 class TopicChecks {
@@ -34,15 +35,20 @@ class TopicChecks {
                 apiCategories.add(c.slug());
             }
         }
-        Set<String> apiTopics = new HashSet<>();
-        for (TopicRow t : topics.all()) {
-            if (Origin.of(t.origin()) == Origin.API) {
-                apiTopics.add(t.slug());
-            }
-        }
+        List<TopicRow> apiTopics = topics.all().stream().filter(t -> Origin.of(t.origin()) == Origin.API).toList();
         Set<String> known = new HashSet<>(apiCategories);
         file.categories().forEach(c -> known.add(c.slug()));
         List<FeedsFileException.Problem> problems = new ArrayList<>();
+        for (TopicRow topic : apiTopics) {
+            for (String slug : topic.categories()) {
+                if (!known.contains(slug)) {
+                    problems.add(new FeedsFileException.Problem(file.categoriesLine(), "category '" + slug
+                            + "' is gone from the list, but topic '" + topic.slug() + "' added through the admin API"
+                            + " looks in it: keep it under 'categories:', or first change that topic"
+                            + " (PUT /admin/topics/" + topic.slug() + ")"));
+                }
+            }
+        }
         for (TopicSpec topic : file.topics()) {
             if (apiCategories.contains(topic.slug())) {
                 problems.add(new FeedsFileException.Problem(topic.line(), "topic slug '" + topic.slug()
@@ -56,8 +62,10 @@ class TopicChecks {
                 }
             }
         }
+        Set<String> apiTopicSlugs = new HashSet<>();
+        apiTopics.forEach(t -> apiTopicSlugs.add(t.slug()));
         for (CategorySpec category : file.categories()) {
-            if (apiTopics.contains(category.slug())) {
+            if (apiTopicSlugs.contains(category.slug())) {
                 problems.add(new FeedsFileException.Problem(category.line(), "category slug '" + category.slug()
                         + "' is already a topic added through the admin API: give the category another 'slug:',"
                         + " or delete that topic (DELETE /admin/topics/" + category.slug() + ")"));

@@ -376,6 +376,25 @@ class TopicsAndRulesIntegrationTest implements TestPropertyProvider {
                     .statusCode());
         }
 
+        @Test
+        void aCategoryATopicLooksInIsNeitherDeletedNorRenamedNorDroppedByTheFile() throws Exception {
+            assertEquals(201, admin().post("/admin/categories", "{\"title\": \"Kinh doanh\"}").statusCode());
+            assertEquals(201, admin().post("/admin/topics",
+                    "{\"title\": \"Tỷ giá\", \"query\": \"tỷ giá\", \"categories\": [\"kinh-doanh\", \"the-gioi\"]}")
+                    .statusCode());
+
+            HttpResponse<String> delete = admin().delete("/admin/categories/kinh-doanh?force=true");
+            assertEquals(409, delete.statusCode(), delete.body());
+            assertTrue(delete.body().contains("category 'kinh-doanh' cannot be deleted while topic ty-gia looks in it"),
+                    delete.body());
+            assertEquals(409, admin().put("/admin/categories/kinh-doanh", "{\"slug\": \"kinh-te\"}").statusCode());
+            assertEquals(200, admin().put("/admin/categories/kinh-doanh", "{\"title\": \"Kinh tế\"}").statusCode());
+
+            String problem = reloadRefused(baseYaml.replace("  - title: Thế giới\n", ""));
+            assertTrue(problem.contains(":1: category 'the-gioi' is gone from the list, but topic 'ty-gia' added"
+                    + " through the admin API looks in it"), problem);
+        }
+
         /** Needs publish.QueryPreview (the lead's): the newest matches of a query being typed. */
         @Test
         void thePreviewListsTheNewestMatches() throws Exception {
