@@ -19,14 +19,34 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> categories,
                        @JsonProperty("interval_seconds") long intervalSeconds, boolean enabled, String origin,
                        @JsonProperty("source_line") Integer sourceLine, @JsonProperty("item_count") long itemCount,
-                       Health health, String zone, Map<String, Object> settings) {
+                       Health health, String zone, Map<String, Object> settings,
+                       @JsonProperty("left_out") LeftOut leftOut) {
+
+    /**
+     * The items the feed's keep/block rules left out (each once, while retention keeps it), by rule (rule absent:
+     * it matched no keep rule), and the latest few; shown by GET /admin/feeds/{id}, counted in health.left_out.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeftOut(long items, @JsonProperty("by_rule") List<RuleCount> byRule, List<Item> latest) {
+
+        @Serdeable
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record RuleCount(String list, String rule, long items, Instant last) {
+        }
+
+        @Serdeable
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public record Item(String list, String rule, String title, String url, Instant at) {
+        }
+    }
 
     /**
      * Polling health: state is active, backing-off, gone or disabled; polled_by names the instance polling the feed
      * right now (absent between polls), whose claim lapses at polled_until if it never finishes. For a full-text feed
      * (or one that was), its items by article: extracted or reused (full_text_ok), given up (full_text_failed), failed
      * and to be tried again (full_text_retrying), waiting for a first fetch (full_text_pending); each failure's reason
-     * is on its item.
+     * is on its item. left_out: items its keep/block rules left out (absent when none and it has no rules).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +60,7 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                          @JsonProperty("full_text_ok") Long fullTextOk,
                          @JsonProperty("full_text_failed") Long fullTextFailed,
                          @JsonProperty("full_text_retrying") Long fullTextRetrying,
-                         @JsonProperty("full_text_pending") Long fullTextPending) {
+                         @JsonProperty("full_text_pending") Long fullTextPending,
+                         @JsonProperty("left_out") Long leftOut) {
     }
 }

@@ -12,6 +12,7 @@ import tributary.store.ArticleStore;
 import tributary.store.CatalogReader;
 import tributary.store.FeedRow;
 import tributary.store.FeedSettings;
+import tributary.store.LeftOutItems;
 import tributary.store.UtcTimes;
 
 /** Builds the admin views of feeds from their rows, settings and item counts. */
@@ -22,29 +23,53 @@ class FeedViews {
     private final PollIntervalCalculator intervals;
     private final Clock clock;
     private final ArticleStore articles;
+    private final LeftOutItems leftOut;
 
-    FeedViews(CatalogReader catalog, PollIntervalCalculator intervals, Clock clock, ArticleStore articles) {
+    FeedViews(CatalogReader catalog, PollIntervalCalculator intervals, Clock clock, ArticleStore articles,
+              LeftOutItems leftOut) {
         this.catalog = catalog;
         this.intervals = intervals;
         this.clock = clock;
         this.articles = articles;
+        this.leftOut = leftOut;
     }
 
     List<FeedView> of(List<FeedRow> rows) {
         Map<Long, FeedSettings> settings = catalog.liveFeedSettings();
         Map<Long, Long> counts = catalog.itemCountsByFeed();
         Map<Long, ArticleCounts> fullText = articles.countsByFeed();
+        Map<Long, Long> leftOutCounts = leftOut.countsByFeed();
         return rows.stream().filter(r -> r.deletedAt() == null && settings.containsKey(r.id()))
-                .map(r -> view(r, settings.get(r.id()), counts.getOrDefault(r.id(), 0L), fullText.get(r.id())))
+                .map(r -> view(r, settings.get(r.id()), counts.getOrDefault(r.id(), 0L), fullText.get(r.id()),
+                        leftOutCounts.get(r.id()), null))
                 .toList();
     }
 
+    /** One feed, with the detail of what its rules left out. */
     FeedView of(FeedRow row) {
-        return of(List.of(row)).get(0);
+        FeedView view = of(List.of(row)).get(0);
+        LeftOutItems.Summary summary = leftOut.summary(row.id());
+        if (summary.items() == 0) {
+            return view;
+        }
+        FeedView.LeftOut detail = new FeedView.LeftOut(summary.items(),
+                summary.byRule().stream().map(c -> new FeedView.LeftOut.RuleCount(c.list(), c.rule(), c.items(),
+                        c.last())).toList(),
+                summary.latest().stream().map(l -> new FeedView.LeftOut.Item(l.list(), l.rule(), l.title(), l.url(),
+                        l.at())).toList());
+        return new FeedView(view.id(), view.url(), view.title(), view.titleOverride(), view.siteUrl(),
+                view.categories(), view.intervalSeconds(), view.enabled(), view.origin(), view.sourceLine(),
+                view.itemCount(), view.health(), view.zone(), view.settings(), detail);
     }
 
-    /** fullText: null for a feed none of whose items had an article to fetch, unless full text is on now. */
-    private FeedView view(FeedRow r, FeedSettings settings, long items, ArticleCounts fullText) {
+    /**
+     * fullText: null for a feed none of whose items had an article to fetch, unless full text is on now. leftOut:
+     * null for a feed its rules left nothing out of, shown as 0 when it has rules.
+     */
+    private FeedView view(FeedRow r, FeedSettings settings, long items, ArticleCounts fullText, Long leftOutCount,
+                          FeedView.LeftOut detail) {
+        boolean rules = !settings.filters().keep().isEmpty() || !settings.filters().block().isEmpty();
+        Long leftOutItems = leftOutCount != null ? leftOutCount : rules ? Long.valueOf(0) : null;
         ArticleCounts articles = fullText == null && settings.fullText().enabled() ? ArticleCounts.NONE : fullText;
         // A lapsed lease is a poll that died with its instance: nobody is polling the feed any more.
         Instant leaseUntil = UtcTimes.fromColumn(r.leaseUntil());
@@ -57,7 +82,7 @@ class FeedViews {
                         UtcTimes.fromColumn(r.nextPollAt()), polling ? r.leaseOwner() : null,
                         polling ? leaseUntil : null, articles == null ? null : articles.done(),
                         articles == null ? null : articles.failed(), articles == null ? null : articles.retrying(),
-                        articles == null ? null : articles.pending()), settings.zone() == null ? null : settings.zone().getId(),
-                FeedSettingsForm.write(settings));
+                        articles == null ? null : articles.pending(), leftOutItems),
+                settings.zone() == null ? null : settings.zone().getId(), FeedSettingsForm.write(settings), detail);
     }
 }

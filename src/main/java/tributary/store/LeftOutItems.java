@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The items a feed's keep/block rules left out (item_left_out), each once: a feed repeats its latest items on every
@@ -75,6 +77,21 @@ public class LeftOutItems {
                 ps.executeBatch();
             }
             return null;
+        });
+    }
+
+    /** How many items each feed's rules left out, for feeds with any. */
+    public Map<Long, Long> countsByFeed() {
+        return tx.executeRead(status -> {
+            Map<Long, Long> counts = new HashMap<>();
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "SELECT feed_id, COUNT(*) FROM item_left_out GROUP BY feed_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return counts;
         });
     }
 

@@ -53,6 +53,7 @@ import tributary.support.TestClock;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
 
+    private static final String TOKEN = "filters-token";
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private static final String CATALOG = """
@@ -129,7 +130,8 @@ class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         file = FeedsYml.write(CATALOG.formatted(fixtures.url("news.rss"), fixtures.url("sport.rss")));
-        return file.properties("tributary.publish.query-scan-rows", "0", "tributary.publish.query-max-rows", "4");
+        return file.properties("tributary.publish.query-scan-rows", "0", "tributary.publish.query-max-rows", "4",
+                "tributary.admin-token", TOKEN);
     }
 
     @BeforeAll
@@ -229,6 +231,22 @@ class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
                 rules.add(count.list() + ":" + count.rule());
             }
             assertEquals(Set.of("block:cá cược", "keep:null"), rules);
+
+            JsonNode view = json.readValue(get("/admin/feeds/" + sport, "Authorization", "Bearer " + TOKEN).body(),
+                    JsonNode.class);
+            assertEquals(2, view.get("health").get("left_out").getLongValue());
+            assertEquals(2, view.get("left_out").get("items").getLongValue());
+            Set<String> titles = new HashSet<>();
+            for (JsonNode item : view.get("left_out").get("latest").values()) {
+                titles.add(item.get("title").getStringValue());
+            }
+            assertEquals(Set.of(SPORT.get(2), SPORT.get(3)), titles);
+            JsonNode list = json.readValue(get("/admin/feeds", "Authorization", "Bearer " + TOKEN).body(),
+                    JsonNode.class);
+            for (JsonNode feed : list.values()) {
+                boolean isSport = feed.get("id").getLongValue() == sport;
+                assertEquals(isSport, feed.get("health").get("left_out") != null, "only a feed with rules counts");
+            }
         }
 
         @Test
