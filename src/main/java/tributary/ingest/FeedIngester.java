@@ -183,6 +183,10 @@ public class FeedIngester {
         FeedSettings.Filters filters = feed.filters();
         RuleList keep = rules.list(filters.keep());
         RuleList block = rules.list(filters.block());
+        if (keep.isEmpty() && block.isEmpty()) {
+            // No rules: the store reads the text of the items it writes, and most of a document's items are unchanged.
+            return new FilteredItems(all, Map.of(), List.of());
+        }
         List<NormalizedItem> taken = new ArrayList<>(all.size());
         Map<String, MatchText> texts = new HashMap<>();
         List<LeftOut> out = new ArrayList<>();

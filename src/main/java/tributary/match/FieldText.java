@@ -1,5 +1,6 @@
 package tributary.match;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,11 @@ final class FieldText {
     private final String text;
     private final String[] bare;
     private final String[] accented;
-    /** Bare form → its positions: element 0 is the count, the positions follow. */
-    private final Map<String, int[]> positions;
+    /**
+     * Bare form → its positions: element 0 is the count, the positions follow. Built at the first phrase looked up:
+     * an item that is only indexed never needs it. A MatchText is read by one thread, so no lock.
+     */
+    private Map<String, int[]> positions;
 
     private FieldText(String text, String[] bare, String[] accented, Map<String, int[]> positions) {
         this.text = text;
@@ -25,8 +29,27 @@ final class FieldText {
         this.positions = positions;
     }
 
-    /** Folds a field; folds caches the folding of tokens already seen in the same item. */
-    static FieldText of(String raw, Map<String, Syllable> folds) {
+    private Map<String, int[]> positions() {
+        Map<String, int[]> built = positions;
+        if (built == null) {
+            built = new HashMap<>(bare.length * 2);
+            for (int i = 0; i < bare.length; i++) {
+                int[] at = built.get(bare[i]);
+                if (at == null) {
+                    at = new int[4];
+                } else if (at[0] + 1 == at.length) {
+                    at = Arrays.copyOf(at, at.length * 2);
+                }
+                at[++at[0]] = i;
+                built.put(bare[i], at);
+            }
+            positions = built;
+        }
+        return built;
+    }
+
+    /** Folds a field. */
+    static FieldText of(String raw) {
         String text = Tokenizer.nfc(raw);
         if (text.isEmpty()) {
             return EMPTY;
@@ -34,21 +57,12 @@ final class FieldText {
         List<String> tokens = Tokenizer.tokens(text);
         String[] bare = new String[tokens.size()];
         String[] accented = new String[tokens.size()];
-        Map<String, int[]> positions = new HashMap<>(tokens.size() * 2);
         for (int i = 0; i < bare.length; i++) {
-            Syllable s = folds.computeIfAbsent(tokens.get(i), Syllable::of);
+            Syllable s = Syllable.of(tokens.get(i));
             bare[i] = s.bare();
             accented[i] = s.accented();
-            int[] at = positions.get(s.bare());
-            if (at == null) {
-                at = new int[4];
-            } else if (at[0] + 1 == at.length) {
-                at = java.util.Arrays.copyOf(at, at.length * 2);
-            }
-            at[++at[0]] = i;
-            positions.put(s.bare(), at);
         }
-        return new FieldText(text, bare, accented, positions);
+        return new FieldText(text, bare, accented, null);
     }
 
     String text() {
@@ -69,6 +83,7 @@ final class FieldText {
 
     /** Whether the tokens appear consecutively, each matched by {@link QueryToken#matches}. */
     boolean contains(QueryToken[] phrase) {
+        Map<String, int[]> positions = positions();
         int[] first = positions.get(phrase[0].bare());
         if (first == null) {
             return false;

@@ -1,5 +1,6 @@
 package tributary.match;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -16,9 +17,14 @@ public final class IndexTerms {
 
     /** The space-separated tokens of item_search.terms. */
     public static String of(MatchText text) {
+        // Each distinct word is encoded once: news text repeats its words many times over.
+        Set<String> words = new HashSet<>();
         Set<String> seen = new LinkedHashSet<>();
         for (FieldText field : text.allFields()) {
             for (int i = 0; i < field.size(); i++) {
+                if (!words.add(field.accented(i))) {
+                    continue;
+                }
                 Syllable s = new Syllable(field.bare(i), field.accented(i));
                 add(seen, IndexToken.bare(s));
                 if (s.hasDiacritics()) {

@@ -1,9 +1,7 @@
 package tributary.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An item's searchable text (title, author, its own categories, and the plain text of its summary or content),
@@ -29,32 +27,43 @@ public final class MatchText {
     private final List<String> categories;
     private final String body;
 
-    private final FieldText titleText;
-    private final FieldText authorText;
-    private final List<FieldText> categoryTexts;
-    private final FieldText bodyText;
-    private final List<FieldText> allFields;
+    /**
+     * The fields folded, at the first match or index read: an item read back only to be stored (the store serializes
+     * it) is never folded. A MatchText is read by one thread at a time, so no lock.
+     */
+    private Folded folded;
+
+    /** Every field split into words and folded. */
+    private record Folded(FieldText title, FieldText author, List<FieldText> categories, FieldText body,
+                          List<FieldText> all) {
+    }
 
     private MatchText(String title, String author, List<String> categories, String body) {
         this.title = title;
         this.author = author;
         this.categories = categories;
         this.body = body;
-        Map<String, Syllable> folds = new HashMap<>();
-        this.titleText = FieldText.of(title, folds);
-        this.authorText = FieldText.of(author, folds);
-        List<FieldText> cats = new ArrayList<>(categories.size());
-        for (String category : categories) {
-            cats.add(FieldText.of(category, folds));
+    }
+
+    private Folded folded() {
+        Folded f = folded;
+        if (f == null) {
+            FieldText titleText = FieldText.of(title);
+            FieldText authorText = FieldText.of(author);
+            List<FieldText> cats = new ArrayList<>(categories.size());
+            for (String category : categories) {
+                cats.add(FieldText.of(category));
+            }
+            FieldText bodyText = FieldText.of(body);
+            List<FieldText> all = new ArrayList<>(cats.size() + 3);
+            all.add(titleText);
+            all.add(authorText);
+            all.addAll(cats);
+            all.add(bodyText);
+            f = new Folded(titleText, authorText, List.copyOf(cats), bodyText, List.copyOf(all));
+            folded = f;
         }
-        this.categoryTexts = List.copyOf(cats);
-        this.bodyText = FieldText.of(body, folds);
-        List<FieldText> all = new ArrayList<>(cats.size() + 3);
-        all.add(titleText);
-        all.add(authorText);
-        all.addAll(cats);
-        all.add(bodyText);
-        this.allFields = List.copyOf(all);
+        return f;
     }
 
     /** Any argument may be null. */
@@ -123,24 +132,24 @@ public final class MatchText {
     }
 
     FieldText titleText() {
-        return titleText;
+        return folded().title();
     }
 
     FieldText authorText() {
-        return authorText;
+        return folded().author();
     }
 
     List<FieldText> categoryTexts() {
-        return categoryTexts;
+        return folded().categories();
     }
 
     FieldText bodyText() {
-        return bodyText;
+        return folded().body();
     }
 
     /** Every field, the fields a term without a prefix looks in. */
     List<FieldText> allFields() {
-        return allFields;
+        return folded().all();
     }
 
     private static String clean(String s) {

@@ -45,12 +45,23 @@ public final class PlainText {
             if (SEPARATING.contains(name)) {
                 raw.append(' ');
             } else if (!closing && SKIPPED.contains(name)) {
-                int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
+                int close = indexOfIgnoreCase(html, "</" + name, i);
                 i = close < 0 ? n : Math.min(n, tagEnd(html, close + 1) + 1);
                 raw.append(' ');
             }
         }
-        return collapse(Parser.unescapeEntities(raw.toString(), false));
+        String text = raw.toString();
+        return collapse(text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false));
+    }
+
+    /** Where needle (ASCII) starts at or after from, in any case; -1 when nowhere. */
+    private static int indexOfIgnoreCase(String html, String needle, int from) {
+        for (int i = from; i + needle.length() <= html.length(); i++) {
+            if (html.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsMarkup(char c) {

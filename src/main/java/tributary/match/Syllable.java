@@ -2,6 +2,7 @@ package tributary.match;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One token of text folded two ways: the bare form (no marks at all, đ as d) and the accented form (lower case,
@@ -17,8 +18,31 @@ record Syllable(String bare, String accented) {
         return !bare.equals(accented);
     }
 
+    /**
+     * Folded tokens kept across items: news text has a vocabulary of some thousands of syllables, and folding one
+     * (lower case, NFD, marks sorted) costs far more than a lookup. At most CACHED tokens, forgotten all at once past.
+     */
+    private static final ConcurrentHashMap<String, Syllable> FOLDED = new ConcurrentHashMap<>();
+    static final int CACHED = 100_000;
+
     /** Folds one token (a run of letters, digits and their combining marks). */
     static Syllable of(String token) {
+        Syllable known = FOLDED.get(token);
+        if (known != null) {
+            return known;
+        }
+        Syllable folded = fold(token);
+        // Tokens longer than a word are rarely met again: keeping them would only crowd the cache.
+        if (token.length() <= 24) {
+            if (FOLDED.size() >= CACHED) {
+                FOLDED.clear();
+            }
+            FOLDED.put(token, folded);
+        }
+        return folded;
+    }
+
+    private static Syllable fold(String token) {
         if (isPlainAscii(token)) {
             String lower = asciiLower(token);
             return new Syllable(lower, lower);

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.TestInstance;
 import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
 import tributary.store.ContentChangedEvent;
+import tributary.store.ItemReader;
 import tributary.store.LeftOutItems;
+import tributary.store.StoryFilter;
+import tributary.store.StoryPage;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
@@ -123,6 +126,9 @@ class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
 
     @Inject
     LeftOutItems leftOut;
+
+    @Inject
+    ItemReader reader;
 
     @Inject
     ApplicationEventPublisher<ContentChangedEvent> events;
@@ -395,6 +401,19 @@ class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
             HttpResponse<byte[]> since = get("/feeds/all.json?since=yesterday");
             assertEquals(400, since.statusCode());
             assertTrue(new String(since.body(), StandardCharsets.UTF_8).contains("RFC 3339"));
+        }
+
+        @Test
+        void aPageThatSpentItsTimeBudgetEndsWithANextLink() {
+            StoryFilter.CopyTest every = (feedId, text) -> true;
+            StoryPage unbounded = reader.newestStories(new StoryFilter(null, null, every, null, 0, 1000, null), 5, null);
+            assertEquals(5, unbounded.storyHashes().size());
+            StoryPage spent = reader.newestStories(new StoryFilter(null, null, every, null, 0, 1000,
+                    Duration.ofNanos(1)), 5, null);
+            assertEquals(1, spent.storyHashes().size(), "the budget ends the page after the first row");
+            assertNotNull(spent.next());
+            assertEquals(unbounded.storyHashes().get(1), reader.newestStories(new StoryFilter(null, null, every, null,
+                    0, 1000, Duration.ofNanos(1)), 5, spent.next()).storyHashes().get(0), "the next page goes on");
         }
 
         @Test
