@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tributary.match.MatchText;
@@ -134,10 +135,7 @@ public class ItemReader {
                 + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
         List<Row> rows = new ArrayList<>(count);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindScope(ps, 1, filter);
-            ps.setObject(i++, now);
-            i = bindSince(ps, i, filter);
-            i = bindCursor(ps, i, after);
+            int i = bindWalk(ps, filter, now, after);
             ps.setInt(i, count);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -158,10 +156,7 @@ public class ItemReader {
                 + "?,".repeat(stories.size() - 1) + "?)";
         Set<String> shown = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindScope(ps, 1, filter);
-            ps.setObject(i++, now);
-            i = bindSince(ps, i, filter);
-            i = bindCursor(ps, i, before);
+            int i = bindWalk(ps, filter, now, before);
             for (String story : stories) {
                 ps.setString(i++, story);
             }
@@ -173,6 +168,9 @@ public class ItemReader {
         }
         return shown;
     }
+
+    /** The SQLSTATE of a statement MariaDB stopped at its max_statement_time (error 1969). */
+    static final String STATEMENT_TIMEOUT = "70100";
 
     /** One row of a tested walk: its story, where it stands, its feed and its search text (null before V12). */
     private record DocRow(String story, PageCursor position, long feedId, String doc) {
@@ -186,11 +184,24 @@ public class ItemReader {
         PageCursor position = before;
         long read = 0;
         long deadline = filter.timeBudget() == null ? Long.MAX_VALUE : System.nanoTime() + filter.timeBudget().toNanos();
+        boolean indexTooSlow = false;
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
-            boolean indexed = filter.indexFilter() != null && read >= filter.scanRows();
+            boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow;
             int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
-            List<DocRow> rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null);
+            List<DocRow> rows;
+            try {
+                rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null,
+                        indexed ? deadline : Long.MAX_VALUE);
+            } catch (SQLException e) {
+                if (!indexed || !STATEMENT_TIMEOUT.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // A word in most items of a small category: the index lists them all before the join narrows them.
+                // Reading rows as they come still makes progress within the page's budget.
+                indexTooSlow = true;
+                continue;
+            }
             boolean exhausted = rows.size() < want;
             boolean outOfTime = false;
             List<DocRow> passing = new ArrayList<>();
@@ -238,8 +249,11 @@ public class ItemReader {
 
     /** Up to count rows older than after with their search text; only those the index names when indexFilter is set. */
     private static List<DocRow> docRowsAfter(Connection c, StoryFilter filter, PageCursor after, int count,
-                                             LocalDateTime now, String indexFilter) throws SQLException {
-        String sql = "SELECT i.story_hash, i.published_at, i.id, i.feed_id, s.doc FROM item i " + scopeJoin(filter)
+                                             LocalDateTime now, String indexFilter, long deadline) throws SQLException {
+        // MariaDB stops the statement at the page's deadline (SQLSTATE 70100); at least 50 ms, so it can start at all.
+        String bound = deadline == Long.MAX_VALUE ? "" : "SET STATEMENT max_statement_time = "
+                + String.format(Locale.ROOT, "%.3f", Math.max(0.05, (deadline - System.nanoTime()) / 1e9)) + " FOR ";
+        String sql = bound + "SELECT i.story_hash, i.published_at, i.id, i.feed_id, s.doc FROM item i " + scopeJoin(filter)
                 + (indexFilter == null ? "LEFT JOIN" : "JOIN") + " item_search s ON s.item_id = i.id "
                 + "WHERE " + VISIBLE + sinceClause(filter)
                 + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
@@ -247,10 +261,7 @@ public class ItemReader {
                 + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
         List<DocRow> rows = new ArrayList<>(count);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindScope(ps, 1, filter);
-            ps.setObject(i++, now);
-            i = bindSince(ps, i, filter);
-            i = bindCursor(ps, i, after);
+            int i = bindWalk(ps, filter, now, after);
             if (indexFilter != null) {
                 ps.setString(i++, indexFilter);
             }
@@ -278,10 +289,7 @@ public class ItemReader {
                 + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
                 + "?,".repeat(stories.size() - 1) + "?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindScope(ps, 1, filter);
-            ps.setObject(i++, now);
-            i = bindSince(ps, i, filter);
-            i = bindCursor(ps, i, before);
+            int i = bindWalk(ps, filter, now, before);
             for (String story : stories) {
                 ps.setString(i++, story);
             }
@@ -308,6 +316,18 @@ public class ItemReader {
         }
         return "JOIN (SELECT DISTINCT feed_id FROM feed_category WHERE category_id IN ("
                 + "?,".repeat(ids.size() - 1) + "?)) fc ON fc.feed_id = i.feed_id ";
+    }
+
+    /**
+     * Binds what every statement of a walk starts with, in the order its SQL names them: the scope's categories, the
+     * time that decides which held items are visible, the since floor, the cursor. Answers the next index.
+     */
+    private static int bindWalk(PreparedStatement ps, StoryFilter filter, LocalDateTime now, PageCursor cursor)
+            throws SQLException {
+        int i = bindScope(ps, 1, filter);
+        ps.setObject(i++, now);
+        i = bindSince(ps, i, filter);
+        return bindCursor(ps, i, cursor);
     }
 
     private static int bindScope(PreparedStatement ps, int index, StoryFilter filter) throws SQLException {
