@@ -79,10 +79,11 @@ done
 INGEST_S=$(( $(date +%s) - T0 ))
 sql "UPDATE feed SET next_poll_at = UTC_TIMESTAMP(3) + INTERVAL 30 DAY"
 
-# 2) Grow item and item_search to ITEMS rows, CHUNK copies a round (a round is two statements, so the FULLTEXT
-#    index takes at most CHUNK documents a commit). A copy's id is its source's id + the largest id before the round,
-#    which pairs each new item row with its source's item_search row.
-G0=$(now_s); SRC=0; ROUND=0
+# 2) Grow item and item_search to ITEMS rows, up to CHUNK copies a round (two statements, so the FULLTEXT index takes
+#    at most CHUNK documents a commit), copying the rows with the smallest ids: a copy's id is its source's id + the
+#    largest id before the round, which pairs each new item row with its source's item_search row and keeps ids about
+#    as large as the row count (copying the newest rows instead doubles the ids each round and overflows BIGINT).
+G0=$(now_s); ROUND=0
 while :; do
   HAVE=$(sql "SELECT COUNT(*) FROM item")
   [ "$HAVE" -ge "$ITEMS" ] && break
@@ -94,10 +95,9 @@ while :; do
        SELECT id + $OFF, feed_id, SHA2(CONCAT(identity_hash, 'c', id + $OFF), 256), SHA2(CONCAT(story_hash, 'c', id + $OFF), 256),
          site_title_key, content_hash, CONCAT(guid, '-c', id + $OFF), url, CONCAT(canonical_url, '?c=', id + $OFF), title,
          summary, content, author, tags, published_at - INTERVAL $ROUND DAY, first_seen_at
-       FROM item WHERE id > $SRC ORDER BY id LIMIT $TAKE;
+       FROM item ORDER BY id LIMIT $TAKE;
        SET STATEMENT max_statement_time = 1200 FOR INSERT INTO item_search (item_id, doc, terms)
        SELECT i.id, s.doc, s.terms FROM item i JOIN item_search s ON s.item_id = i.id - $OFF WHERE i.id > $OFF"
-  SRC=$(sql "SELECT MAX(id) - $OFF FROM item")
   echo "  round $ROUND: $((HAVE + TAKE)) items ($(python3 -c "print(f'{$(now_s) - $G0:.0f}')") s)" >&2
 done
 GROW_S=$(python3 -c "print(f'{$(now_s) - $G0:.0f}')")
