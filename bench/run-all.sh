@@ -11,9 +11,12 @@ export JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseParallelGC -Xmx288m -XX:MaxDirectMemorySi
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 if $QUICK; then
   SERVE_SECONDS=5; POLL_FEEDS=200; MEM_ITEMS=0; INGEST_FEEDS=100; PARSE_SECONDS=2; START_RUNS=1
+  RULES_FEEDS=200; RULES_ROUNDS=1; SEARCH_ITEMS=100000; SEARCH_FEEDS=200; SEARCH_REQUESTS=50
 else
   SERVE_SECONDS=15; POLL_FEEDS=${POLL_FEEDS:-10000}; MEM_ITEMS=${MEMORY_ITEMS:-1000000}; INGEST_FEEDS=1000; PARSE_SECONDS=10
   START_RUNS=3
+  RULES_FEEDS=${RULES_FEEDS:-1000}; RULES_ROUNDS=2; SEARCH_ITEMS=${SEARCH_ITEMS:-1000000}; SEARCH_FEEDS=1000
+  SEARCH_REQUESTS=200
 fi
 
 mkdir -p bench/results
@@ -43,6 +46,8 @@ part() {
 }
 part "1. Serving" bench/publish-vs-nginx.sh "$SERVE_SECONDS"
 part "2. Polling" env MEMORY_ITEMS="$MEM_ITEMS" bench/polling.sh "$POLL_FEEDS"
+part "2b. Polling with rules" env ROUNDS="$RULES_ROUNDS" bench/polling-rules.sh "$RULES_FEEDS" 50
+part "8. Search" env REQUESTS="$SEARCH_REQUESTS" bench/search.sh "$SEARCH_ITEMS" "$SEARCH_FEEDS"
 part "3-4, 7. Ingest, parse and extraction" bench/java-benches.sh "$INGEST_FEEDS" "$PARSE_SECONDS"
 part "6. Start-up" bench/startup.sh "$START_RUNS"
 echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT"
