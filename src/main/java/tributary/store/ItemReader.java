@@ -258,8 +258,13 @@ public class ItemReader {
                 + String.format(Locale.ROOT, "%.3f", Math.max(0.05, (deadline - System.nanoTime()) / 1e9)) + " FOR ";
         // Positions first, texts after: sorting a category's rows with their texts made MariaDB copy every text of the
         // category into a temporary table for each batch (seconds over 50,000 items, measured by bench/search.sh).
-        String sql = bound + "SELECT i.story_hash, i.published_at, i.id, i.feed_id FROM item i " + scopeJoin(filter)
-                + (indexFilter == null ? "" : "JOIN item_search s ON s.item_id = i.id ")
+        // The join order is forced (measured at 1,000,000 items): MariaDB otherwise read a category's every item and
+        // sorted them, seconds per batch. Without the index, items newest first by ix_item_published, each checked
+        // against the category; with it, the index's matches first, then their items.
+        String from = indexFilter == null
+                ? "FROM item i FORCE INDEX (ix_item_published) " + scopeJoin(filter)
+                : "FROM item_search s JOIN item i ON i.id = s.item_id " + scopeJoin(filter);
+        String sql = bound + "SELECT STRAIGHT_JOIN i.story_hash, i.published_at, i.id, i.feed_id " + from
                 + "WHERE " + VISIBLE + sinceClause(filter)
                 + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
                 + (indexFilter == null ? "" : "AND MATCH(s.terms) AGAINST (? IN BOOLEAN MODE) ")
