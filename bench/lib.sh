@@ -73,6 +73,21 @@ bench_machine() {
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) — the 2 cores are shared with other engineers' builds, so every figure is noisy"
 }
 
+# The port of the embedded MariaDB the app whose log and pid are given started, once its log names it (at most 2
+# minutes; the log may not exist in the first half second, the background job makes the redirect). Fails, printing
+# the log's tail, when the app dies or the port never shows.
+bench_embedded_db_port() {
+  local log=$1 pid=$2 port=""
+  for _ in $(seq 1 240); do
+    port=$(sed -n 's/.*Embedded MariaDB started on 127.0.0.1:\([0-9]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)
+    [ -n "$port" ] && { echo "$port"; return 0; }
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  { echo "the embedded MariaDB did not start"; tail -30 "$log"; } >&2
+  return 1
+}
+
 # A loopback port free right now (other engineers' runs share this machine, so fixed ports collide).
 bench_free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'

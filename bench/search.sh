@@ -50,15 +50,7 @@ TRIBUTARY_EMBEDDED_DB_DATA_DIR="$WORK/mariadb" TRIBUTARY_FETCH_ALLOW_PRIVATE_ADD
 TRIBUTARY_POLL_TICK=100ms TRIBUTARY_FETCH_MAX_PER_HOST=64 TRIBUTARY_RETENTION_ENABLED=false \
   java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-DB_PORT=""
-for _ in $(seq 1 240); do
-  # The log may not exist yet in the first half second (the redirect is made by the background job).
-  DB_PORT=$(sed -n 's/.*Embedded MariaDB started on 127.0.0.1:\([0-9]*\).*/\1/p' "$WORK/app.log" 2>/dev/null | head -1 || true)
-  [ -n "$DB_PORT" ] && break
-  kill -0 "$APP_PID" 2>/dev/null || break
-  sleep 0.5
-done
-[ -n "$DB_PORT" ] || { echo "the embedded MariaDB did not start"; tail -30 "$WORK/app.log"; exit 1; }
+DB_PORT=$(bench_embedded_db_port "$WORK/app.log" "$APP_PID") || exit 1
 sql() { mysql -h127.0.0.1 -P"$DB_PORT" -uroot -N -B tributary -e "$1"; }
 now_s() { python3 -c "import time; print(f'{time.time():.2f}')"; }
 bench_wait_up "http://127.0.0.1:$APP_PORT/health" "$APP_PID" "$WORK/app.log"

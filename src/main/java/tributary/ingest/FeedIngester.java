@@ -194,10 +194,10 @@ public class FeedIngester {
             MatchText text = ItemTexts.of(item);
             Optional<Query> blocked = block.firstMatch(text);
             if (blocked.isPresent()) {
-                out.add(new LeftOut(item.identityHash(), LeftOutItems.RuleList.BLOCK, blocked.get().text(),
+                out.add(new LeftOut(item.identityHash(), LeftOutItems.Kind.BLOCK, blocked.get().text(),
                         item.title(), item.url()));
             } else if (!keep.isEmpty() && keep.firstMatch(text).isEmpty()) {
-                out.add(new LeftOut(item.identityHash(), LeftOutItems.RuleList.KEEP, null, item.title(), item.url()));
+                out.add(new LeftOut(item.identityHash(), LeftOutItems.Kind.KEEP, null, item.title(), item.url()));
             } else {
                 taken.add(item);
                 texts.put(item.identityHash(), text);

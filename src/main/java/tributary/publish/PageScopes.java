@@ -63,15 +63,7 @@ class PageScopes {
         if (topic.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> ids = null;
-        if (!topic.get().categories().isEmpty()) {
-            ids = new ArrayList<>();
-            for (CategoryRow category : all) {
-                if (topic.get().categories().contains(category.slug())) {
-                    ids.add(category.id());
-                }
-            }
-        }
+        List<Long> ids = idsOf(all, topic.get().categories());
         Query query = rules.get(topic.get().query()).orElse(null);
         return Optional.of(new Scope(topic.get().title(), "Tributary topic: " + topic.get().query(),
                 filter(ids, all, query, asked, key), ids != null && ids.size() == 1 ? ids.get(0) : null));
@@ -83,16 +75,21 @@ class PageScopes {
      */
     StoryFilter preview(Query query, List<String> slugs) {
         List<CategoryRow> all = categories.findAllInOrder();
-        List<Long> ids = null;
-        if (!slugs.isEmpty()) {
-            ids = new ArrayList<>();
-            for (CategoryRow category : all) {
-                if (slugs.contains(category.slug())) {
-                    ids.add(category.id());
-                }
+        return filter(idsOf(all, slugs), all, query, null, new PageKey("preview", FeedFormat.JSON, 1, null, ""));
+    }
+
+    /** The ids of the categories named by slug (an unknown slug names none); null for no slugs: every category. */
+    private static List<Long> idsOf(List<CategoryRow> all, List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (CategoryRow category : all) {
+            if (slugs.contains(category.slug())) {
+                ids.add(category.id());
             }
         }
-        return filter(ids, all, query, null, new PageKey("preview", FeedFormat.JSON, 1, null, ""));
+        return ids;
     }
 
     private StoryFilter filter(List<Long> ids, List<CategoryRow> all, Query topic, Query asked, PageKey key) {

@@ -23,7 +23,7 @@ import java.util.Map;
 public class LeftOutItems {
 
     /** The list whose rule left an item out: block (a rule matched) or keep (no rule matched). */
-    public enum RuleList {
+    public enum Kind {
         KEEP, BLOCK;
 
         String column() {
@@ -32,7 +32,7 @@ public class LeftOutItems {
     }
 
     /** One item left out: rule is the block rule it matched, or null for "no keep rule matched". */
-    public record LeftOut(String identityHash, RuleList list, @Nullable String rule, @Nullable String title,
+    public record LeftOut(String identityHash, Kind list, @Nullable String rule, @Nullable String title,
                           @Nullable String url) {
     }
 
