@@ -21,6 +21,8 @@ final class FieldText {
      * an item that is only indexed never needs it. A MatchText is read by one thread, so no lock.
      */
     private Map<String, int[]> positions;
+    /** The text case-folded for regex literals ({@link RegexLiterals#fold}), at the first regex with literals. */
+    private String foldedText;
 
     private FieldText(String text, String[] bare, String[] accented, Map<String, int[]> positions) {
         this.text = text;
@@ -67,6 +69,15 @@ final class FieldText {
 
     String text() {
         return text;
+    }
+
+    String foldedText() {
+        String folded = foldedText;
+        if (folded == null) {
+            folded = RegexLiterals.fold(text);
+            foldedText = folded;
+        }
+        return folded;
     }
 
     int size() {

@@ -25,18 +25,39 @@ sealed interface Term {
         }
     }
 
-    /** A /regex/, found (not matched whole) in each field's NFC text separately, case-insensitively. */
-    record Regex(Scope scope, Pattern pattern) implements Term {
+    /**
+     * A /regex/, found (not matched whole) in each field's NFC text separately, case-insensitively; run only on a
+     * field that holds every literal the regex requires ({@link RegexLiterals}).
+     */
+    record Regex(Scope scope, Pattern pattern, String[] literals) implements Term {
+
+        Regex(Scope scope, Pattern pattern) {
+            this(scope, pattern, RegexLiterals.required(pattern.pattern()));
+        }
 
         @Override
         public boolean matches(MatchText item) {
             List<FieldText> fields = scope.fields(item);
             for (int i = 0; i < fields.size(); i++) {
-                if (pattern.matcher(fields.get(i).text()).find()) {
+                FieldText field = fields.get(i);
+                if (holdsLiterals(field) && pattern.matcher(field.text()).find()) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private boolean holdsLiterals(FieldText field) {
+            if (literals.length == 0) {
+                return true;
+            }
+            String folded = field.foldedText();
+            for (String literal : literals) {
+                if (!folded.contains(literal)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

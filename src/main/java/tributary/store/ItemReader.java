@@ -188,9 +188,13 @@ public class ItemReader {
         long read = 0;
         long deadline = filter.timeBudget() == null ? Long.MAX_VALUE : System.nanoTime() + filter.timeBudget().toNanos();
         boolean indexTooSlow = false;
+        // Rows read as they come and how many of them passed: the measured share of matches decides the index.
+        long scanned = 0;
+        long scannedHits = 0;
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
-            boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow;
+            boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow
+                    && !scanFillsSooner(scanned, scannedHits, limit - stories.size(), filter.scanRows());
             int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
             List<DocRow> rows;
             try {
@@ -222,6 +226,10 @@ public class ItemReader {
                     passing.add(row);
                 }
             }
+            if (!indexed) {
+                scanned += rows.size();
+                scannedHits += passing.size();
+            }
             if (before != null && !passing.isEmpty()) {
                 Set<String> fresh = new LinkedHashSet<>();
                 passing.forEach(row -> fresh.add(row.story()));
@@ -248,6 +256,23 @@ public class ItemReader {
             }
             batch = Math.min(MAX_BATCH_ROWS, batch * 2);
         }
+    }
+
+    /** How many rows, in multiples of scan-rows, reading on may take before the index is asked instead. */
+    private static final int SCAN_FILL_FACTOR = 8;
+
+    /**
+     * Whether reading on as the rows come is expected to fill the page within SCAN_FILL_FACTOR × scanRows more rows,
+     * at the share of matches measured so far. Then the query's words are common (every match holds them), and the
+     * FULLTEXT index would list a large part of the table before the join narrows it: a phrase of common words such
+     * as "bão số 3" took seconds that way at 1,000,000 items (bench/search.sh), and tens of milliseconds read on.
+     */
+    static boolean scanFillsSooner(long scanned, long hits, int missing, int scanRows) {
+        if (hits == 0 || missing <= 0) {
+            return hits > 0;
+        }
+        double rowsToFill = (double) missing * scanned / hits;
+        return rowsToFill <= (double) SCAN_FILL_FACTOR * Math.max(1, scanRows);
     }
 
     /** Up to count rows older than after with their search text; only those the index names when indexFilter is set. */

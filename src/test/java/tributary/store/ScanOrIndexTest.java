@@ -1,0 +1,39 @@
+package tributary.store;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** When a tested walk reads on as the rows come and when it asks the FULLTEXT index (ItemReader.scanFillsSooner). */
+class ScanOrIndexTest {
+
+    @Test
+    void nothingFoundInTheNewestRowsAsksTheIndex() {
+        assertFalse(ItemReader.scanFillsSooner(500, 0, 50, 500), "a rare term: only the index finds it soon");
+    }
+
+    @Test
+    void aCommonTermReadsOn() {
+        // 15 of 500 rows matched (3 %): 35 more take about 1,200 rows, well within 8 × 500.
+        assertTrue(ItemReader.scanFillsSooner(500, 15, 35, 500));
+    }
+
+    @Test
+    void aTermTooRareToFillThePageSoonAsksTheIndex() {
+        // 1 of 500 (0.2 %): 49 more would take about 24,500 rows.
+        assertFalse(ItemReader.scanFillsSooner(500, 1, 49, 500));
+    }
+
+    @Test
+    void theBoundIsEightTimesScanRows() {
+        assertTrue(ItemReader.scanFillsSooner(1000, 10, 40, 500), "4,000 rows to fill: read on");
+        assertFalse(ItemReader.scanFillsSooner(1000, 10, 41, 500), "4,100 rows to fill: ask the index");
+    }
+
+    @Test
+    void scanRowsZeroStillReadsOnAtAHighShare() {
+        assertTrue(ItemReader.scanFillsSooner(64, 64, 5, 0));
+        assertFalse(ItemReader.scanFillsSooner(64, 1, 50, 0));
+    }
+}
