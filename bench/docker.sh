@@ -167,7 +167,9 @@ wait_items slow 20 || { echo "slow feed not served"; exit 1; }
 FEEDS_CODE=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/feeds")
 MEM=$($DOCKER stats --no-stream --format '{{.MemUsage}}' trib-embedded | cut -d/ -f1)
 PROCS=$($DOCKER exec trib-embedded ps -eo user:12,comm 2>/dev/null | awk 'NR>1 {print $1":"$2}' | sort -u | tr '\n' ' ' || true)
-PORTS=$($DOCKER exec trib-embedded sh -c 'cat /proc/net/tcp /proc/net/tcp6 2>/dev/null' | awk '$4 == "0A" {print $2}' | sort -u | tr '\n' ' ')
+# --network host shares the host's port table, so ask mariadbd's own command line whether it listens on a port at all.
+NO_PORT=$($DOCKER exec trib-embedded sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\0" " " < "$f"; echo; done' \
+  | grep mariadbd | grep -c -- '--skip-networking' || true)
 SOCKET_MODE=$($DOCKER exec trib-embedded stat -c '%a %U' /app/run)
 VOLUME_FILES=$($DOCKER run --rm --network host -v trib-data:/data --entrypoint sh "$TAG" -c 'ls /data; du -sm /data | cut -f1')
 
@@ -240,7 +242,7 @@ Temurin), Debian's docker.io $($DOCKER version -f '{{.Server.Version}}'), classi
 | declared volumes | ${VOLUMES} |
 | embedded DB: healthy after | ${HEALTHY_S} s (liveness ${LIVE}, /feeds ${FEEDS_CODE}) |
 | idle memory | ${MEM} |
-| listening TCP ports (hex) | ${PORTS} |
+| mariadbd on a socket only (--skip-networking) | $( [ "$NO_PORT" -ge 1 ] && echo yes || echo NO) |
 | socket folder | /app/run: ${SOCKET_MODE} |
 | volume holds | $(echo $VOLUME_FILES) (names, then MB) |
 | docker stop with a poll in flight | ${STOP_MS} ms, exit ${EXIT}; lost-connection or lost-claim log lines: ${LOST} |
@@ -251,6 +253,6 @@ MD
 )
 echo "$REPORT"
 [ -n "${RESULTS:-}" ] && { echo "$REPORT"; echo; } >> "$RESULTS"
-[ "$EXIT" = 0 ] && [ "$LOST" = 0 ] && [ "$USER_ID" != 0 ] && [ "$NEW_AFTER_RESTART" -ge 1 ] && [ "$RENAME_SEEN" != no ] \
+[ "$EXIT" = 0 ] && [ "$LOST" = 0 ] && [ "$NO_PORT" -ge 1 ] && [ "$USER_ID" != 0 ] && [ "$NEW_AFTER_RESTART" -ge 1 ] && [ "$RENAME_SEEN" != no ] \
   && [ "$VOLS_BEFORE" = "$VOLS_AFTER" ] || { echo "FAILED: see the table"; exit 1; }
 echo "all checks passed"
