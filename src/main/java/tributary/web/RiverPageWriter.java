@@ -48,7 +48,7 @@ class RiverPageWriter {
         StoryPages.Listing listing = found.get();
         String title = PageLayout.title(section, lang);
         StringBuilder main = new StringBuilder(32 * 1024);
-        main.append("<h1>").append(markup(title)).append("</h1>\n");
+        main.append("<div class=\"column\">\n<h1>").append(markup(title)).append("</h1>\n");
         String description = PageLayout.description(section, lang);
         if (description != null && !description.isBlank()) {
             main.append("<p class=\"desc\">").append(markup(description)).append("</p>\n");
@@ -78,6 +78,7 @@ class RiverPageWriter {
             }
             main.append("</nav>\n");
         }
+        main.append("</div>\n");
         String html = layout.page(new PageLayout.Frame(lang, title + " – Tributary", key.base(), sections,
                 List.of(section), key.slug()), main);
         return RenderedFeed.of(ReaderResponses.HTML, html.getBytes(StandardCharsets.UTF_8), changed);

@@ -57,7 +57,7 @@ final class ReaderFixtures {
                     block: ["quảng cáo"]
                   - title: Thể thao
                   - title: Công nghệ
-                    description: Chưa có tin
+                    description: Khoa học và công nghệ
                 topics:
                   - title: Hà Nội
                     query: "hà nội"
