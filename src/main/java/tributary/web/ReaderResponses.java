@@ -36,7 +36,6 @@ final class ReaderResponses {
         response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT_ENCODING);
         return response.header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .header("Content-Security-Policy", CSP)
-                .header("Referrer-Policy", "no-referrer")
                 .header("X-Frame-Options", "DENY");
     }
 }
