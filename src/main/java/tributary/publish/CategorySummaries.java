@@ -14,19 +14,19 @@ import tributary.store.TopicRepository;
 import tributary.store.TopicRow;
 
 /**
- * The categories with their item counts and newest dates, and the topics, for GET /, /feeds and /feeds.opml: read once per change of
+ * The categories with their item counts and newest dates, and the topics, for GET / (tributary.web), /feeds and /feeds.opml: read once per change of
  * items or catalog (the render cache's change events), not once per request, since the counts aggregate every item.
  */
 @Singleton
-class CategorySummaries {
+public class CategorySummaries {
 
     /**
      * One category, a topic (query set, stats null: counting a query's matches would read every item), or
      * "everything" (last).
      */
-    record Summary(String slug, String title, String description, CategoryStats stats, String query) {
+    public record Summary(String slug, String title, String description, CategoryStats stats, String query) {
 
-        boolean topic() {
+        public boolean topic() {
             return query != null;
         }
     }
@@ -54,7 +54,7 @@ class CategorySummaries {
      *
      * @throws PageUnavailableException when none were read yet and the database is away
      */
-    List<Summary> current() {
+    public List<Summary> current() {
         // The version is read before the queries: a change during them leaves the snapshot stale, never lost.
         long version = cache.changes();
         Snapshot known = snapshot;

@@ -14,8 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Answers a rendered feed with HTTP caching: 304 on a matching validator, gzip when asked, and safe headers. */
-final class ConditionalResponses {
+/** Answers a rendered page with HTTP caching: 304 on a matching validator, gzip when asked, and safe headers. */
+public final class ConditionalResponses {
 
     /** A feed opened in a browser must run nothing: no script, no plugin, no same-origin access. */
     static final String CSP = "default-src 'none'; sandbox";
@@ -25,24 +25,29 @@ final class ConditionalResponses {
 
     /** link: the Link header (hub and self, RFC 8288), null for none; sent on 304s too, for WebSub discovery. */
     static MutableHttpResponse<?> answer(HttpRequest<?> request, RenderedFeed feed, long maxAgeSeconds, String link) {
-        MutableHttpResponse<?> response = notModified(request, feed) ? HttpResponse.notModified() : body(request, feed);
+        MutableHttpResponse<?> response = answer(request, feed, maxAgeSeconds);
         if (link != null) {
             response.header(HttpHeaders.LINK, link);
         }
+        return response.header("Content-Security-Policy", CSP);
+    }
+
+    /** The page or a 304, with its validators, Cache-Control, Vary: Accept-Encoding and nosniff; no CSP yet. */
+    public static MutableHttpResponse<?> answer(HttpRequest<?> request, RenderedFeed feed, long maxAgeSeconds) {
+        MutableHttpResponse<?> response = notModified(request, feed) ? HttpResponse.notModified() : body(request, feed);
         return response
                 .header(HttpHeaders.ETAG, feed.etag())
                 .header(HttpHeaders.LAST_MODIFIED, feed.lastModifiedHeader())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", CSP);
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     private static MutableHttpResponse<ByteBuf> body(HttpRequest<?> request, RenderedFeed feed) {
         boolean gzip = acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING));
         // Wrapping shares the cached bytes with Netty instead of copying them for every request.
         MutableHttpResponse<ByteBuf> response = HttpResponse.ok(Unpooled.wrappedBuffer(gzip ? feed.gzipped() : feed.body()))
-                .contentType(feed.format().contentType());
+                .contentType(feed.contentType());
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip") : response;
     }
 
@@ -83,7 +88,7 @@ final class ConditionalResponses {
         return false;
     }
 
-    static String httpDate(Instant instant) {
+    public static String httpDate(Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 

@@ -1,15 +1,9 @@
 package tributary.publish;
 
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
-import tributary.common.Sha256;
 import tributary.store.ItemReader;
 
 /** Renders one page of a category, a topic or everything, in one format, through the render cache. */
@@ -82,8 +76,7 @@ class FeedPageRenderer {
             case JSON -> json.render(doc);
         };
         Instant lastModified = changed != null ? changed : Instant.EPOCH;
-        return new RenderedFeed(key.format(), body, gzip(body), etag(body), lastModified,
-                ConditionalResponses.httpDate(lastModified));
+        return RenderedFeed.of(key.format().contentType(), body, lastModified);
     }
 
     private static Instant lastChanged(List<Story> stories) {
@@ -94,20 +87,5 @@ class FeedPageRenderer {
             }
         }
         return latest;
-    }
-
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** A strong validator: the first 128 bits of the SHA-256 of the exact bytes served. */
-    private static String etag(byte[] body) {
-        return "\"" + HexFormat.of().formatHex(Sha256.digest(body), 0, 16) + "\"";
     }
 }

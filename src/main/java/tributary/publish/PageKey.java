@@ -18,7 +18,7 @@ import tributary.store.PageCursor;
  *                one minute share a cached page
  */
 record PageKey(String slug, FeedFormat format, int limit, PageCursor before, String base, String q, String since,
-               Instant sinceAt) {
+               Instant sinceAt) implements CacheKey {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -28,7 +28,8 @@ record PageKey(String slug, FeedFormat format, int limit, PageCursor before, Str
     }
 
     /** Whether the page is a reader's search (?q= or ?since=): such pages have their own render slots and cache share. */
-    boolean searched() {
+    @Override
+    public boolean searched() {
         return q != null || since != null;
     }
 
@@ -56,7 +57,8 @@ record PageKey(String slug, FeedFormat format, int limit, PageCursor before, Str
     }
 
     /** Rough bytes the key itself holds in the cache, so long Host headers and queries count against the bound too. */
-    long weight() {
+    @Override
+    public long weight() {
         return 2L * (slug.length() + base.length() + (q == null ? 0 : q.length()) + (since == null ? 0 : since.length()))
                 + 112;
     }

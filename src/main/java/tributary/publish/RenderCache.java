@@ -24,7 +24,8 @@ import tributary.store.TopicRow;
 
 /**
  * Rendered feed pages kept in memory, so a hot feed costs a map lookup instead of a query and a render.
- * Keyed by {@link PageKey} (what changes a page, nothing else a request carries); bounded in bytes, least recently
+ * Keyed by {@link CacheKey} (what changes a page, nothing else a request carries: a feed's PageKey, or a reader
+ * page's key in tributary.web); bounded in bytes, least recently
  * used dropped first, and in distinct base URLs, so Host headers cannot multiply entries. Each existing category has
  * a generation that ingest bumps when one of its feeds changes; an entry of an older generation is rendered again.
  * A topic draws on every category, so every change of items makes its pages stale (like those of "all").
@@ -48,14 +49,14 @@ public class RenderCache {
     /** The topics' slugs as last read; null after a catalog change, read again at the next change of items. */
     private volatile List<String> topicSlugs;
     /** Access-ordered: the eldest is the least recently used. Guards bytes and entriesByBase too. */
-    private final LinkedHashMap<PageKey, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<CacheKey, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Integer> entriesByBase = new HashMap<>();
     private long bytes;
-    /** Of bytes, those of searched pages (PageKey.searched()). */
+    /** Of bytes, those of searched pages (CacheKey.searched()). */
     private long searchBytes;
     /** Only slugs ingest named (categories that exist); an absent slug is generation 0, so asking costs no state. */
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
-    private final Map<PageKey, CompletableFuture<RenderedFeed>> inFlight = new ConcurrentHashMap<>();
+    private final Map<CacheKey, CompletableFuture<RenderedFeed>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong global = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
@@ -76,7 +77,7 @@ public class RenderCache {
      *
      * @throws PageUnavailableException when the page is not cached and cannot be rendered now
      */
-    RenderedFeed get(PageKey key, Supplier<RenderedFeed> render) {
+    public RenderedFeed get(CacheKey key, Supplier<RenderedFeed> render) {
         // Read the generations before rendering: a change during the render leaves the entry stale, never lost.
         long globalNow = global.get();
         long categoryNow = generation(key.slug());
@@ -107,12 +108,12 @@ public class RenderCache {
     }
 
     /** The cached page when it is still current, without rendering: null on a miss. */
-    RenderedFeed peek(PageKey key) {
+    public RenderedFeed peek(CacheKey key) {
         return current(key, global.get(), generation(key.slug()));
     }
 
     /** Renders once for every request that asks for the same page meanwhile, within the render slots. */
-    private RenderedFeed shared(PageKey key, Supplier<RenderedFeed> render) {
+    private RenderedFeed shared(CacheKey key, Supplier<RenderedFeed> render) {
         CompletableFuture<RenderedFeed> mine = new CompletableFuture<>();
         CompletableFuture<RenderedFeed> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -158,7 +159,7 @@ public class RenderCache {
         }
     }
 
-    private void store(PageKey key, Entry entry) {
+    private void store(CacheKey key, Entry entry) {
         if (entry.weight() > maxBytes) {
             return;
         }
@@ -174,9 +175,9 @@ public class RenderCache {
                 account(key, -previous.weight());
             }
             account(key, entry.weight());
-            Iterator<Map.Entry<PageKey, Entry>> eldest = entries.entrySet().iterator();
+            Iterator<Map.Entry<CacheKey, Entry>> eldest = entries.entrySet().iterator();
             while ((bytes > maxBytes || searchBytes > maxBytes / 4) && eldest.hasNext()) {
-                Map.Entry<PageKey, Entry> dropped = eldest.next();
+                Map.Entry<CacheKey, Entry> dropped = eldest.next();
                 if (bytes <= maxBytes && !dropped.getKey().searched()) {
                     continue;
                 }
@@ -187,14 +188,14 @@ public class RenderCache {
         }
     }
 
-    private void account(PageKey key, long weight) {
+    private void account(CacheKey key, long weight) {
         bytes += weight;
         if (key.searched()) {
             searchBytes += weight;
         }
     }
 
-    private RenderedFeed current(PageKey key, long globalNow, long categoryNow) {
+    private RenderedFeed current(CacheKey key, long globalNow, long categoryNow) {
         Entry entry;
         synchronized (entries) {
             entry = entries.get(key);

@@ -52,7 +52,8 @@ class RenderSlotsTest {
     }
 
     private static RenderedFeed page(String text) {
-        return new RenderedFeed(FeedFormat.RSS, text.getBytes(), new byte[0], "\"" + text + "\"", Instant.EPOCH, "");
+        return new RenderedFeed(FeedFormat.RSS.contentType(), text.getBytes(), new byte[0], "\"" + text + "\"",
+                Instant.EPOCH, "");
     }
 
     @Test
