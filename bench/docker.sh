@@ -27,7 +27,7 @@ log() { echo "== $*" >&2; }
 cleanup() {
   for c in trib-embedded trib-external trib-config; do $DOCKER rm -f "$c" >/dev/null 2>&1 || true; done
   [ -n "${FEED_PID:-}" ] && kill "$FEED_PID" 2>/dev/null || true
-  [ "${KEEP:-0}" = 1 ] || $DOCKER volume rm -f trib-data >/dev/null 2>&1 || true
+  [ "${KEEP:-0}" = 1 ] || { $DOCKER volume rm -f trib-data >/dev/null 2>&1; $DOCKER image prune -f >/dev/null 2>&1; } || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
