@@ -199,7 +199,8 @@ class ConsoleController {
                     new ManagedByFileException("feed", row.get().sourceLine()).getMessage());
         }
         editor.updateFeed(id, current -> inputs.read(change, current));
-        if (action.equals("resume") && FeedState.of(row.get().state()) == FeedState.GONE) {
+        // A paused feed shows as disabled whatever else it is: gone_at says whether it must be brought back too.
+        if (action.equals("resume") && row.get().goneAt() != null) {
             feeds.reactivate(id);
         }
         String done = switch (action) {

@@ -1,5 +1,6 @@
 package tributary.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -17,6 +18,6 @@ public record SummaryView(long feeds, @JsonProperty("feeds_by_state") Map<String
 
     /** Polls per outcome label (ok, not-modified, error, gone, rate-limited) that started in the hour from hour. */
     @Serdeable
-    public record Hour(Instant hour, Map<String, Long> polls) {
+    public record Hour(Instant hour, @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Long> polls) {
     }
 }
