@@ -183,7 +183,7 @@ public class FeedPoller {
         try {
             feeds.recordFailure(feed.id(), status, message, UtcTimes.toColumn(now),
                     UtcTimes.toColumn(next));
-            history.record(feed.id(), now, result.label(), status, millisSince(started), 0, message);
+            remember(feed, now, started, result, status, 0, message);
         } catch (RuntimeException e) {
             // The scheduler gives this claim back once the database answers again, so the feed is not lost.
             LOG.warn("Feed #{} {}: cannot record its failure ({}); it is polled again once the database is back",

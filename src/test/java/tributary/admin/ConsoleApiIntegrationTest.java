@@ -422,4 +422,22 @@ class ConsoleApiIntegrationTest implements TestPropertyProvider {
         assertEquals("interval", error.get("field").getStringValue());
         assertFalse(error.get("reason").getStringValue().isBlank());
     }
+
+    @Test
+    void thePageItsScriptAndStyleComeWithoutTheTokenUnderAStrictPolicy() throws Exception {
+        AdminHttp anonymous = new AdminHttp(server.getURL().toString(), null);
+        HttpResponse<String> page = anonymous.get("/admin");
+        assertEquals(200, page.statusCode());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("style-src 'self'"), policy);
+        assertFalse(policy.contains("unsafe-inline") || policy.contains("http"), policy);
+        assertTrue(page.body().contains("<html lang=\"vi\" data-language=\"vi\" data-zone=\"Asia/Ho_Chi_Minh\">"),
+                "tributary.ui.language and .zone, for the script");
+        assertFalse(page.body().contains("<style") || page.body().contains("style=") || page.body().contains("<script>"),
+                "nothing inline");
+        HttpResponse<String> style = anonymous.get("/admin/admin.css");
+        assertEquals(200, style.statusCode());
+        assertTrue(style.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
+        assertEquals(401, anonymous.get("/admin/summary").statusCode());
+    }
 }
