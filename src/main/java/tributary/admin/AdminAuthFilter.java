@@ -13,7 +13,7 @@ import tributary.publish.Problems;
 
 /**
  * Guards every /admin route and method, HEAD and OPTIONS included: 503 while no token is configured (fail closed),
- * 401 without the right bearer token (the page's two static files excepted). Tokens are compared in constant time.
+ * 401 without the right bearer token (the page's three static files excepted). Tokens are compared in constant time.
  */
 @ServerFilter(value = {"/admin", "/admin/**"}, patternStyle = FilterPatternStyle.ANT)
 public class AdminAuthFilter {
@@ -45,10 +45,11 @@ public class AdminAuthFilter {
         return null;
     }
 
-    /** The admin page and its script hold no data (they fetch it with the token), so a browser may load them. */
+    /** The admin page, its script and its style hold no data (they fetch it with the token), so a browser may load them. */
     private static boolean isStaticPage(HttpRequest<?> request) {
         String path = request.getPath();
         boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-        return read && (path.equals("/admin") || path.equals("/admin/") || path.equals("/admin/admin.js"));
+        return read && (path.equals("/admin") || path.equals("/admin/") || path.equals("/admin/admin.js")
+                || path.equals("/admin/admin.css"));
     }
 }

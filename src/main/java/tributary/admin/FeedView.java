@@ -20,7 +20,34 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                        @JsonProperty("interval_seconds") long intervalSeconds, boolean enabled, String origin,
                        @JsonProperty("source_line") Integer sourceLine, @JsonProperty("item_count") long itemCount,
                        Health health, String zone, Map<String, Object> settings,
-                       @JsonProperty("left_out") LeftOut leftOut) {
+                       @JsonProperty("left_out") LeftOut leftOut, List<PollPoint> polls,
+                       @JsonProperty("items_per_day") List<DayCount> itemsPerDay) {
+
+    /** The feed as GET /admin/feeds lists it: no poll history. */
+    public FeedView(long id, String url, String title, String titleOverride, String siteUrl, List<String> categories,
+                    long intervalSeconds, boolean enabled, String origin, Integer sourceLine, long itemCount,
+                    Health health, String zone, Map<String, Object> settings, LeftOut leftOut) {
+        this(id, url, title, titleOverride, siteUrl, categories, intervalSeconds, enabled, origin, sourceLine,
+                itemCount, health, zone, settings, leftOut, null, null);
+    }
+
+    /** The same feed with its last polls (newest first) and its items per day (oldest day first). */
+    public FeedView withHistory(List<PollPoint> recent, List<DayCount> days) {
+        return new FeedView(id, url, title, titleOverride, siteUrl, categories, intervalSeconds, enabled, origin,
+                sourceLine, itemCount, health, zone, settings, leftOut, recent, days);
+    }
+
+    /** One poll: when, its outcome (ok, not-modified, error, gone, rate-limited), HTTP status, duration, new items. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PollPoint(Instant at, String outcome, Integer status, @JsonProperty("duration_ms") int durationMs,
+                            @JsonProperty("items_new") int itemsNew, String error) {
+    }
+
+    /** Items published on one day (ISO date, in tributary.ui.zone). */
+    @Serdeable
+    public record DayCount(String day, long items) {
+    }
 
     /**
      * The items the feed's keep/block rules left out (each once, while retention keeps it), by rule (rule absent:
@@ -47,6 +74,7 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
      * (or one that was), its items by article: extracted or reused (full_text_ok), given up (full_text_failed), failed
      * and to be tried again (full_text_retrying), waiting for a first fetch (full_text_pending); each failure's reason
      * is on its item. left_out: items its keep/block rules left out (absent when none and it has no rules).
+     * last_error_at: when a poll last failed, kept after the feed recovers.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,6 +89,7 @@ public record FeedView(long id, String url, String title, @JsonProperty("title_o
                          @JsonProperty("full_text_failed") Long fullTextFailed,
                          @JsonProperty("full_text_retrying") Long fullTextRetrying,
                          @JsonProperty("full_text_pending") Long fullTextPending,
-                         @JsonProperty("left_out") Long leftOut) {
+                         @JsonProperty("left_out") Long leftOut,
+                         @JsonProperty("last_error_at") Instant lastErrorAt) {
     }
 }

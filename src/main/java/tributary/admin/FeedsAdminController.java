@@ -122,7 +122,7 @@ class FeedsAdminController {
         }
     }
 
-    private static HttpResponse<?> notFound(long id) {
+    static HttpResponse<?> notFound(long id) {
         return Problems.of(HttpStatus.NOT_FOUND, "No such feed", "There is no feed #" + id + "; GET /admin/feeds lists them.");
     }
 }

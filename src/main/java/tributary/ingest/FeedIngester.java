@@ -154,6 +154,9 @@ public class FeedIngester {
                 feeds.recordSuccess(feed.id(), document, fetch.etag(), fetch.lastModified(), fetch.bodyHash(),
                         fetch.status(), UtcTimes.toColumn(receivedAt),
                         UtcTimes.toColumn(fetch.nextPoll().apply(document.publisher())), changed);
+                if (fetch.stored() != null) {
+                    fetch.stored().accept(upserted.inserted());
+                }
             }
             return upserted;
         }));

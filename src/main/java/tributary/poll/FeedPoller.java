@@ -25,6 +25,7 @@ import tributary.normalize.PublisherSchedule;
 import tributary.parse.FeedParseException;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
+import tributary.store.PollHistory;
 import tributary.store.UtcTimes;
 
 /** Polls one feed: fetch → ingest (a new document) → schedule, recording every other outcome on the feed's row. */
@@ -40,11 +41,13 @@ public class FeedPoller {
     private final Clock clock;
     private final PollMetrics metrics;
     private final ApplicationEventPublisher<FeedLinksFound> links;
+    private final PollHistory history;
 
     public FeedPoller(FeedFetcher fetcher, FeedIngester ingester, FeedRepository feeds,
                       PollIntervalCalculator intervals, Clock clock, PollMetrics metrics,
-                      ApplicationEventPublisher<FeedLinksFound> links) {
+                      ApplicationEventPublisher<FeedLinksFound> links, PollHistory history) {
         this.links = links;
+        this.history = history;
         this.fetcher = fetcher;
         this.ingester = ingester;
         this.feeds = feeds;
@@ -56,24 +59,24 @@ public class FeedPoller {
     /** Never throws: whatever goes wrong becomes the feed's recorded error and a FAILED outcome. */
     public PollOutcome poll(FeedRow feed) {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         try {
             URI url;
             try {
                 url = URI.create(feed.url());
             } catch (IllegalArgumentException e) {
-                return fail(feed, null, "the feed URL is not a valid URL: " + e.getMessage(), "invalid-url", now);
+                return fail(feed, null, "the feed URL is not a valid URL: " + e.getMessage(), "invalid-url", now, started);
             }
-            long started = System.nanoTime();
             FetchOutcome fetched = fetcher.fetch(new FetchRequest(url, feed.etag(), feed.lastModified()));
             metrics.fetched(Duration.ofNanos(System.nanoTime() - started),
                     fetched instanceof FetchOutcome.Fetched document ? document.body().length : 0);
             if (fetched instanceof FetchOutcome.Fetched document) {
                 trackRedirect(feed, document.permanentRedirect(), now);
-                return ingested(feed, document, now);
+                return ingested(feed, document, now, started);
             }
             if (fetched instanceof FetchOutcome.NotModified notModified) {
                 trackRedirect(feed, notModified.permanentRedirect(), now);
-                return notModified(feed, 304, notModified.maxAge(), now);
+                return notModified(feed, 304, notModified.maxAge(), now, started);
             }
             if (fetched instanceof FetchOutcome.RateLimited limited) {
                 Instant retryAt = RetryAfter.until(limited.retryAfter(), now);
@@ -81,49 +84,52 @@ public class FeedPoller {
                         + (retryAt == null ? "" : "; it asked for no request before " + retryAt);
                 return fail(feed, limited.status(), message, intervals.afterRateLimit(feed,
                         feed.consecutiveFailures() + 1, retryAt, now), PollOutcome.Result.RATE_LIMITED,
-                        "http-" + limited.status(), now);
+                        "http-" + limited.status(), now, started);
             }
             if (fetched instanceof FetchOutcome.Gone gone) {
                 LOG.warn("Feed #{} {}: {}; it is no longer polled until re-enabled", feed.id(), redact(feed.url()),
                         redactIn(gone.reason()));
                 feeds.recordGone(feed.id(), gone.reason(), UtcTimes.toColumn(now));
                 metrics.polled(PollOutcome.Result.GONE, "none");
+                remember(feed, now, started, PollOutcome.Result.GONE, 410, 0, gone.reason());
                 return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.GONE, 0, 0, gone.reason());
             }
             FetchOutcome.Failed failed = (FetchOutcome.Failed) fetched;
-            return fail(feed, failed.status(), failed.reason(), fetchErrorClass(failed.status()), now);
+            return fail(feed, failed.status(), failed.reason(), fetchErrorClass(failed.status()), now, started);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // Thrown by this feed's document (a library recursing on its nesting, one huge allocation) and gone with
             // it: the feed's failure with back-off, not a re-fetch every tick. The JVM's -XX:+ExitOnOutOfMemoryError,
             // where set, ends the process before this; bounded parsing (ParseConfig) is what keeps memory in check.
             LOG.error("Feed #{} {}: poll failed with {}", feed.id(), redact(feed.url()), e.toString());
-            return fail(feed, null, "internal error: " + e, "internal", now);
+            return fail(feed, null, "internal error: " + e, "internal", now, started);
         } catch (Exception e) {
             // A bug or a database hiccup for this feed must not stop the others: record it and go on. Exception, not
             // RuntimeException: transaction callbacks rethrow a driver's checked SQLException as it is.
             if (isDatabase(e)) {
                 LOG.warn("Feed #{} {}: the database is unreachable ({}); the feed is polled again once it is back",
                         feed.id(), redact(feed.url()), redactIn(e.getMessage()));
-                return fail(feed, null, "database unavailable: " + e.getMessage(), "database", now);
+                return fail(feed, null, "database unavailable: " + e.getMessage(), "database", now, started);
             }
             LOG.error("Feed #{} {}: poll failed unexpectedly", feed.id(), redact(feed.url()), redactIn(e));
-            return fail(feed, null, "internal error: " + e, "internal", now);
+            return fail(feed, null, "internal error: " + e, "internal", now, started);
         }
     }
 
-    private PollOutcome ingested(FeedRow feed, FetchOutcome.Fetched document, Instant now) {
+    private PollOutcome ingested(FeedRow feed, FetchOutcome.Fetched document, Instant now, long started) {
         if (document.bodyHash().equals(feed.bodyHash())) {
             // A server without validators sent the very bytes we stored last time: nothing to parse or write.
             feeds.recordValidators(feed.id(), document.etag(), document.lastModified());
-            return notModified(feed, document.status(), document.maxAge(), now);
+            return notModified(feed, document.status(), document.maxAge(), now, started);
         }
         FetchFacts fetch = new FetchFacts(document.status(), document.etag(), document.lastModified(),
-                document.bodyHash(), publisher -> intervals.afterSuccess(feed, publisher, document.maxAge(), now));
+                document.bodyHash(), publisher -> intervals.afterSuccess(feed, publisher, document.maxAge(), now),
+                inserted -> history.record(feed.id(), now, PollOutcome.Result.UPDATED.label(), document.status(),
+                        millisSince(started), inserted, null));
         IngestResult result;
         try {
             result = ingester.ingest(feed, document.body(), document.contentType(), document.base(), now, fetch);
         } catch (FeedParseException e) {
-            return fail(feed, document.status(), e.getMessage(), "parse", now);
+            return fail(feed, document.status(), e.getMessage(), "parse", now, started);
         }
         if (!document.links().isEmpty() || !result.links().hubs().isEmpty()) {
             links.publishEvent(new FeedLinksFound(feed, document.base(), document.links(), result.links()));
@@ -133,7 +139,7 @@ public class FeedPoller {
                 null);
     }
 
-    private PollOutcome notModified(FeedRow feed, int status, Duration maxAge, Instant now) {
+    private PollOutcome notModified(FeedRow feed, int status, Duration maxAge, Instant now, long started) {
         // The schedule the last stored document declared: a 304 still obeys it.
         PublisherSchedule publisher = PublisherSchedule.fromColumns(feed.publisherIntervalSeconds(), feed.skipHours(),
                 feed.skipDays());
@@ -141,6 +147,7 @@ public class FeedPoller {
         feeds.recordNotModified(feed.id(), status, UtcTimes.toColumn(now), UtcTimes.toColumn(next));
         LOG.debug("Feed #{} {} not modified", feed.id(), redact(feed.url()));
         metrics.polled(PollOutcome.Result.NOT_MODIFIED, "none");
+        remember(feed, now, started, PollOutcome.Result.NOT_MODIFIED, status, 0, null);
         return new PollOutcome(feed.id(), feed.url(), PollOutcome.Result.NOT_MODIFIED, 0, 0, null);
     }
 
@@ -163,24 +170,44 @@ public class FeedPoller {
         }
     }
 
-    private PollOutcome fail(FeedRow feed, Integer status, String message, String errorClass, Instant now) {
+    private PollOutcome fail(FeedRow feed, Integer status, String message, String errorClass, Instant now,
+                             long started) {
         return fail(feed, status, message, intervals.afterFailure(feed, feed.consecutiveFailures() + 1, now),
-                PollOutcome.Result.FAILED, errorClass, now);
+                PollOutcome.Result.FAILED, errorClass, now, started);
     }
 
     private PollOutcome fail(FeedRow feed, Integer status, String message, Instant next, PollOutcome.Result result,
-                             String errorClass, Instant now) {
+                             String errorClass, Instant now, long started) {
         metrics.polled(result, errorClass);
         LOG.warn("Feed #{} {}: {} (next try {})", feed.id(), redact(feed.url()), redactIn(message), next);
         try {
             feeds.recordFailure(feed.id(), status, message, UtcTimes.toColumn(now),
                     UtcTimes.toColumn(next));
+            remember(feed, now, started, result, status, 0, message);
         } catch (RuntimeException e) {
             // The scheduler gives this claim back once the database answers again, so the feed is not lost.
             LOG.warn("Feed #{} {}: cannot record its failure ({}); it is polled again once the database is back",
                     feed.id(), redact(feed.url()), redactIn(e.getMessage()));
         }
         return new PollOutcome(feed.id(), feed.url(), result, 0, 0, message);
+    }
+
+    /**
+     * The poll's history row, on its own after the row's update (a single INSERT); a poll that stored a document
+     * writes it inside its ingest transaction instead. The history is for people: losing a row never fails a poll.
+     */
+    private void remember(FeedRow feed, Instant now, long started, PollOutcome.Result result, Integer status,
+                          int inserted, String error) {
+        try {
+            history.record(feed.id(), now, result.label(), status, millisSince(started), inserted, error);
+        } catch (RuntimeException e) {
+            LOG.warn("Feed #{} {}: cannot record its poll in the history ({})", feed.id(), redact(feed.url()),
+                    redactIn(e.getMessage()));
+        }
+    }
+
+    private static long millisSince(long started) {
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
     }
 
     /** network when no answer came, else the status family (http-4xx, http-5xx), bounded for metric labels. */

@@ -44,6 +44,47 @@ public class CatalogReader {
         });
     }
 
+    /** The settings of these feeds (a page of the console's list), by id. */
+    public Map<Long, FeedSettings> feedSettings(java.util.Collection<Long> ids) {
+        Map<Long, FeedSettings> settings = new HashMap<>();
+        if (ids.isEmpty()) {
+            return settings;
+        }
+        String in = PollHistory.placeholders(ids.size());
+        return tx.executeRead(status -> {
+            Connection c = status.getConnection();
+            Map<Long, List<String>> slugs = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT fc.feed_id, c.slug FROM feed_category fc JOIN category c ON c.id = fc.category_id
+                    WHERE fc.feed_id IN (%s) ORDER BY c.position, c.id""".formatted(in))) {
+                bind(ps, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        slugs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, url, " + FeedSettingsColumns.list()
+                    + " FROM feed WHERE id IN (" + in + ")")) {
+                bind(ps, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong("id");
+                        settings.put(id, FeedSettingsColumns.read(rs, slugs.getOrDefault(id, List.of())));
+                    }
+                }
+            }
+            return settings;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, java.util.Collection<Long> ids) throws java.sql.SQLException {
+        int i = 1;
+        for (long id : ids) {
+            ps.setLong(i++, id);
+        }
+    }
+
     /** The settings of one feed, removed or not; joins the caller's transaction, if any. */
     public Optional<FeedSettings> feedSettings(long id) {
         List<String> slugs = feeds.findCategorySlugs(id);

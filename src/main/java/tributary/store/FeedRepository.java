@@ -25,6 +25,9 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     @Query("SELECT * FROM feed ORDER BY id")
     List<FeedRow> findAllInOrder();
 
+    /** The feeds with these ids, in no particular order (a page of the admin console's list). */
+    List<FeedRow> findByIdIn(java.util.Collection<Long> ids);
+
     /**
      * Locks up to limit due feeds for a claim: enabled, not gone, next poll passed, no live lease, oldest due first
      * (a never-polled feed, next_poll_at NULL, sorts first). Rows another instance is claiming right now are skipped,
@@ -121,7 +124,7 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
     /** The statement of recordFailure, which fits the error to its column first. */
     @Query("""
             UPDATE feed SET last_status = :status, last_polled_at = :polledAt, last_error = :error,
-              consecutive_failures = consecutive_failures + 1, next_poll_at = :nextPollAt,
+              last_error_at = :polledAt, consecutive_failures = consecutive_failures + 1, next_poll_at = :nextPollAt,
               lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")
     void writeFailure(long id, @Nullable Integer status, String error, LocalDateTime polledAt,
@@ -134,7 +137,7 @@ public interface FeedRepository extends CrudRepository<FeedRow, Long> {
 
     /** The statement of recordGone, which fits the error to its column first. */
     @Query("""
-            UPDATE feed SET last_status = 410, last_polled_at = :polledAt, last_error = :error,
+            UPDATE feed SET last_status = 410, last_polled_at = :polledAt, last_error = :error, last_error_at = :polledAt,
               consecutive_failures = consecutive_failures + 1, gone_at = :polledAt, next_poll_at = :polledAt,
               lease_owner = NULL, lease_until = NULL
             WHERE id = :id""")

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
  * state is computed by the database from enabled, goneAt and consecutiveFailures. leaseOwner holds the instance
  * polling the feed right now, until leaseUntil. fullText: its new items' pages are fetched for their article.
  * keepRules/blockRules: its filters as FeedSettings.Filters holds them, one rule per line (see {@link #filters()}).
+ * lastErrorAt: when a poll last failed, kept after the feed recovers (the admin console sorts by it).
  */
 @MappedEntity("feed")
 public record FeedRow(
@@ -52,7 +53,8 @@ public record FeedRow(
         @Nullable String leaseOwner,
         @Nullable LocalDateTime leaseUntil,
         @Nullable String keepRules,
-        @Nullable String blockRules) {
+        @Nullable String blockRules,
+        @Nullable LocalDateTime lastErrorAt) {
 
     /** The feed's keep and block rules, as written. */
     public FeedSettings.Filters filters() {

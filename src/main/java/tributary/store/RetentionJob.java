@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.config.RetentionConfig;
 
-/** Runs the item pruner every tributary.retention.interval on the scheduler's own thread, away from polls and readers. */
+/** Runs the item pruner (and the poll history's) every tributary.retention.interval on the scheduler's own thread, away from polls and readers. */
 @Singleton
 @Requires(property = "tributary.retention.enabled", notEquals = "false")
 public class RetentionJob {
@@ -20,13 +20,15 @@ public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
     private final ItemPruner pruner;
+    private final PollHistory history;
     private final RetentionConfig config;
     private final Clock clock;
     private final TaskScheduler scheduler;
 
-    public RetentionJob(ItemPruner pruner, RetentionConfig config, Clock clock,
+    public RetentionJob(ItemPruner pruner, PollHistory history, RetentionConfig config, Clock clock,
                         @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.pruner = pruner;
+        this.history = history;
         this.config = config;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -44,6 +46,11 @@ public class RetentionJob {
             if (pruned.items() > 0 || pruned.feedsRemoved() > 0) {
                 LOG.info("Retention: {} items past {} days, {} items over {} per feed, {} removed feeds deleted",
                         pruned.expired(), config.days(), pruned.overCap(), config.maxItemsPerFeed(), pruned.feedsRemoved());
+            }
+            long polls = history.prune(clock.instant());
+            if (polls > 0) {
+                LOG.info("Retention: {} poll history rows past {} days or {} per feed", polls,
+                        config.pollHistoryDays(), config.pollHistoryPerFeed());
             }
         } catch (RuntimeException e) {
             // The database may be away: the next run picks up where this one stopped.

@@ -16,7 +16,7 @@ class IngestRetryTest {
 
     private static final FeedRow FEED = new FeedRow(7L, "https://example.vn/rss", "hash", null, null, null, null, null,
             null, null, false, true, "file", null, null, null, null, null, null, null, null, null, 0,
-            LocalDateTime.of(2026, 1, 1, 0, 0), null, null, null, null, null, 0, null, null, null, "active", null, null, null, null);
+            LocalDateTime.of(2026, 1, 1, 0, 0), null, null, null, null, null, 0, null, null, null, "active", null, null, null, null, null);
 
     private final AtomicInteger calls = new AtomicInteger();
 
