@@ -37,6 +37,7 @@ import tributary.catalog.CatalogEditor;
 import tributary.catalog.CatalogLoader;
 import tributary.store.FeedSettings;
 import tributary.store.PollHistory;
+import tributary.support.AxeCore;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
@@ -400,6 +401,24 @@ class AdminPageBrowserTest implements TestPropertyProvider {
         wait.until(ExpectedConditions.textToBe(By.id("feeds-title"), "Nguồn tin"));
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         wait.until(ExpectedConditions.textToBe(By.id("feeds-title"), "Feeds"));
+    }
+
+    /** The console signed in, with a feed, in both languages and at desktop and phone widths: axe-core finds nothing serious. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1} at {0} px")
+    @org.junit.jupiter.params.provider.CsvSource({"1280, vi", "375, en"})
+    void theConsoleHasNoSeriousAccessibilityViolation(int width, String language) throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        WebDriverWait wait = signIn();
+        add(fixtures.url("vnexpress-thoi-su.rss"), "thoi-su");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feeds tr[data-url]")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select#language")))
+                .selectByValue(language);
+        List<AxeCore.Violation> violations = AxeCore.violations(browser);
+        violations.forEach(v -> System.out.printf("axe /admin %d px %s: %s%n", width, language, v));
+        List<AxeCore.Violation> serious = violations.stream().filter(AxeCore.Violation::serious).toList();
+        System.out.printf("axe /admin at %d px (%s): %d violations, %d serious or critical%n", width, language,
+                violations.size(), serious.size());
+        assertTrue(serious.isEmpty(), "/admin at " + width + " px: " + serious);
     }
 
     /**

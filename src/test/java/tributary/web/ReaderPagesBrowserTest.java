@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,6 +32,7 @@ import tributary.poll.PollScheduler;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
+import tributary.support.AxeCore;
 import tributary.support.TestClock;
 
 /**
@@ -50,10 +46,6 @@ class ReaderPagesBrowserTest implements TestPropertyProvider {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Pinned, so a new axe release cannot turn the build red on its own; .ci/run installs the same. */
-    static final String AXE_PACKAGE = "axe-core@4.14.1";
-    static final Path AXE_DIR = Path.of("target/axe-core");
-    private static final Path AXE = AXE_DIR.resolve("node_modules/axe-core/axe.min.js");
     private static final List<String> PAGES = List.of("/", "/c/thoi-su", "/c/the-thao", "/c/all", "/c/ha-noi",
             "/c/khong-co");
 
@@ -74,9 +66,6 @@ class ReaderPagesBrowserTest implements TestPropertyProvider {
 
     @Inject
     TestClock clock;
-
-    @Inject
-    JsonMapper json;
 
     @Override
     public Map<String, String> getProperties() {
@@ -170,26 +159,10 @@ class ReaderPagesBrowserTest implements TestPropertyProvider {
     @CsvSource({"/, 1280, vi", "/, 375, en", "/c/thoi-su, 1280, en", "/c/thoi-su, 375, vi", "/c/the-thao, 375, vi",
             "/c/all, 1280, vi", "/c/ha-noi, 375, en", "/c/khong-co, 375, vi", "/c/the-thao?before=0-0, 375, vi"})
     void hasNoSeriousAccessibilityViolation(String path, int width, String language) throws Exception {
-        String axe = axeSource();
         open(path, width, 800, language);
-        browser.executeScript(axe);
-        String result = (String) browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']})
-                   .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
-                        nodes: v.nodes.length, help: v.help, target: v.nodes[0].target.join(' ')})))))
-                   .catch(e => done('failed: ' + e));""");
-        assertFalse(result.startsWith("failed"), result);
-        JsonNode violations = json.readValue(result, JsonNode.class);
-        List<String> serious = new ArrayList<>();
-        for (JsonNode v : violations.values()) {
-            String impact = v.get("impact").getStringValue();
-            System.out.printf("axe %s %s %s: %s (%s, %d nodes, e.g. %s)%n", path, width, language,
-                    v.get("id").getStringValue(), impact, v.get("nodes").getIntValue(), v.get("target").getStringValue());
-            if (impact.equals("serious") || impact.equals("critical")) {
-                serious.add(v.get("id").getStringValue() + ": " + v.get("help").getStringValue());
-            }
-        }
+        List<AxeCore.Violation> violations = AxeCore.violations(browser);
+        List<AxeCore.Violation> serious = violations.stream().filter(AxeCore.Violation::serious).toList();
+        violations.forEach(v -> System.out.printf("axe %s %s %s: %s%n", path, width, language, v));
         System.out.printf("axe %s at %d px (%s): %d violations, %d serious or critical%n", path, width, language,
                 violations.size(), serious.size());
         assertTrue(serious.isEmpty(), path + " at " + width + " px: " + serious);
@@ -224,26 +197,5 @@ class ReaderPagesBrowserTest implements TestPropertyProvider {
                 "return Array.from(document.images).every(i => i.complete)")) {
             Thread.onSpinWait();
         }
-    }
-
-    /** axe-core's script from npm, installed into target/ at the first run; the test skips, saying why, without it. */
-    static String axeSource() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(AXE)) {
-            Files.createDirectories(AXE_DIR);
-            try {
-                Process npm = new ProcessBuilder("npm", "install", "--prefix", AXE_DIR.toString(), "--no-audit",
-                        "--no-fund", "--no-save", AXE_PACKAGE).redirectErrorStream(true)
-                        .redirectOutput(AXE_DIR.resolve("npm.log").toFile()).start();
-                if (!npm.waitFor(180, TimeUnit.SECONDS)) {
-                    npm.destroyForcibly();
-                }
-            } catch (IOException e) {
-                Assumptions.abort("axe-core is not installed and npm could not be run (" + e.getMessage()
-                        + "): .ci/run installs npm and " + AXE_PACKAGE);
-            }
-        }
-        Assumptions.assumeTrue(Files.isRegularFile(AXE), "axe-core could not be fetched from npm (see "
-                + AXE_DIR.resolve("npm.log") + "); the accessibility check did not run");
-        return Files.readString(AXE, StandardCharsets.UTF_8);
     }
 }
