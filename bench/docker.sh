@@ -33,9 +33,9 @@ cleanup() {
 trap cleanup EXIT
 
 # 1) The engine.
-if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null; then
-  log "installing docker.io and debootstrap"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io debootstrap >&2
+if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null || ! command -v docker-compose >/dev/null; then
+  log "installing docker.io, debootstrap and docker-compose"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io debootstrap docker-compose >&2
 fi
 if ! $DOCKER info >/dev/null 2>&1; then
   log "starting dockerd (no bridge, no iptables)"
@@ -77,6 +77,14 @@ EOF
   $DOCKER build --network host -q -t "$MAVEN_IMAGE" -f "$WORK/standin/Dockerfile.maven" "$WORK/standin" >&2
   log "building stand-in $JRE_IMAGE"
   $DOCKER build --network host -q -t "$JRE_IMAGE" -f "$WORK/standin/Dockerfile.jre" "$WORK/standin" >&2
+fi
+
+# The compose file is valid (Debian's docker-compose 1.29 checks it; running the stack would need a bridge network).
+if command -v docker-compose >/dev/null; then
+  TRIBUTARY_DB_PASSWORD=x MARIADB_ROOT_PASSWORD=y docker-compose -f "$REPO/docker-compose.yml" config -q
+  COMPOSE="valid (docker-compose config)"
+else
+  COMPOSE="not checked (docker-compose missing)"
 fi
 
 # 3) The image, from a fresh clone of HEAD (what is committed, not the working tree).
@@ -237,7 +245,8 @@ Temurin), Debian's docker.io $($DOCKER version -f '{{.Server.Version}}'), classi
 | check | result |
 |---|---|
 | build from a fresh clone | ${BUILD_S} s; context sent: ${SENT:-?} |
-| image size | ${SIZE_MB} MB |
+| docker-compose.yml | ${COMPOSE} |
+| image size | ${SIZE_MB} MiB |
 | user | uid ${USER_ID} |
 | declared volumes | ${VOLUMES} |
 | embedded DB: healthy after | ${HEALTHY_S} s (liveness ${LIVE}, /feeds ${FEEDS_CODE}) |
