@@ -24,7 +24,6 @@ import tributary.publish.Problems;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
 import tributary.store.FeedSettings;
-import tributary.store.FeedState;
 import tributary.store.Origin;
 
 /** /admin/feeds: list feeds with their health, add one (after a trial poll), read, change, remove, refresh. */
@@ -82,7 +81,8 @@ class FeedsAdminController {
         }
         refuseFileRow(row.get());
         editor.updateFeed(id, current -> inputs.read(input, current));
-        if (FeedInputReader.switchesOn(input) && FeedState.of(row.get().state()) == FeedState.GONE) {
+        // The state of a paused feed reads disabled whatever else it is: gone_at says whether it must come back too.
+        if (FeedInputReader.switchesOn(input) && row.get().goneAt() != null) {
             feeds.reactivate(id);
         }
         return HttpResponse.ok(views.of(feeds.findById(id).orElseThrow()));

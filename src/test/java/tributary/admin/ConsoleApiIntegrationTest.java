@@ -369,6 +369,18 @@ class ConsoleApiIntegrationTest implements TestPropertyProvider {
         }
 
         @Test
+        void enablingAPausedFeedThatHadGoneThroughPutBringsItBackToo() throws Exception {
+            long a = addUnpolled(fixtures.url("a.rss"), "A", "thoi-su");
+            ok(admin().post("/admin/feeds/bulk", "{\"action\": \"pause\", \"ids\": [" + a + "]}"));
+            db.update("UPDATE feed SET gone_at = ? WHERE id = ?", TestClock.START, a);
+            assertEquals("disabled", db.string("SELECT state FROM feed WHERE id = " + a), "paused wins over gone");
+
+            ok(admin().put("/admin/feeds/" + a, "{\"enabled\": true}"));
+
+            assertEquals("active", db.string("SELECT state FROM feed WHERE id = " + a), "not left gone");
+        }
+
+        @Test
         void recategorizeReplacesTheCategoriesOrRefusesAnUnknownOneBeforeChangingAny() throws Exception {
             long a = addUnpolled(fixtures.url("a.rss"), "A", "thoi-su");
             long b = addUnpolled(fixtures.url("b.rss"), "B", "thoi-su");
