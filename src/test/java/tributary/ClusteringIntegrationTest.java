@@ -103,6 +103,18 @@ class ClusteringIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void creditsTheOtherPublishersInRssAndAtom() {
+        String rss = http.toBlocking().retrieve(HttpRequest.GET("/feeds/tong-hop.rss"));
+        // The feeds declare Vietnamese, so the credit line is in Vietnamese.
+        assertTrue(rss.contains("Cũng đưa tin:"), rss);
+        assertTrue(rss.contains("rel=\"related\""), rss);
+        assertTrue(rss.contains("href=\"https://tuoitre.vn/xa-sung-kinh-hoang-tai-bang-south-carolina-cua-my-luc-rang-sang-20251012224353016.htm\""), rss);
+        String atom = http.toBlocking().retrieve(HttpRequest.GET("/feeds/tong-hop.atom"));
+        assertTrue(atom.contains("rel=\"related\""), atom);
+        assertTrue(atom.contains("Cũng đưa tin:"), atom);
+    }
+
+    @Test
     void remembersTheStoryEachMovedCopyHad() {
         assertEquals(3, db.count("SELECT COUNT(*) FROM item WHERE own_story_hash IS NOT NULL"));
         assertEquals(8 * 32, db.count("SELECT COUNT(*) FROM story_band"));

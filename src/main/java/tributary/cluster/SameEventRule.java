@@ -15,11 +15,20 @@ final class SameEventRule {
     /** The same share with no anchor at all: near copies only. */
     static final double LIKENESS_ALONE = 0.6;
 
+    /**
+     * Fewer content syllables than this in either item and nothing is decided: on a bare headline of a few words,
+     * likeness measures the words, not the event ("Hostile title one" vs "Hostile RSS title one").
+     */
+    static final int MIN_CONTENT = 8;
+
     private SameEventRule() {
     }
 
     static Verdict decide(StoryFeatures a, StoryFeatures b) {
         double likeness = likeness(a.content(), b.content());
+        if (Math.min(a.content().size(), b.content().size()) < MIN_CONTENT) {
+            return new Verdict(false, likeness, "too little text to judge");
+        }
         String veto = veto(a, b);
         if (veto != null) {
             return new Verdict(false, likeness, veto);

@@ -1,6 +1,5 @@
 package tributary.store;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tributary.cluster.BandKeys;
+import tributary.common.PublisherDomain;
 import tributary.cluster.ClusterConfig;
 import tributary.cluster.ClusterItem;
 import tributary.cluster.StoryClusterer;
@@ -133,7 +132,7 @@ final class ClusterLinker {
             throws SQLException {
         List<String> identities = new ArrayList<>();
         for (NormalizedItem item : items) {
-            if (item.title() != null && !item.title().isBlank() && site(item.url()) != null) {
+            if (item.title() != null && !item.title().isBlank() && PublisherDomain.of(item.url()) != null) {
                 identities.add(item.identityHash());
             }
         }
@@ -204,7 +203,7 @@ final class ClusterLinker {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        String site = site(rs.getString(3));
+        String site = PublisherDomain.of(rs.getString(3));
         if (site == null) {
             return null;
         }
@@ -221,7 +220,7 @@ final class ClusterLinker {
             ps.setString(1, story);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (site.equals(site(rs.getString(1)))) {
+                    if (site.equals(PublisherDomain.of(rs.getString(1)))) {
                         return true;
                     }
                 }
@@ -256,31 +255,6 @@ final class ClusterLinker {
                 }
             }
             ps.executeBatch();
-        }
-    }
-
-    /** Second-level suffixes under which a publisher's domain has three labels (thanhnien.com.vn). */
-    private static final Set<String> SECOND_LEVEL = Set.of("com", "net", "org", "gov", "edu", "co", "ac");
-
-    /**
-     * The publisher of a link: its registrable domain, lower case (suckhoe.vnexpress.net is vnexpress.net, one
-     * publisher); null for a link without a host.
-     */
-    static String site(String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            String host = URI.create(url.trim()).getHost();
-            if (host == null) {
-                return null;
-            }
-            String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
-            int keep = labels.length >= 3 && SECOND_LEVEL.contains(labels[labels.length - 2]) ? 3 : 2;
-            return String.join(".", java.util.Arrays.asList(labels).subList(Math.max(0, labels.length - keep),
-                    labels.length));
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
