@@ -43,7 +43,7 @@ public class AtomRenderer {
         Generator generator = new Generator();
         generator.setValue("Tributary");
         feed.setGenerator(generator);
-        feed.setEntries(doc.stories().stream().map(AtomRenderer::entry)
+        feed.setEntries(doc.stories().stream().map(story -> entry(story, doc.language()))
                 .collect(Collectors.toCollection(ArrayList::new)));
         try {
             Document xml = new WireFeedOutput().outputJDom(feed);
@@ -57,7 +57,7 @@ public class AtomRenderer {
         }
     }
 
-    private static Entry entry(Story story) {
+    private static Entry entry(Story story, String language) {
         Entry entry = new Entry();
         entry.setId(StoryIds.urn(story));
         entry.setTitle(story.title() == null ? "" : story.title());
@@ -69,11 +69,20 @@ public class AtomRenderer {
         }
         if (story.content() != null) {
             entry.setContents(new ArrayList<>(List.of(html(story.content()))));
-            if (story.summary() != null) {
-                entry.setSummary(html(story.summary()));
-            }
-        } else if (story.summary() != null) {
-            entry.setSummary(html(story.summary()));
+        }
+        String summary = AlsoReported.append(story.content() != null && story.summary() == null ? null
+                : story.summary(), story, language);
+        if (summary != null) {
+            entry.setSummary(html(summary));
+        }
+        List<Link> related = new ArrayList<>();
+        for (StorySource other : AlsoReported.others(story)) {
+            Link link = link("related", other.itemUrl(), "text/html");
+            link.setTitle(other.feedTitle());
+            related.add(link);
+        }
+        if (!related.isEmpty()) {
+            entry.setOtherLinks(related);
         }
         if (story.author() != null) {
             entry.setAuthors(new ArrayList<>(List.of(person(story.author()))));

@@ -57,7 +57,7 @@ public class RssRenderer {
         List<Element> links = new ArrayList<>();
         doc.links().forEach((rel, href) -> links.add(atomLink(rel, href)));
         channel.setForeignMarkup(links);
-        channel.setItems(doc.stories().stream().map(RssRenderer::item)
+        channel.setItems(doc.stories().stream().map(story -> item(story, doc.language()))
                 .collect(Collectors.toCollection(ArrayList::new)));
         try {
             return XmlBytes.of(new WireFeedOutput().outputJDom(channel), sizeHint(doc));
@@ -83,7 +83,7 @@ public class RssRenderer {
         return category;
     }
 
-    private static Item item(Story story) {
+    private static Item item(Story story, String language) {
         Item item = new Item();
         item.setTitle(story.title());
         item.setLink(story.url());
@@ -91,7 +91,8 @@ public class RssRenderer {
         guid.setValue(StoryIds.urn(story));
         guid.setPermaLink(false);
         item.setGuid(guid);
-        String description = story.summary() != null ? story.summary() : story.content();
+        String description = AlsoReported.append(story.summary() != null ? story.summary() : story.content(), story,
+                language);
         if (description != null) {
             Description d = new Description();
             d.setType("text/html");
@@ -122,6 +123,18 @@ public class RssRenderer {
             source.setUrl(first.feedUrl());
             source.setValue(first.feedTitle());
             item.setSource(source);
+        }
+        // The other publishers' copies of a clustered story, as links a reader can follow.
+        List<Element> related = new ArrayList<>();
+        for (StorySource other : AlsoReported.others(story)) {
+            Element link = new Element("link", ATOM);
+            link.setAttribute("href", other.itemUrl());
+            link.setAttribute("rel", "related");
+            link.setAttribute("title", other.feedTitle());
+            related.add(link);
+        }
+        if (!related.isEmpty()) {
+            item.setForeignMarkup(related);
         }
         List<Module> modules = new ArrayList<>();
         if (story.author() != null) {

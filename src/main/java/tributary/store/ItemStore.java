@@ -98,13 +98,17 @@ public class ItemStore {
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
             index(c, feedId, writes, texts);
+            ClusterLinker.index(c, feedId, fresh);
             if (!writes.isEmpty()) {
                 // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
                 // at the same moment on another worker is visible to whichever of the two links last.
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        tx.executeWrite(linking -> StoryLinker.link(linking.getConnection(), feedId, writes, now));
+                        tx.executeWrite(linking -> {
+                            int linked = StoryLinker.link(linking.getConnection(), feedId, writes, now);
+                            return linked + ClusterLinker.link(linking.getConnection(), feedId, fresh);
+                        });
                     }
                 });
             }

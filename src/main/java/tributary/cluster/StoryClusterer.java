@@ -1,0 +1,97 @@
+package tributary.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups items into clusters as they arrive, in memory: candidates come from the band index, only items of other
+ * sites within the window count, and an item joins the cluster of its best accepted candidate unless that cluster
+ * already holds its site. Clusters are never merged with each other: a wrong link cannot chain two events into one.
+ * The database-backed ingest path asks the same {@link SameEventRule} of candidates found by the same band keys.
+ */
+public final class StoryClusterer {
+
+    private final ClusterConfig config;
+    private final MinHasher hasher;
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<Long, List<Integer>> index = new HashMap<>();
+    private long comparisons;
+
+    public StoryClusterer(ClusterConfig config) {
+        this.config = config;
+        this.hasher = new MinHasher(config.bands(), config.rows());
+    }
+
+    private record Entry(ClusterItem item, StoryFeatures features, int cluster) {
+    }
+
+    /** Adds one item and returns the index of the cluster it joined (its own when it joined none). */
+    public int add(ClusterItem item) {
+        StoryFeatures features = FeatureExtractor.read(item);
+        long[] keys = hasher.bandKeys(features.content());
+        Map<Integer, Boolean> seen = new HashMap<>();
+        int bestCluster = -1;
+        double best = -1;
+        for (long key : keys) {
+            for (int other : index.getOrDefault(key, List.of())) {
+                if (seen.put(other, Boolean.TRUE) != null) {
+                    continue;
+                }
+                Entry e = entries.get(other);
+                if (e.item().site().equals(item.site()) || !withinWindow(e.item(), item)
+                        || clusterHasSite(e.cluster(), item.site())) {
+                    continue;
+                }
+                comparisons++;
+                Verdict verdict = SameEventRule.decide(features, e.features());
+                if (verdict.same() && verdict.likeness() > best) {
+                    best = verdict.likeness();
+                    bestCluster = e.cluster();
+                }
+            }
+        }
+        int id = entries.size();
+        int cluster = bestCluster >= 0 ? bestCluster : id;
+        entries.add(new Entry(item, features, cluster));
+        for (long key : keys) {
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+        }
+        return cluster;
+    }
+
+    /** Item id → cluster id (the id of the cluster's first item), in order of arrival. */
+    public Map<String, String> clusters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            out.put(e.item().id(), entries.get(e.cluster()).item().id());
+        }
+        return out;
+    }
+
+    /** Pairs the precise rule was asked about: the cost the band index saves against comparing all pairs. */
+    public long comparisons() {
+        return comparisons;
+    }
+
+    private boolean withinWindow(ClusterItem a, ClusterItem b) {
+        return Duration.between(a.published(), b.published()).abs().compareTo(config.window()) <= 0;
+    }
+
+    private boolean clusterHasSite(int cluster, String site) {
+        for (Entry e : entries) {
+            if (e.cluster() == cluster && e.item().site().equals(site)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdict of the precise rule on two items, whatever their sites and dates: for tests and admin views. */
+    public static Verdict judge(ClusterItem a, ClusterItem b) {
+        return SameEventRule.decide(FeatureExtractor.read(a), FeatureExtractor.read(b));
+    }
+}
