@@ -115,14 +115,19 @@ class ReconcileConflictsIntegrationTest implements TestPropertyProvider {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Until the reconcile waits for the feed row: at most a minute, as a loaded machine reads the file slowly. */
     private void awaitLockWait(CompletableFuture<?> reconcile) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            if (db.count("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") > 0) {
+        for (int i = 0; i < 2400; i++) {
+            // Its upsert of the feeds, blocked (INNODB_TRX does not always list a batched upsert as LOCK WAIT).
+            if (db.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query'"
+                    + " AND INFO LIKE 'INSERT INTO feed %' AND TIME_MS > 300") > 0) {
                 return;
             }
             Thread.sleep(25);
         }
         throw new AssertionError("the reconcile never came to wait for the feed row: "
-                + (reconcile.isDone() ? "it ended with " + reconcile.getNow(null) + ", " + loader.lastProblem() : "running"));
+                + (reconcile.isDone() ? "it ended with " + reconcile.getNow(null) + ", " + loader.lastProblem() : "running")
+                + "; statements: " + db.string("SELECT GROUP_CONCAT(CONCAT(STATE, ' / ', LEFT(INFO, 80)) SEPARATOR ' | ')"
+                + " FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query'"));
     }
 }

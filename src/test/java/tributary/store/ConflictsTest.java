@@ -163,9 +163,9 @@ class ConflictsTest implements TestPropertyProvider {
         });
     }
 
-    /** Until some transaction waits for a row lock (bounded). */
+    /** Until some transaction waits for a row lock (at most 30 s). */
     private void awaitLockWait() throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1200; i++) {
             long waiting = tx.executeRead(status -> {
                 try (Statement st = status.getConnection().createStatement();
                      var rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
