@@ -17,8 +17,7 @@ DB=tributary_instances_$$
 ext() { mysql -h127.0.0.1 -P3306 -uroot -N -B -e "$1"; }
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  bench_stop_pids "${PIDS[@]}"
   ext "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -28,67 +27,21 @@ JAR=$(bench_jar)
 ext "SELECT 1" >/dev/null || { echo "no MariaDB at 127.0.0.1:3306 (root, no password)"; exit 1; }
 ext "CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 
-# The fixture server: /f/<n>.rss holds the items of the minutes since it started (the last five); each fetch is
-# logged as "<epoch seconds> <feed> <user agent>". It answers instance c after SLOW_C seconds (default 3), so
-# that c always has polls in flight, and leases in rows, when it is killed.
+# The fixture server (bench/minute-feeds.py) answers instance c after SLOW_C seconds (default 3), so that c always has
+# polls in flight, and leases in rows, when it is killed.
 FIX_PORT=$(bench_free_port)
-cat > "$WORK/server.py" <<'PY'
-import sys, time, threading
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-port, log_path, slow_c = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
-start = time.time()
-lock = threading.Lock()
-log = open(log_path, "a", buffering=1)
-class Feed(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_GET(self):
-        n = int(self.path.split("/")[-1].split(".")[0])
-        now = time.time() - start
-        minute = int(now // 60)
-        agent = self.headers.get("User-Agent", "-").split()[0]
-        with lock:
-            log.write(f"{time.time():.3f} {n} {agent}\n")
-        if agent == "instance-c":
-            time.sleep(slow_c)
-        items = "".join(
-            f"<item><guid>https://site{n}.example/{i}</guid><title>Tin {i} của nguồn {n}</title>"
-            f"<link>https://site{n}.example/{i}.html</link><description>Bài thứ {i}</description></item>"
-            for i in range(minute + 1, max(0, minute - 4), -1))
-        body = (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Nguồn {n}</title>'
-                f"<link>https://site{n}.example/</link><description>x</description>{items}</channel></rss>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def log_message(self, *args):
-        pass
-ThreadingHTTPServer(("127.0.0.1", port), Feed).serve_forever()
-PY
-python3 "$WORK/server.py" "$FIX_PORT" "$WORK/fetches.log" "${SLOW_C:-3}" &
+python3 bench/minute-feeds.py "$FIX_PORT" "$WORK/fetches.log" "${SLOW_C:-3}" instance-c &
 SERVER_PID=$!
 PIDS+=($SERVER_PID)
 
-{
-  echo "categories:"
-  for g in 0 1 2; do echo "  - slug: g$g"; echo "    title: Group $g"; done
-  echo "feeds:"
-  for i in $(seq 0 $((FEEDS - 1))); do
-    echo "  - url: http://127.0.0.1:$FIX_PORT/f/$i.rss"; echo "    categories: [g$((i % 3))]"; echo "    interval: 1m"
-  done
-} > "$WORK/feeds.yml"
-
+bench_minute_feeds_yml "$FIX_PORT" "$FEEDS" > "$WORK/feeds.yml"
 declare -A APP_PID APP_PORT
 T0=$(date +%s.%N)
 for name in a b c; do
   APP_PORT[$name]=$(bench_free_port)
-  MICRONAUT_SERVER_PORT=${APP_PORT[$name]} TRIBUTARY_FEEDS_FILE="$WORK/feeds.yml" \
-  TRIBUTARY_FETCH_ALLOW_PRIVATE_ADDRESSES=true TRIBUTARY_FETCH_MAX_PER_HOST=8 TRIBUTARY_POLL_TICK=1s \
-  TRIBUTARY_POLL_LEASE=$LEASE TRIBUTARY_INSTANCE_ID=$name TRIBUTARY_FETCH_USER_AGENT="instance-$name" \
-  DATASOURCES_DEFAULT_URL="jdbc:mariadb://127.0.0.1:3306/$DB" DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= \
-    java -Xmx256m ${JAVA_OPTS:--XX:+UseParallelGC} -jar "$JAR" > "$WORK/app-$name.log" 2>&1 &
-  APP_PID[$name]=$!
-  PIDS+=($!)
+  APP_PID[$name]=$(bench_instance_start "$JAR" "$name" "${APP_PORT[$name]}" "$WORK/feeds.yml" \
+    "jdbc:mariadb://127.0.0.1:3306/$DB" "$WORK/app-$name.log")
+  PIDS+=(${APP_PID[$name]})
 done
 for name in a b c; do
   bench_wait_up "http://127.0.0.1:${APP_PORT[$name]}/health" "${APP_PID[$name]}" "$WORK/app-$name.log"
@@ -126,7 +79,7 @@ kill_epoch = float(kill_epoch)
 feeds, total, killed = int(feeds), float(total), float(killed)
 times = collections.defaultdict(list); by = collections.Counter(); died = {}
 for line in open(path):
-    t, n, agent = line.split()
+    t, n, agent = line.split()[:3]
     t, n = float(t), int(n)
     by[agent] += 1
     if agent == "instance-c" and n in lost and t <= kill_epoch:

@@ -103,3 +103,135 @@ bench_wait_up() {
   done
   echo "the server at $url did not come up" >&2; tail -30 "$log" >&2; return 1
 }
+
+# ---- Galera (bench/galera.sh): three mariadbd on loopback forming one cluster, run as the mysql user --------------
+
+# Debian's mariadb-server and galera-4, installed when missing (quick when present). The packaged service on 3306 is
+# left alone: the nodes below have their own data dirs, ports and sockets.
+bench_galera_tools() {
+  local missing=()
+  command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server)
+  [ -f /usr/lib/galera/libgalera_smm.so ] || missing+=(galera-4)
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+  command -v mysql >/dev/null 2>&1 || missing+=(mariadb-client)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 || { echo "missing ${missing[*]} and no apt-get" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null 2>&1; } \
+    || { echo "could not install ${missing[*]}" >&2; return 1; }
+}
+
+# Writes DIR/my.cnf for node N of the cluster whose nodes' Galera ports are GPORTS (space-separated, in node order).
+# Ports of the node: SQL, Galera (gcomm), IST, SST. rsync SST: nothing to install or authenticate; the nodes run as
+# the mysql user so the SST script may write the joiner's data dir.
+bench_galera_cnf() {
+  local dir=$1 n=$2 sql=$3 gport=$4 ist=$5 sst=$6 gports=$7 addresses="" p
+  for p in $gports; do addresses="${addresses:+$addresses,}127.0.0.1:$p"; done
+  cat > "$dir/my.cnf" <<CNF
+[mysqld]
+datadir=$dir/data
+socket=$dir/mysqld.sock
+pid-file=$dir/mysqld.pid
+log-error=$dir/error.log
+port=$sql
+bind-address=127.0.0.1
+character_set_server=utf8mb4
+collation_server=utf8mb4_unicode_ci
+innodb_buffer_pool_size=128M
+innodb_flush_log_at_trx_commit=2
+# What Galera requires: row events, InnoDB, interleaved auto-increment locks.
+binlog_format=ROW
+default_storage_engine=InnoDB
+innodb_autoinc_lock_mode=2
+wsrep_on=ON
+wsrep_provider=/usr/lib/galera/libgalera_smm.so
+wsrep_cluster_name=tributary-bench
+wsrep_cluster_address=gcomm://$addresses
+wsrep_node_name=node$n
+wsrep_node_address=127.0.0.1:$gport
+wsrep_provider_options="gmcast.listen_addr=tcp://127.0.0.1:$gport;ist.recv_addr=127.0.0.1:$ist;gcache.size=128M"
+wsrep_sst_method=rsync
+wsrep_sst_receive_address=127.0.0.1:$sst
+wsrep_slave_threads=2
+CNF
+}
+
+# Starts node DIR (extra mariadbd options after it, e.g. --wsrep-new-cluster) in the background; prints its pid.
+bench_galera_start() {
+  local dir=$1; shift
+  chown -R mysql:mysql "$dir"
+  /usr/sbin/mariadbd --defaults-file="$dir/my.cnf" --user=mysql "$@" >>"$dir/stdout.log" 2>&1 &
+  echo $!
+}
+
+# Starts again a node that was killed (prints its pid): as Debian's systemd unit does (galera_recovery), first
+# --wsrep-recover reads the last committed position from InnoDB, then the node starts from it, so it rejoins by IST
+# (the write sets it missed, from a donor's gcache) rather than a full SST. A kill -9 leaves seqno -1 in grastate.dat,
+# and a plain start then asks for a whole copy.
+bench_galera_restart() {
+  local dir=$1 position
+  chown -R mysql:mysql "$dir"
+  /usr/sbin/mariadbd --defaults-file="$dir/my.cnf" --user=mysql --wsrep-recover --log-error="$dir/recover.log" \
+    >/dev/null 2>&1 || true
+  position=$(sed -n 's/.*WSREP: Recovered position: \([^ ]*\).*/\1/p' "$dir/recover.log" | tail -1)
+  bench_galera_start "$dir" ${position:+--wsrep-start-position="$position"}
+}
+
+# One query on the node at PORT (root over TCP, no password), tab-separated without headers.
+bench_galera_sql() {
+  local port=$1; shift
+  mysql -h127.0.0.1 -P"$port" -uroot -N -B -e "$*"
+}
+
+# Waits (bounded, SECS) until the node at PORT is Synced in a primary component of SIZE nodes; fails with its log.
+bench_galera_wait_synced() {
+  local port=$1 size=$2 pid=$3 log=$4 secs=${5:-180} state
+  for _ in $(seq 1 $((secs * 2))); do
+    state=$(bench_galera_sql "$port" "SELECT GROUP_CONCAT(VARIABLE_VALUE ORDER BY VARIABLE_NAME) FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN ('wsrep_cluster_size', 'wsrep_cluster_status', 'wsrep_local_state_comment')" 2>/dev/null || true)
+    [ "$state" = "$size,Primary,Synced" ] && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "the Galera node on $port is not Synced in a cluster of $size (last: ${state:-no answer})" >&2
+  tail -30 "$log" >&2
+  return 1
+}
+
+# ---- Several instances (instances.sh, galera.sh) -------------------------------------------------------------------
+
+# feeds.yml for N feeds of a 1-minute interval on bench/minute-feeds.py at PORT, in three categories g0–g2; the
+# first PROBE feeds (default 0) are also in category probe, which a watcher can read in one small page.
+bench_minute_feeds_yml() {
+  local port=$1 feeds=$2 probe=${3:-0} i extra
+  echo "categories:"
+  for i in 0 1 2; do echo "  - slug: g$i"; echo "    title: Group $i"; done
+  [ "$probe" -gt 0 ] && { echo "  - slug: probe"; echo "    title: Probe"; }
+  echo "feeds:"
+  for i in $(seq 0 $((feeds - 1))); do
+    extra=""; [ "$i" -lt "$probe" ] && extra=", probe"
+    echo "  - url: http://127.0.0.1:$port/f/$i.rss"; echo "    categories: [g$((i % 3))$extra]"; echo "    interval: 1m"
+  done
+}
+
+# Starts one instance NAME of the jar (real clock, 1 s tick, lease $LEASE, User-Agent instance-NAME) on PORT with
+# the feeds file and the JDBC URL, its output to LOG; prints its pid. Extra environment comes from the caller's.
+bench_instance_start() {
+  local jar=$1 name=$2 port=$3 feeds=$4 url=$5 log=$6
+  MICRONAUT_SERVER_PORT=$port TRIBUTARY_FEEDS_FILE="$feeds" \
+  TRIBUTARY_FETCH_ALLOW_PRIVATE_ADDRESSES=true TRIBUTARY_FETCH_MAX_PER_HOST=8 TRIBUTARY_POLL_TICK=1s \
+  TRIBUTARY_POLL_LEASE=${LEASE:-30s} TRIBUTARY_INSTANCE_ID=$name TRIBUTARY_FETCH_USER_AGENT="instance-$name" \
+  DATASOURCES_DEFAULT_URL="$url" DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= \
+    java -Xmx256m ${JAVA_OPTS:--XX:+UseParallelGC} -jar "$jar" >> "$log" 2>&1 &
+  echo $!
+}
+
+# Stops the given pids (SIGTERM) and waits, bounded, until they are gone: they need not be children of this shell
+# (started through $(…)), so `wait` cannot be used.
+bench_stop_pids() {
+  local pid
+  for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import tributary.store.CatalogReader;
 import tributary.store.CatalogRevisions;
 import tributary.store.CatalogWrites;
+import tributary.store.Conflicts;
 import tributary.store.CategoryRepository;
 import tributary.store.ContentChangedEvent;
 import tributary.store.DuplicateKey;
@@ -38,11 +39,14 @@ public class CatalogEditor {
     private final CatalogReader catalog;
     private final TopicRepository topics;
     private final TopicWrites topicWrites;
+    private final Conflicts conflicts;
 
     public CatalogEditor(TransactionOperations<Connection> tx, Clock clock,
                          ApplicationEventPublisher<ContentChangedEvent> events, CatalogRevisions revisions,
                          CatalogWrites writes, FeedRepository feeds, CategoryRepository categories,
-                         CatalogReader catalog, TopicRepository topics, TopicWrites topicWrites) {
+                         CatalogReader catalog, TopicRepository topics, TopicWrites topicWrites,
+                         Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.tx = tx;
         this.clock = clock;
         this.events = events;
@@ -173,12 +177,16 @@ public class CatalogEditor {
         });
     }
 
-    /** Runs one edit in its own transaction after the revision bump; every rendered page is stale after it. */
+    /**
+     * Runs one edit in its own transaction after the revision bump; every rendered page is stale after it. On Galera
+     * the bump orders edits only within one node, so an edit may lose certification to another node's write: it was
+     * undone whole and runs again (change reads what it needs inside, after the bump).
+     */
     private <T> T edit(Supplier<T> change) {
-        T result = tx.executeWrite(status -> {
+        T result = conflicts.retry("admin", () -> tx.executeWrite(status -> {
             revisions.bump(null);
             return change.get();
-        });
+        }));
         events.publishEvent(new ContentChangedEvent(null));
         return result;
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.normalize.FeedUrlRedactor;
+import tributary.common.Causes;
 import tributary.common.Sha256;
 import tributary.store.ContentChangedEvent;
 
@@ -103,6 +104,14 @@ public class CatalogLoader {
             // without the file changing: try again at every check until it applies.
             retryUnchanged = true;
             return refuse(e.getMessage() + "\nFix the file, or move those feeds first; the last good list stays in force.");
+        } catch (Exception e) {
+            // Exception: a transaction callback rethrows the driver's checked SQLException as it is.
+            // The database is away, or refused the write (on Galera: conflicts past every retry, or a node outside
+            // the primary component). Not fatal, at start-up either: the rows other instances wrote are served, and
+            // the file is tried again at every check until it applies.
+            retryUnchanged = true;
+            return refuse(path + " could not be applied to the database (" + Causes.rootMessage(e)
+                    + "); serving the feeds already in the database, trying again at the next check");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tributary.store.CatalogRevisions;
 import tributary.store.CatalogWrites;
+import tributary.store.Conflicts;
 import tributary.store.TopicWrites;
 import tributary.store.UtcTimes;
 
@@ -27,10 +28,12 @@ public class CatalogReconciler {
     private final CategoriesInUse inUse;
     private final TopicWrites topicWrites;
     private final TopicChecks topicChecks;
+    private final Conflicts conflicts;
 
     public CatalogReconciler(TransactionOperations<Connection> tx, Clock clock, CatalogRevisions revisions,
                              CatalogWrites writes, CategoriesInUse inUse, TopicWrites topicWrites,
-                             TopicChecks topicChecks) {
+                             TopicChecks topicChecks, Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.topicWrites = topicWrites;
         this.topicChecks = topicChecks;
         this.tx = tx;
@@ -51,7 +54,10 @@ public class CatalogReconciler {
      */
     public ReconcileResult apply(FeedsFile file, String fileHash) throws FeedsFileException {
         try {
-            return applyInTransaction(file, fileHash);
+            // On Galera the revision's row lock orders reconciles only within one node: two nodes' reconciles (or a
+            // reconcile and another node's poll of a feed it relinks) both commit locally and one loses
+            // certification. It was undone whole; run again, it usually finds the file already applied.
+            return conflicts.retry("reconcile", () -> applyInTransaction(file, fileHash));
         } catch (Refused refused) {
             throw refused.exception;
         }
@@ -66,6 +72,13 @@ public class CatalogReconciler {
                 .map(t -> new TopicWrites.FileTopic(t.slug(), t.title(), t.query(), t.categories(), t.line())).toList();
         List<CatalogWrites.FileFeed> feeds = file.feeds().stream()
                 .map(f -> new CatalogWrites.FileFeed(f.settings(), f.line())).toList();
+        ReconcileResult unchanged = new ReconcileResult(file.categories().size(), file.feeds().size(), 0, 0);
+        if (fileHash.equals(revisions.current().fileHash())) {
+            // Applied already (by this instance before a restart, or by another one): writing the same rows again
+            // would only collide, on Galera, with other instances' writes. Edits through the API never change a
+            // file row, and every other file would have replaced the hash.
+            return unchanged;
+        }
         return tx.executeWrite(status -> {
             revisions.bump(fileHash);
             // Checked under the catalog lock the bump holds, so no admin edit slips in between check and delete.

@@ -10,7 +10,6 @@ import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,10 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tributary.common.Causes;
 import tributary.fulltext.ArticleQueue;
 import tributary.fulltext.FullTextConfig;
 import tributary.match.MatchText;
@@ -34,6 +31,7 @@ import tributary.normalize.NormalizedItem;
 import tributary.parse.FeedParseException;
 import tributary.parse.FeedParser;
 import tributary.parse.ParsedFeed;
+import tributary.store.Conflicts;
 import tributary.store.ContentChangedEvent;
 import tributary.store.FeedRepository;
 import tributary.store.FeedRow;
@@ -61,9 +59,6 @@ public class FeedIngester {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedIngester.class);
 
-    /** A deadlock (or, on Galera, a lost certification) rolls the whole transaction back; it is run again this often. */
-    static final int ATTEMPTS = 3;
-
     /**
      * Read committed: the sighting's UPDATE … JOIN item would otherwise take next-key locks whose gaps cover the
      * insertion points of neighbouring feeds' items, and concurrent polls of adjacent feeds deadlocked on them.
@@ -82,11 +77,14 @@ public class FeedIngester {
     private final ArticleQueue articles;
     private final RuleCache rules;
     private final LeftOutItems leftOut;
+    private final Conflicts conflicts;
 
     public FeedIngester(FeedParser parser, FeedNormalizer normalizer, ItemStore items, ItemSightings sightings,
                         FeedRepository feeds, TransactionOperations<Connection> tx,
                         ApplicationEventPublisher<ContentChangedEvent> events, IngestMetrics metrics,
-                        FullTextConfig fullText, ArticleQueue articles, RuleCache rules, LeftOutItems leftOut) {
+                        FullTextConfig fullText, ArticleQueue articles, RuleCache rules, LeftOutItems leftOut,
+                        Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.parser = parser;
         this.normalizer = normalizer;
         this.items = items;
@@ -108,21 +106,6 @@ public class FeedIngester {
         return definition;
     }
 
-    /** Runs the store transaction, again after a deadlock: the database undid all of it, so nothing is stored twice. */
-    static UpsertResult storeWithRetry(FeedRow feed, Supplier<UpsertResult> store) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.get();
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !Causes.any(e, t -> t instanceof SQLTransactionRollbackException)) {
-                    throw e;
-                }
-                LOG.debug("Feed #{} {}: storing its items met a deadlock; attempt {} of {}", feed.id(),
-                        redact(feed.url()), attempt + 1, ATTEMPTS);
-            }
-        }
-    }
-
     /**
      * Stores one document of the feed and says what changed.
      *
@@ -142,7 +125,8 @@ public class FeedIngester {
         ZoneId zone = feed.zone() == null ? null : ZoneId.of(feed.zone());
         NormalizedFeed document = normalizer.normalize(parsed, feed.id(), base, zone, receivedAt);
         FilteredItems filtered = filter(feed, document.items());
-        UpsertResult stored = storeWithRetry(feed, () -> tx.execute(STORE, status -> {
+        // A deadlock, or on Galera a commit that lost certification, undid all of it: run again, nothing is stored twice.
+        UpsertResult stored = conflicts.retry("ingest", () -> tx.execute(STORE, status -> {
             Instant holdUntil = feed.fullText() ? receivedAt.plus(fullText.articleWait()) : null;
             UpsertResult upserted = items.upsert(feed.id(), filtered.taken(), receivedAt, holdUntil, filtered.texts());
             leftOut.record(feed.id(), filtered.leftOut(), receivedAt);

@@ -4,7 +4,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import tributary.common.Causes;
 import tributary.config.InstanceIdentity;
 import tributary.fetch.HostLimiter;
+import tributary.store.Conflicts;
 import tributary.store.FeedClaims;
 import tributary.store.FeedRow;
 import tributary.store.UtcTimes;
@@ -63,6 +63,7 @@ public class PollScheduler {
     private final FeedClaims claims;
     private final InstanceIdentity identity;
     private final HostLimiter hosts;
+    private final Conflicts conflicts;
     private volatile Instant lastTick;
     private volatile boolean started;
     private volatile boolean stopping;
@@ -73,7 +74,8 @@ public class PollScheduler {
     static final Duration MAX_TICK_BACKOFF = Duration.ofSeconds(30);
 
     public PollScheduler(PollConfig config, HostLimiter hosts, FeedPoller poller, Clock clock, FeedClaims claims,
-                         InstanceIdentity identity) {
+                         InstanceIdentity identity, Conflicts conflicts) {
+        this.conflicts = conflicts;
         this.config = config;
         this.hosts = hosts;
         this.poller = poller;
@@ -161,11 +163,14 @@ public class PollScheduler {
             });
         } catch (RuntimeException e) {
             reserved.forEach(hosts::release);
-            if (!isLockConflict(e)) {
+            if (!Conflicts.isConflict(e)) {
                 throw e;
             }
-            // Chosen as a deadlock victim (or, on Galera, a certification conflict with another node): next tick.
-            LOG.debug("Claim lost to a lock conflict, retried next tick: {}", e.getMessage());
+            // Chosen as a deadlock victim, or on Galera another node claimed one of these feeds first (SKIP LOCKED
+            // sees only this node's locks, so both took it; the later commit failed certification). Nothing was
+            // leased or fetched: a lost claim, counted, not a failure; what is still due is taken next tick.
+            conflicts.count("claim", "lost");
+            LOG.debug("Claim lost to a conflict, tried again next tick: {}", Causes.rootMessage(e));
             backlog = true;
             return started;
         }
@@ -231,10 +236,6 @@ public class PollScheduler {
 
     public String lastTickError() {
         return lastTickError;
-    }
-
-    private static boolean isLockConflict(Throwable e) {
-        return Causes.find(e, SQLTransactionRollbackException.class) != null;
     }
 
     /** The outermost message and the root cause's, which names what actually failed (refused, timed out). */

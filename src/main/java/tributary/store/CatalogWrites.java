@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The catalog writes that need hand JDBC: the upserts of feeds.yml's rows (ON DUPLICATE KEY UPDATE … IF(origin …),
@@ -160,8 +162,10 @@ public class CatalogWrites {
     }
 
     /**
-     * Sets the categories of the file's feeds to those the file gives them, in two batches; a URL that belongs to a
-     * feed added through the API is left as it is. Call after both upserts.
+     * Sets the categories of the file's feeds to those the file gives them; a URL that belongs to a feed added through
+     * the API is left as it is. Call after both upserts. Only links that differ are deleted or inserted: each link
+     * written also names its feed row, and on Galera a write set naming a feed row that another node's poll is
+     * updating loses certification, so rewriting every link made each reconcile collide with polling.
      */
     public void relinkFileFeeds(List<FileFeed> feeds) {
         tx.executeWrite(status -> {
@@ -169,24 +173,48 @@ public class CatalogWrites {
             Map<String, Long> categoryIds = ids(c, "SELECT slug, id FROM category");
             Map<String, Long> fileFeeds = ids(c, "SELECT url_hash, id FROM feed WHERE origin = " + FILE
                     + " AND deleted_at IS NULL");
-            try (PreparedStatement unlink = c.prepareStatement("DELETE FROM feed_category WHERE feed_id = ?");
+            Set<List<Long>> linked = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT fc.feed_id, fc.category_id FROM feed_category fc"
+                    + " JOIN feed f ON f.id = fc.feed_id WHERE f.origin = " + FILE + " AND f.deleted_at IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    linked.add(List.of(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            try (PreparedStatement unlink = c.prepareStatement(
+                    "DELETE FROM feed_category WHERE feed_id = ? AND category_id = ?");
                  PreparedStatement link = c.prepareStatement(
                          "INSERT INTO feed_category (feed_id, category_id) VALUES (?, ?)")) {
+                int unlinks = 0;
+                int links = 0;
                 for (FileFeed feed : feeds) {
                     Long feedId = fileFeeds.get(feed.settings().urlHash());
                     if (feedId == null) {
                         continue;
                     }
-                    unlink.setLong(1, feedId);
-                    unlink.addBatch();
+                    Set<Long> wanted = new HashSet<>();
                     for (String slug : feed.settings().categories()) {
-                        link.setLong(1, feedId);
-                        link.setLong(2, categoryIds.get(slug));
-                        link.addBatch();
+                        wanted.add(categoryIds.get(slug));
+                    }
+                    for (long categoryId : categoryIds.values()) {
+                        boolean has = linked.contains(List.of(feedId, categoryId));
+                        PreparedStatement ps = has && !wanted.contains(categoryId) ? unlink
+                                : !has && wanted.contains(categoryId) ? link : null;
+                        if (ps != null) {
+                            ps.setLong(1, feedId);
+                            ps.setLong(2, categoryId);
+                            ps.addBatch();
+                            unlinks += ps == unlink ? 1 : 0;
+                            links += ps == link ? 1 : 0;
+                        }
                     }
                 }
-                unlink.executeBatch();
-                link.executeBatch();
+                if (unlinks > 0) {
+                    unlink.executeBatch();
+                }
+                if (links > 0) {
+                    link.executeBatch();
+                }
             }
             return null;
         });

@@ -24,31 +24,27 @@ public class ItemSightings {
         tx.executeWrite(status -> {
             Connection c = status.getConnection();
             Object at = UtcTimes.toColumn(now);
-            if (identityHashes.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET document_at = ? WHERE id = ?")) {
-                    ps.setObject(1, at);
-                    ps.setLong(2, feedId);
-                    ps.executeUpdate();
-                }
-                return null;
-            }
+            // Two statements, each by its own unique key, not one UPDATE feed … JOIN item: the server may plan the
+            // join by reading item rows of other feeds (it did on a nearly empty table), and two polls of one
+            // instance deadlocked on those locks. Items first, then the feed row: the order ItemStore writes them.
             for (int from = 0; from < identityHashes.size(); from += CHUNK) {
                 List<String> chunk = identityHashes.subList(from, Math.min(identityHashes.size(), from + CHUNK));
-                // The feed's row and its items in one statement (one round trip per poll fewer); LEFT JOIN, so the
-                // feed is stamped even when none of the items is stored. Rows ItemStore just wrote already carry
-                // this time, so the server finds nothing to change in them.
-                try (PreparedStatement ps = c.prepareStatement("UPDATE feed f LEFT JOIN item i ON i.feed_id = f.id"
-                        + " AND i.identity_hash IN (" + "?,".repeat(chunk.size() - 1) + "?)"
-                        + " SET f.document_at = ?, i.last_seen_at = ? WHERE f.id = ?")) {
-                    int i = 1;
+                // Rows ItemStore just wrote already carry this time, so the server finds nothing to change in them.
+                try (PreparedStatement ps = c.prepareStatement("UPDATE item SET last_seen_at = ?"
+                        + " WHERE feed_id = ? AND identity_hash IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                    ps.setObject(1, at);
+                    ps.setLong(2, feedId);
+                    int i = 3;
                     for (String identity : chunk) {
                         ps.setString(i++, identity);
                     }
-                    ps.setObject(i++, at);
-                    ps.setObject(i++, at);
-                    ps.setLong(i, feedId);
                     ps.executeUpdate();
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE feed SET document_at = ? WHERE id = ?")) {
+                ps.setObject(1, at);
+                ps.setLong(2, feedId);
+                ps.executeUpdate();
             }
             return null;
         });
