@@ -51,8 +51,13 @@ final class ClusterLinker {
         insertKeys(c, own.values(), keys);
     }
 
-    /** Clusters the new items of feedId (indexed before); answers how many copies moved into another story. */
-    static int link(Connection c, long feedId, List<NormalizedItem> items) throws SQLException {
+    /**
+     * Clusters the new items of feedId (indexed before); answers how many copies moved into another story. Each new
+     * item is judged against at most maxCandidates others, those sharing the most band keys with it (the likeliest
+     * to be the same event): news shares much vocabulary, and without a bound the candidates of one item grew with
+     * the store (bench/polling.sh spent minutes in the rule at 20,000 items).
+     */
+    static int link(Connection c, long feedId, List<NormalizedItem> items, int maxCandidates) throws SQLException {
         Map<String, Row> own = ownRows(c, feedId, items);
         if (own.isEmpty()) {
             return 0;
@@ -72,30 +77,32 @@ final class ClusterLinker {
             latest = latest == null || when.isAfter(latest) ? when : latest;
         }
         Map<Long, Set<Long>> byKey = candidates(c, allKeys, earliest.minus(WINDOW), latest.plus(WINDOW));
-        Set<Long> ids = new HashSet<>();
-        byKey.values().forEach(ids::addAll);
         Set<Long> ownIds = new HashSet<>();
         own.values().forEach(r -> ownIds.add(r.id()));
-        ids.removeAll(ownIds);
+        Map<Long, List<Long>> chosen = new HashMap<>();
+        Set<Long> ids = new HashSet<>();
+        for (Row row : own.values()) {
+            List<Long> top = mostShared(keys.get(row.id()), byKey, ownIds, maxCandidates);
+            chosen.put(row.id(), top);
+            ids.addAll(top);
+        }
         Map<Long, Row> others = ids.isEmpty() ? Map.of() : rowsById(c, ids);
+        StoryClusterer.Judge judge = new StoryClusterer.Judge();
         int moved = 0;
         for (Row row : own.values()) {
             Row best = null;
             double likeness = -1;
-            Set<Long> seen = new HashSet<>();
-            for (long key : keys.get(row.id())) {
-                for (long id : byKey.getOrDefault(key, Set.of())) {
-                    Row other = others.get(id);
-                    if (other == null || !seen.add(id) || other.site().equals(row.site())
-                            || Duration.between(other.item().published(), row.item().published()).abs()
-                                    .compareTo(WINDOW) > 0) {
-                        continue;
-                    }
-                    Verdict v = StoryClusterer.judge(row.item(), other.item());
-                    if (v.same() && v.likeness() > likeness) {
-                        best = other;
-                        likeness = v.likeness();
-                    }
+            for (long id : chosen.get(row.id())) {
+                Row other = others.get(id);
+                if (other == null || other.site().equals(row.site())
+                        || Duration.between(other.item().published(), row.item().published()).abs()
+                                .compareTo(WINDOW) > 0) {
+                    continue;
+                }
+                Verdict v = judge.judge(row.item(), other.item());
+                if (v.same() && v.likeness() > likeness) {
+                    best = other;
+                    likeness = v.likeness();
                 }
             }
             if (best != null) {
@@ -103,6 +110,24 @@ final class ClusterLinker {
             }
         }
         return moved;
+    }
+
+    /** The candidates (not of this batch) sharing the most of keys, at most limit, the newest first among equals. */
+    static List<Long> mostShared(long[] keys, Map<Long, Set<Long>> byKey, Set<Long> exclude, int limit) {
+        Map<Long, Integer> shared = new HashMap<>();
+        for (long key : keys) {
+            for (long id : byKey.getOrDefault(key, Set.of())) {
+                if (!exclude.contains(id)) {
+                    shared.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        return shared.entrySet().stream()
+                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? Long.compare(b.getKey(), a.getKey())
+                        : Integer.compare(b.getValue(), a.getValue()))
+                .limit(Math.max(0, limit))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The older row's story takes the younger's copies, unless it already holds a copy of the younger's site. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tributary.config.ClusteringConfig;
 import tributary.match.IndexTerms;
 import tributary.match.MatchText;
 import tributary.normalize.NormalizedItem;
@@ -49,9 +50,11 @@ public class ItemStore {
             + " WHERE feed_id = ? AND identity_hash = ? ON DUPLICATE KEY UPDATE doc = VALUES(doc), terms = VALUES(terms)";
 
     private final TransactionOperations<Connection> tx;
+    private final ClusteringConfig clustering;
 
-    public ItemStore(TransactionOperations<Connection> tx) {
+    public ItemStore(TransactionOperations<Connection> tx, ClusteringConfig clustering) {
         this.tx = tx;
+        this.clustering = clustering;
     }
 
     /** Upserts items of one feed in one transaction; a repeated identity within the document counts once. */
@@ -98,7 +101,9 @@ public class ItemStore {
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
             index(c, feedId, writes, texts);
-            ClusterLinker.index(c, feedId, fresh);
+            if (clustering.enabled()) {
+                ClusterLinker.index(c, feedId, fresh);
+            }
             if (!writes.isEmpty()) {
                 // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
                 // at the same moment on another worker is visible to whichever of the two links last.
@@ -107,7 +112,8 @@ public class ItemStore {
                     public void afterCommit() {
                         tx.executeWrite(linking -> {
                             int linked = StoryLinker.link(linking.getConnection(), feedId, writes, now);
-                            return linked + ClusterLinker.link(linking.getConnection(), feedId, fresh);
+                            return linked + (clustering.enabled() ? ClusterLinker.link(linking.getConnection(), feedId,
+                                    fresh, clustering.maxCandidates()) : 0);
                         });
                     }
                 });
