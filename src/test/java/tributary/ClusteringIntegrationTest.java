@@ -65,7 +65,7 @@ class ClusteringIntegrationTest implements TestPropertyProvider {
                   - url: %s
                     categories: [tong-hop]
                 """.formatted(fixtures.url("cluster-thanhnien.rss"), fixtures.url("cluster-vnexpress.rss"),
-                fixtures.url("cluster-tuoitre.rss"))).properties();
+                fixtures.url("cluster-tuoitre.rss"))).properties("tributary.cluster.enabled", "true");
     }
 
     @BeforeAll

@@ -33,6 +33,8 @@ import tributary.normalize.NormalizedItem;
 final class ClusterLinker {
 
     static final Duration WINDOW = ClusterConfig.DEFAULTS.window();
+    /** Candidates read per band key, the newest first. */
+    static final int PER_KEY = 20;
 
     /** A stored item as clustering reads it. */
     private record Row(long id, String story, String site, ClusterItem item) {
@@ -188,8 +190,11 @@ final class ClusterLinker {
             throws SQLException {
         Map<Long, Set<Long>> out = new HashMap<>();
         List<Long> list = new ArrayList<>(keys);
-        String sql = "SELECT band_key, item_id FROM story_band WHERE band_key IN (" + marks(list.size()) + ")"
-                + " AND published_at BETWEEN ? AND ?";
+        // The newest PER_KEY items of each key: a band shared by thousands of items (common words hash alike) says
+        // little about any of them, and reading all of them made the candidates grow with the store.
+        String sql = "SELECT band_key, item_id FROM (SELECT band_key, item_id, ROW_NUMBER() OVER (PARTITION BY band_key"
+                + " ORDER BY published_at DESC, item_id DESC) AS n FROM story_band WHERE band_key IN ("
+                + marks(list.size()) + ") AND published_at BETWEEN ? AND ?) newest WHERE n <= " + PER_KEY;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (long key : list) {
