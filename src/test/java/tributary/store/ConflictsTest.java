@@ -15,6 +15,8 @@ import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -28,6 +30,16 @@ import tributary.support.FeedsYml;
  */
 @MicronautTest(transactional = false)
 class ConflictsTest implements TestPropertyProvider {
+
+    /**
+     * The waiting side's own threads: the common pool has one thread on two cores, and a task another test left there
+     * kept the waiting update from starting at all in a full run ("no transaction came to wait for a lock").
+     */
+    private static final ExecutorService WAITERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "conflicts-test-waiter");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     TransactionOperations<Connection> tx;
@@ -83,7 +95,7 @@ class ConflictsTest implements TestPropertyProvider {
                         } catch (Exception e) {
                             otherWaits.completeExceptionally(e);
                         }
-                    });
+                    }, WAITERS);
                     awaitLockWait();
                 }
                 update(ours, "UPDATE conflict_probe SET v = v + 1 WHERE id = 1");
@@ -114,7 +126,7 @@ class ConflictsTest implements TestPropertyProvider {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, WAITERS);
             awaitLockWait();
             Exception deadlock = assertThrows(Exception.class, () -> update(b, "UPDATE conflict_probe SET v = 2 WHERE id = 1"));
             aWaits.get(10, TimeUnit.SECONDS);
