@@ -81,7 +81,7 @@ final class RegexLiterals {
                 }
                 case '[' -> {
                     end();
-                    skipClass();
+                    at = RegexSyntax.afterClass(regex, at);
                     skipQuantifier();
                 }
                 case '.', '^', '$', ')' -> {
@@ -149,12 +149,12 @@ final class RegexLiterals {
     private void quantifiedChar(int cp) {
         if (at < regex.length()) {
             char q = regex.charAt(at);
-            if (q == '*' || q == '?' || (q == '{' && countAhead() && minimumCount() == 0)) {
+            if (q == '*' || q == '?' || (q == '{' && RegexSyntax.countAt(regex, at) && minimumCount() == 0)) {
                 end();
                 skipQuantifier();
                 return;
             }
-            if (q == '+' || (q == '{' && countAhead())) {
+            if (q == '+' || (q == '{' && RegexSyntax.countAt(regex, at))) {
                 // Required at least once, but what follows is not right after that one copy.
                 append(cp);
                 end();
@@ -188,7 +188,7 @@ final class RegexLiterals {
             char q = regex.charAt(at);
             if (q == '*' || q == '+' || q == '?') {
                 at++;
-            } else if (q == '{' && countAhead()) {
+            } else if (q == '{' && RegexSyntax.countAt(regex, at)) {
                 at = regex.indexOf('}', at) + 1;
             } else {
                 return;
@@ -196,29 +196,6 @@ final class RegexLiterals {
         }
     }
 
-    /** Whether a '{' here starts {n}, {n,} or {n,m}; otherwise RE2/J reads it as a literal brace. */
-    private boolean countAhead() {
-        int i = at + 1;
-        int digits = 0;
-        while (i < regex.length() && Character.isDigit(regex.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (digits == 0 || i >= regex.length()) {
-            return false;
-        }
-        if (regex.charAt(i) == '}') {
-            return true;
-        }
-        if (regex.charAt(i) != ',') {
-            return false;
-        }
-        i++;
-        while (i < regex.length() && Character.isDigit(regex.charAt(i))) {
-            i++;
-        }
-        return i < regex.length() && regex.charAt(i) == '}';
-    }
 
     private int minimumCount() {
         int i = at + 1;
@@ -238,7 +215,7 @@ final class RegexLiterals {
             if (c == '\\') {
                 at += 2;
             } else if (c == '[') {
-                skipClass();
+                at = RegexSyntax.afterClass(regex, at);
             } else {
                 at++;
                 if (c == '(') {
@@ -248,27 +225,5 @@ final class RegexLiterals {
                 }
             }
         }
-    }
-
-    /** Skips a class [...] with its escapes, a leading ']' or '^]', and [:name:] inside. */
-    private void skipClass() {
-        at++;
-        if (at < regex.length() && regex.charAt(at) == '^') {
-            at++;
-        }
-        if (at < regex.length() && regex.charAt(at) == ']') {
-            at++;
-        }
-        while (at < regex.length() && regex.charAt(at) != ']') {
-            if (regex.charAt(at) == '\\') {
-                at += 2;
-            } else if (regex.startsWith("[:", at)) {
-                int close = regex.indexOf(":]", at + 2);
-                at = close < 0 ? at + 2 : close + 2;
-            } else {
-                at++;
-            }
-        }
-        at++;
     }
 }

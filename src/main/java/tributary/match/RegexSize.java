@@ -77,7 +77,7 @@ final class RegexSize {
             return Math.max(1, inner);
         }
         if (c == '[') {
-            skipClass();
+            at = RegexSyntax.afterClass(regex, at);
             return 1;
         }
         if (c == '\\') {
@@ -95,7 +95,7 @@ final class RegexSize {
             if (c == '*' || c == '+' || c == '?') {
                 at++;
                 size = add(size, 1);
-            } else if (c == '{' && countAhead()) {
+            } else if (c == '{' && RegexSyntax.countAt(regex, at)) {
                 size = multiply(size, count());
             } else {
                 break;
@@ -104,29 +104,6 @@ final class RegexSize {
         return size;
     }
 
-    /** Whether a '{' here starts {n}, {n,} or {n,m} (otherwise it is a literal brace). */
-    private boolean countAhead() {
-        int i = at + 1;
-        int digits = 0;
-        while (i < regex.length() && Character.isDigit(regex.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (digits == 0 || i >= regex.length()) {
-            return false;
-        }
-        if (regex.charAt(i) == '}') {
-            return true;
-        }
-        if (regex.charAt(i) != ',') {
-            return false;
-        }
-        i++;
-        while (i < regex.length() && Character.isDigit(regex.charAt(i))) {
-            i++;
-        }
-        return i < regex.length() && regex.charAt(i) == '}';
-    }
 
     /** Reads {n}, {n,} or {n,m}: the most copies it unrolls to ({n,} is n copies and a star). */
     private long count() {
@@ -142,28 +119,6 @@ final class RegexSize {
     private static long number(String digits) {
         // More digits than a long holds: RE2/J refuses such a count anyway; count it as huge.
         return digits.length() > 12 ? Long.MAX_VALUE / 2 : Long.parseLong(digits);
-    }
-
-    /** A class [...] with its escapes, a leading ']' or '^]', and [:name:] inside. */
-    private void skipClass() {
-        at++;
-        if (at < regex.length() && regex.charAt(at) == '^') {
-            at++;
-        }
-        if (at < regex.length() && regex.charAt(at) == ']') {
-            at++;
-        }
-        while (at < regex.length() && regex.charAt(at) != ']') {
-            if (regex.charAt(at) == '\\') {
-                at += 2;
-            } else if (regex.startsWith("[:", at)) {
-                int end = regex.indexOf(":]", at + 2);
-                at = end < 0 ? at + 2 : end + 2;
-            } else {
-                at++;
-            }
-        }
-        at++;
     }
 
     /** \Q…\E counts its characters, \p{…} and \x{…} one, any other escape one. */
