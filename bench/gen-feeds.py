@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes N RSS 2.0 feeds of 20 items (~40 KB each, Vietnamese and English text) into a folder, once per N.
 
-Usage: gen-feeds.py N FOLDER [--search]. --search (bench/search.sh) gives the Vietnamese items varied headlines drawn
+Usage: gen-feeds.py N FOLDER [--search] [--generation G]. --search (bench/search.sh) gives the Vietnamese items varied headlines drawn
 from SEARCH_TITLES, with words of known frequency: "bão" in ~1/8 of them, "Cà Mau" ~1/16, "sếu đầu đỏ" in 1 of
-2,000 items (0.05 % of all items, English ones included); without it the output is byte for byte what it always was.
+2,000 items (0.05 % of all items, English ones included); without it the output is byte for byte what it always was. --generation G (G > 1, bench/polling.sh's warm ingest) gives
+every feed 20 other items, G - 1 days newer, with their own guids, links and headlines (same words, so the same rules
+match the same share of them); generation 1 is the default output.
 """
 import datetime
 import os
@@ -47,10 +49,13 @@ def search_title(n, i, rng):
     return f"{rng.choice(SEARCH_TITLES)} ({n}-{i})"
 
 
-def feed(n, rng, titles=None):
+def feed(n, rng, titles=None, generation=1):
     vietnamese = n % 2 == 0
     text = VI if vietnamese else EN
-    base = datetime.datetime(2026, 1, 28, 12, 0) - datetime.timedelta(minutes=n % 997)
+    base = (datetime.datetime(2026, 1, 28, 12, 0) - datetime.timedelta(minutes=n % 997)
+            + datetime.timedelta(days=generation - 1))
+    # Generation 1 keeps its historical guids and links; a later one gets its own (and its own headlines below).
+    tag = "" if generation == 1 else f"-g{generation}"
     items = []
     for i in range(20):
         d = base - datetime.timedelta(minutes=37 * i)
@@ -60,8 +65,10 @@ def feed(n, rng, titles=None):
                  else f"Story {i} of section {n}: Hanoi speeds up public investment")
         if titles is not None and vietnamese:
             title = search_title(n, i, titles)
+        if generation > 1:
+            title += f" (đợt {generation})" if vietnamese else f" (part {generation})"
         items.append(f"""<item><title>{title}</title>
-<link>https://site{n % 500}.example/s{n}/bai-{i}.html</link><guid isPermaLink="false">s{n}-{i}</guid>
+<link>https://site{n % 500}.example/s{n}/bai-{i}{tag}.html</link><guid isPermaLink="false">s{n}{tag}-{i}</guid>
 <description>{paras}</description><category>{'Thời sự' if vietnamese else 'World'}</category>
 <pubDate>{d.strftime('%a, %d %b %Y %H:%M:%S')} +0700</pubDate></item>
 """)
@@ -76,13 +83,14 @@ def feed(n, rng, titles=None):
 def main():
     count, folder = int(sys.argv[1]), sys.argv[2]
     search = "--search" in sys.argv[3:]
+    generation = int(sys.argv[sys.argv.index("--generation") + 1]) if "--generation" in sys.argv[3:] else 1
     os.makedirs(folder, exist_ok=True)
     rng = random.Random(8)
     # Its own generator, so the paragraphs are drawn exactly as without --search.
     titles = random.Random(16) if search else None
     for n in range(count):
         with open(os.path.join(folder, f"f{n}.rss"), "w", encoding="utf-8") as out:
-            out.write(feed(n, rng, titles))
+            out.write(feed(n, rng, titles, generation))
 
 
 if __name__ == "__main__":

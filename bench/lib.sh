@@ -59,6 +59,26 @@ bench_cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f\n", ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
+# CPU seconds of each thread of a process, summed by thread name without its trailing number ("poll-worker-",
+# "C2 CompilerThre", "GC Thread#"): where a JVM's CPU went, JIT and GC included, which a sampling profiler misses.
+bench_thread_cpu() {
+  local hz t
+  hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    cat "$t/stat" 2>/dev/null || true  # a thread may end between the listing and the read
+  done | awk -v hz="$hz" '{
+    name = $0; sub(/^[^(]*\(/, "", name); sub(/\) [^)]*$/, "", name); sub(/[0-9#-]+$/, "", name)
+    rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
+    cpu[name] += (f[12] + f[13]) / hz
+  } END { for (n in cpu) printf "%.2f\t%s\n", cpu[n], n }'
+}
+
+# The difference of two bench_thread_cpu snapshots (files), the largest first: "name: seconds, …".
+bench_thread_cpu_delta() {
+  awk -F'\t' 'NR == FNR { before[$2] = $1; next } { d = $1 - before[$2]; if (d >= 0.05) printf "%.1f\t%s\n", d, $2 }' "$1" "$2" \
+    | sort -rn | head -12 | awk -F'\t' '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1 }'
+}
+
 # Peak resident memory (VmHWM) of a process in MB.
 bench_peak_rss_mb() {
   awk '/VmHWM/ { printf "%.0f\n", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0
