@@ -132,6 +132,9 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         assertEquals(items("/feeds/tong-hop.json" + q).size() + 1, storms.size(), "Fengshen twice: " + storms);
         String rss = get("/feeds/tung-ban.rss").body();
         assertEquals(8, count(rss, "<item>"));
+        // The reader pages follow the category's flag too.
+        assertEquals(8, count(get("/c/tung-ban").body(), "<article class=\"story"));
+        assertEquals(5, count(get("/c/tong-hop").body(), "<article class=\"story"));
         assertFalse(rss.contains("Cũng đưa tin:"), "no credit line where copies stand alone");
     }
 
@@ -181,6 +184,19 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         int one = items("/feeds/tong-hop.json" + q).size();
         assertEquals(one + 2, items("/feeds/tong-hop.json" + q + "&clusters=off").size());
         assertEquals(one + 2, items("/feeds/tong-hop.json" + q + "&since=2000-01-01&clusters=off").size());
+    }
+
+    @Test
+    @Order(3)
+    void theReaderPagesTakeClustersOffTooAndTheirLinksCarryIt() throws Exception {
+        assertEquals(8, count(get("/c/tong-hop?clusters=off").body(), "<article class=\"story"));
+        assertEquals(8, count(get("/c/tong-hop?clusters=OFF").body(), "<article class=\"story"));
+        assertEquals(5, count(get("/c/tong-hop?clusters=on").body(), "<article class=\"story"));
+        assertEquals(5, count(get("/c/tong-hop").body(), "<article class=\"story"), "cached apart");
+        for (String bad : List.of("", "maybe", "off&clusters=on")) {
+            HttpResponse<String> refused = get("/c/tong-hop?clusters=" + bad);
+            assertEquals(400, refused.statusCode(), bad);
+        }
     }
 
     @ParameterizedTest
