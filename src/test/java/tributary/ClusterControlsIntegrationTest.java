@@ -78,7 +78,10 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         return feedsYml.properties("tributary.cluster.enabled", "true", "tributary.admin-token", TOKEN);
     }
 
-    /** Every feed in both categories: tong-hop clusters, tung-ban (unless clustered) lists every copy. */
+    /**
+     * Every feed in both categories: tong-hop clusters, tung-ban (unless clustered) lists every copy; mot-bao holds
+     * Thanh Niên's feed only, whose copy speaks for the shooting.
+     */
     private String catalogText(boolean tungBanClusters) {
         return """
                 categories:
@@ -86,9 +89,11 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
                   - slug: tung-ban
                     title: Từng bản
                     clustering: %s
+                  - slug: mot-bao
+                    title: Một báo
                 feeds:
                   - url: %s
-                    categories: [tong-hop, tung-ban]
+                    categories: [tong-hop, tung-ban, mot-bao]
                   - url: %s
                     categories: [tong-hop, tung-ban]
                   - url: %s
@@ -352,6 +357,7 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
     void splitsNamedCopiesThenTheRestAndOutputsChangeAtOnce() throws Exception {
         String id = idOf(SHOOTING);
         assertEquals(5, items("/feeds/tong-hop.json").size());
+        assertEquals(3, sourcesOf(items("/feeds/mot-bao.json"), SHOOTING));
         JsonNode cluster = json.readValue(admin("GET", "/admin/clusters/" + id, null).body(), JsonNode.class);
         long joined = -1;
         String ownId = null;
@@ -374,6 +380,7 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         assertEquals(1, json.readValue(rest.body(), JsonNode.class).get("members").size());
         assertEquals(7, items("/feeds/tong-hop.json").size());
         assertEquals(7, items("/feeds/all.json").size());
+        assertEquals(1, sourcesOf(items("/feeds/mot-bao.json"), SHOOTING), "the staying copy's pages changed too");
         assertEquals(8, items("/feeds/tong-hop.json?clusters=off").size(), "clusters=off lists the same copies");
         // Every pair of the three publishers' stories is remembered apart.
         assertEquals(3, db.count("SELECT COUNT(*) FROM cluster_split"));
@@ -442,6 +449,15 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         List<JsonNode> items = new ArrayList<>();
         feed(path).get("items").values().forEach(items::add);
         return items;
+    }
+
+    private static int sourcesOf(List<JsonNode> items, String title) {
+        for (JsonNode item : items) {
+            if (item.get("title").getStringValue().equals(title)) {
+                return item.get("_tributary").get("sources").size();
+            }
+        }
+        throw new AssertionError("no entry " + title);
     }
 
     private static List<String> titles(List<JsonNode> items) {

@@ -35,7 +35,7 @@ public class StoryClusters {
     public record Cluster(String story, List<Member> members) {
     }
 
-    /** What a split did: the stories given back, each with its items, and the cluster as it is after. */
+    /** What a split did: the stories given back, the items moved, the feeds whose pages changed, the cluster after. */
     public record Split(List<String> stories, List<Long> items, Set<Long> feeds, Cluster remaining) {
     }
 
@@ -62,7 +62,7 @@ public class StoryClusters {
     /**
      * Splits a cluster: the copies with the given ids (null: every copy that joined it) go back to the stories they
      * had, with every copy sharing that story, and each story given back is remembered apart from every other story
-     * of the cluster. Feeds whose items moved are marked changed, for the render caches of every instance. Ids that
+     * of the cluster. The feeds of every copy are marked changed, for the render caches of every instance. Ids that
      * are not copies which joined this cluster (the caller checked them against find) are passed over.
      */
     public Split split(String story, List<Long> itemIds) {
@@ -92,8 +92,9 @@ public class StoryClusters {
             for (Member m : before.members()) {
                 if (m.ownStory() != null && chosen.contains(m.ownStory())) {
                     moved.add(m.itemId());
-                    feeds.add(m.feedId());
                 }
+                // The copies that stay change too: their entry loses the others as sources.
+                feeds.add(m.feedId());
             }
             if (!chosen.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE item SET story_hash = own_story_hash,"
