@@ -144,15 +144,13 @@ public final class FeedsFileParser {
         if (value == null) {
             return true;
         }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> {
-                fail(line(node), "clustering must be true or false, not '" + value + "': false lists every copy of a"
-                        + " story reported by several publishers as its own entry");
-                yield true;
-            }
-        };
+        Boolean clustering = SettingRules.bool(value);
+        if (clustering == null) {
+            fail(line(node), "clustering must be true or false, not '" + value + "': false lists every copy of a"
+                    + " story reported by several publishers as its own entry");
+            return true;
+        }
+        return clustering;
     }
 
     /**
