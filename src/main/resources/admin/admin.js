@@ -51,7 +51,12 @@
       noImages: 'No images.', images: '{n} image(s), not loaded in this preview: {list}', lag: 'oldest due poll waits {x}',
       listFile: 'list file', summaryLine: '{feeds} feeds, {categories} categories; {file}: {path}',
       'o.ok': 'new items', 'o.not-modified': 'not modified', 'o.error': 'error', 'o.gone': 'gone',
-      'o.rate-limited': 'rate limited', fullTextOn: 'full text', selectFeed: 'select {x}'
+      'o.rate-limited': 'rate limited', fullTextOn: 'full text', selectFeed: 'select {x}',
+      clusters: 'Story clusters', clustersHelp: 'A story reported by several publishers is one entry. Paste its entry id from a feed to see its copies and split a wrong merge.',
+      clusterId: 'Entry id', show: 'Show', 'col.site': 'Site', 'col.published': 'Published', 'col.role': 'Role',
+      speaks: 'speaks for the story', joined: 'joined', ownCopy: 'own copy', splitSelected: 'Split the selected copies off',
+      splitAll: 'Split every copy off', splitDone: 'Split off {n} stories', clusteringOff: 'clusters off',
+      clusteringOn: 'Show clusters', listEveryCopy: 'List every copy', clusteringSaved: 'Saved clustering of {x}', selectCopies: 'Tick the copies to split off first.'
     },
     vi: {
       title: 'Quản trị Tributary', language: 'Ngôn ngữ', token: 'Mã quản trị', signIn: 'Đăng nhập',
@@ -91,7 +96,12 @@
       noImages: 'Không có ảnh.', images: '{n} ảnh, không tải trong bản xem trước: {list}', lag: 'lần lấy quá hạn lâu nhất chờ {x}',
       listFile: 'tệp danh sách', summaryLine: '{feeds} nguồn, {categories} chuyên mục; {file}: {path}',
       'o.ok': 'có tin mới', 'o.not-modified': 'không đổi', 'o.error': 'lỗi', 'o.gone': 'đã mất',
-      'o.rate-limited': 'bị giới hạn', fullTextOn: 'toàn văn', selectFeed: 'chọn {x}'
+      'o.rate-limited': 'bị giới hạn', fullTextOn: 'toàn văn', selectFeed: 'chọn {x}',
+      clusters: 'Cụm tin', clustersHelp: 'Một sự kiện nhiều báo cùng đưa là một mục. Dán mã mục từ một kênh để xem các bản và tách một cụm gộp sai.',
+      clusterId: 'Mã mục', show: 'Xem', 'col.site': 'Báo', 'col.published': 'Đăng lúc', 'col.role': 'Vai trò',
+      speaks: 'bản đại diện', joined: 'đã gộp vào', ownCopy: 'bản gốc', splitSelected: 'Tách các bản đã chọn',
+      splitAll: 'Tách mọi bản', splitDone: 'Đã tách {n} tin', clusteringOff: 'không gộp cụm',
+      clusteringOn: 'Gộp cụm', listEveryCopy: 'Liệt kê từng bản', clusteringSaved: 'Đã lưu cách gộp của {x}', selectCopies: 'Hãy chọn các bản cần tách trước.'
     }
   };
   const configured = document.documentElement.dataset.language === 'en' ? 'en' : 'vi';
@@ -554,6 +564,7 @@
       li.appendChild(el('strong', null, c.title));
       li.appendChild(document.createTextNode(' (' + c.slug + ') — ' + t('feedsCount', {n: c.feed_count})
         + (c.origin === 'file' ? ', ' + t('fromFile') : '') + ' '));
+      if (c.clustering === false) li.appendChild(el('span', 'cats', t('clusteringOff') + ' '));
       if (c.block.length > 0) li.appendChild(el('div', 'rules', 'block: ' + c.block.join(' · ')));
       if (c.origin !== 'file') {
         li.appendChild(button(t('rename'), () => {
@@ -569,6 +580,9 @@
           }
         }));
         li.appendChild(button(t('blockRules'), () => editBlock(c)));
+        li.appendChild(button(c.clustering === false ? t('clusteringOn') : t('listEveryCopy'), () => act(
+          () => api('PUT', '/admin/categories/' + encodeURIComponent(c.slug), {clustering: c.clustering === false}),
+          t('clusteringSaved', {x: c.slug}))));
       }
       list.appendChild(li);
     }
@@ -607,6 +621,68 @@
       await api('PUT', '/admin/categories/' + encodeURIComponent(slug), {block: split($('category-block-rules').value, '\n')});
       $('category-block').hidden = true;
     }, t('blockSaved', {x: slug}));
+  });
+
+  // ---- Story clusters: a cluster's copies by its entry id, and its split (all joined copies, or those ticked). ----
+  let cluster = null;
+
+  function showCluster(c) {
+    cluster = c;
+    $('cluster-id').value = c.id;
+    const body = $('cluster-members');
+    body.replaceChildren();
+    for (const m of c.members) {
+      const tr = el('tr');
+      const pick = el('td');
+      if (m.joined) {
+        const box = Object.assign(el('input'), {type: 'checkbox', value: String(m.item_id)});
+        box.setAttribute('aria-label', t('selectFeed', {x: m.title}));
+        pick.appendChild(box);
+      }
+      tr.appendChild(pick);
+      tr.appendChild(el('td', null, m.site));
+      tr.appendChild(el('td', null, m.feed_title));
+      const title = el('td');
+      title.appendChild(el('div', 'feed-title', m.title));
+      title.appendChild(el('div', 'url', m.url));
+      tr.appendChild(title);
+      const when = el('td');
+      when.appendChild(time(m.published));
+      tr.appendChild(when);
+      tr.appendChild(el('td', null, m.speaks_for_story ? t('speaks') : (m.joined ? t('joined') : t('ownCopy'))));
+      body.appendChild(tr);
+    }
+    $('cluster-result').hidden = false;
+  }
+
+  async function loadCluster(id) {
+    try {
+      showCluster(await api('GET', '/admin/clusters/' + encodeURIComponent(id.trim())));
+    } catch (e) {
+      $('cluster-result').hidden = true;
+      say(e.message, true);
+    }
+  }
+
+  async function splitCluster(items) {
+    try {
+      const after = await api('POST', '/admin/clusters/' + encodeURIComponent(cluster.id) + '/split',
+        items === null ? undefined : {items});
+      say(t('splitDone', {n: after.split_off.length}));
+      showCluster(after);
+    } catch (e) {
+      say(e.errors.length ? e.errors.map((x) => x.field + ': ' + x.reason).join('; ') : e.message, true);
+    }
+  }
+
+  $('cluster-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadCluster($('cluster-id').value);
+  });
+  $('cluster-split-all').addEventListener('click', () => splitCluster(null));
+  $('cluster-split-selected').addEventListener('click', () => {
+    const items = [...$('cluster-members').querySelectorAll('input:checked')].map((box) => Number(box.value));
+    if (items.length === 0) say(t('selectCopies'), true); else splitCluster(items);
   });
 
   // ---- Everything on the page, after sign-in and after each change. ----

@@ -29,8 +29,8 @@ import tributary.store.TopicRepository;
 import tributary.store.TopicRow;
 
 /**
- * /admin/categories: list, add, rename (the slug stays unless asked), set block rules, delete (refused while in use
- * unless forced).
+ * /admin/categories: list, add, rename (the slug stays unless asked), set block rules and clustering, delete (refused
+ * while in use unless forced).
  */
 @Controller("/admin/categories")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -71,10 +71,12 @@ class CategoriesAdminController {
             errors.add(new Problems.FieldError("slug", slug, slugProblem));
         }
         List<String> block = RuleFields.rules("block", input == null ? null : input.block(), errors);
+        Boolean clustering = input == null ? null : input.clustering(errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        editor.addCategory(slug, title, description(input), block == null ? List.of() : block);
+        editor.addCategory(slug, title, description(input), block == null ? List.of() : block,
+                clustering == null || clustering);
         CategoryRow row = categories.findBySlug(slug).orElseThrow();
         return HttpResponse.created(view(row, catalog.feedCountsByCategory()), URI.create("/admin/categories/" + slug));
     }
@@ -100,10 +102,11 @@ class CategoriesAdminController {
             errors.add(new Problems.FieldError("title", title, "1 to 255 characters"));
         }
         List<String> block = RuleFields.rules("block", input == null ? null : input.block(), errors);
+        Boolean clustering = input == null ? null : input.clustering(errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        editor.updateCategory(slug, title, input == null ? null : input.description(), newSlug, block);
+        editor.updateCategory(slug, title, input == null ? null : input.description(), newSlug, block, clustering);
         CategoryRow updated = categories.findBySlug(newSlug != null ? newSlug : slug).orElseThrow();
         return HttpResponse.ok(view(updated, catalog.feedCountsByCategory()));
     }
@@ -143,7 +146,7 @@ class CategoriesAdminController {
 
     private static CategoryView view(CategoryRow c, Map<Long, Long> feedCounts) {
         return new CategoryView(c.slug(), c.title(), c.description(), c.origin(), c.sourceLine(),
-                feedCounts.getOrDefault(c.id(), 0L), c.block());
+                feedCounts.getOrDefault(c.id(), 0L), c.block(), c.clustering());
     }
 
     private static void refuseFileRow(CategoryRow row) {

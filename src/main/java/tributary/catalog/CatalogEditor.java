@@ -98,10 +98,16 @@ public class CatalogEditor {
 
     /** Adds a category; block: its rules as written (checked by the caller), none when empty. */
     public void addCategory(String slug, String title, String description, List<String> block) {
+        addCategory(slug, title, description, block, true);
+    }
+
+    /** As above; clustering false lists every copy of a story cluster in its outputs as its own entry. */
+    public void addCategory(String slug, String title, String description, List<String> block, boolean clustering) {
         edit(() -> {
             refuseTopicSlug(slug);
             try {
-                categories.insertApiCategory(slug, title, description, block, UtcTimes.toColumn(clock.instant()));
+                categories.insertApiCategory(slug, title, description, block, clustering,
+                        UtcTimes.toColumn(clock.instant()));
             } catch (RuntimeException e) {
                 throw conflictIfTaken(e, slug);
             }
@@ -111,14 +117,21 @@ public class CatalogEditor {
 
     /** Changes title and description (null: unchanged) and, when newSlug is given, the slug, which readers subscribe by. */
     public void updateCategory(String slug, String title, String description, String newSlug) {
-        updateCategory(slug, title, description, newSlug, null);
+        updateCategory(slug, title, description, newSlug, null, null);
     }
 
-    /** As above; block (null: unchanged, empty: none) replaces the category's block rules. */
-    public void updateCategory(String slug, String title, String description, String newSlug, List<String> block) {
+    /**
+     * As above; block (null: unchanged, empty: none) replaces the category's block rules, clustering (null:
+     * unchanged) switches story clusters in its outputs on or off.
+     */
+    public void updateCategory(String slug, String title, String description, String newSlug, List<String> block,
+                               Boolean clustering) {
         edit(() -> {
             if (block != null) {
                 categories.updateBlock(slug, block);
+            }
+            if (clustering != null) {
+                categories.updateClustering(slug, clustering);
             }
             if (title != null) {
                 categories.updateTitle(slug, title);

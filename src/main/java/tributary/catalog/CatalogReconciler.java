@@ -66,7 +66,8 @@ public class CatalogReconciler {
     private ReconcileResult applyInTransaction(FeedsFile file, String fileHash) {
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
         List<CatalogWrites.FileCategory> categories = file.categories().stream()
-                .map(c -> new CatalogWrites.FileCategory(c.slug(), c.title(), c.description(), c.block(), c.line()))
+                .map(c -> new CatalogWrites.FileCategory(c.slug(), c.title(), c.description(), c.block(),
+                        c.clustering(), c.line()))
                 .toList();
         List<TopicWrites.FileTopic> topics = file.topics().stream()
                 .map(t -> new TopicWrites.FileTopic(t.slug(), t.title(), t.query(), t.categories(), t.line())).toList();

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tributary.store.FeedSettings;
@@ -228,14 +227,12 @@ public final class FeedSettingsForm {
         if (value instanceof Boolean b) {
             return b;
         }
-        return switch (value.toString().strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> {
-                problems.refuse(key, -1, value.toString(), key + " must be true or false, not '" + value + "'");
-                yield key.equals("enabled");
-            }
-        };
+        Boolean parsed = SettingRules.bool(value.toString());
+        if (parsed == null) {
+            problems.refuse(key, -1, value.toString(), key + " must be true or false, not '" + value + "'");
+            return key.equals("enabled");
+        }
+        return parsed;
     }
 
     private static <T> T value(String key, String text, SettingRules.Parsed<T> parsed, Problems problems) {

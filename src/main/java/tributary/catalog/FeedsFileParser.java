@@ -26,7 +26,8 @@ import tributary.store.FeedSettings;
 public final class FeedsFileParser {
 
     private static final Set<String> ROOT_KEYS = Set.of("categories", "feeds", "topics");
-    private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description", "block");
+    private static final Set<String> CATEGORY_KEYS = Set.of("slug", "title", "description", "block",
+            "clustering");
     private static final Set<String> TOPIC_KEYS = Set.of("slug", "title", "query", "categories");
     private static final Set<String> FEED_KEYS = Set.copyOf(FeedSettingsForm.KEYS);
 
@@ -132,9 +133,24 @@ public final class FeedsFileParser {
                 continue;
             }
             result.add(new CategorySpec(slug, title.strip(), blankToNull(scalar(fields.get("description"))),
-                    rules(fields.get("block"), "block"), line));
+                    rules(fields.get("block"), "block"), clustering(fields.get("clustering")), line));
         }
         return result;
+    }
+
+    /** A category's clustering switch: true unless the file says false (YAML's true/false, yes/no, on/off). */
+    private boolean clustering(Node node) {
+        String value = scalar(node);
+        if (value == null) {
+            return true;
+        }
+        Boolean clustering = SettingRules.bool(value);
+        if (clustering == null) {
+            fail(line(node), "clustering must be true or false, not '" + value + "': false lists every copy of a"
+                    + " story reported by several publishers as its own entry");
+            return true;
+        }
+        return clustering;
     }
 
     /**

@@ -30,6 +30,9 @@ public final class FeedsFileWriter {
             if (!c.block().isEmpty()) {
                 yaml.append("    block: ").append(value("block", c.block())).append('\n');
             }
+            if (!c.clustering()) {
+                yaml.append("    clustering: false\n");
+            }
         }
         yaml.append(feeds.isEmpty() ? "feeds: []\n" : "feeds:\n");
         for (FeedSettings feed : feeds) {

@@ -3,6 +3,7 @@ package tributary.catalog;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
@@ -28,6 +29,15 @@ public final class SettingRules {
     }
 
     private SettingRules() {
+    }
+
+    /** A switch written as text: true, yes, on or false, no, off, in any case; null when it is none of them. */
+    public static Boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> null;
+        };
     }
 
     /** A poll interval like 90s, 15m, 1h30m, 1d or PT15M, at least MIN_INTERVAL. */

@@ -25,7 +25,8 @@ import tributary.store.PageCursor;
 
 /**
  * Serves the merged feeds: GET /feeds lists the categories and topics, GET /feeds/{slug}.{rss,atom,json} one category,
- * a topic or all, narrowed by ?q= (a query) and ?since= (a date or a duration) when given.
+ * a topic or all, narrowed by ?q= (a query) and ?since= (a date or a duration) when given, every copy of a story
+ * cluster as its own entry with ?clusters=off.
  */
 @Controller
 class FeedsController {
@@ -82,7 +83,8 @@ class FeedsController {
                                             @Nullable @QueryValue String since, HttpRequest<?> request) {
         PageKey key;
         try {
-            key = pageKey(file, limit, before, q, since, request);
+            key = pageKey(file, limit, before, q, since, ClustersParam.off(request.getParameters().getAll("clusters")),
+                    request);
         } catch (Refused refused) {
             return CompletableFuture.completedFuture(refused.answer);
         }
@@ -109,8 +111,11 @@ class FeedsController {
     }
 
     /** The page a request asks for, with only what changes it; anything else in the request is ignored. */
-    private PageKey pageKey(String file, String limit, String before, String q, String since, HttpRequest<?> request)
-            throws Refused {
+    private PageKey pageKey(String file, String limit, String before, String q, String since, Optional<Boolean> off,
+                            HttpRequest<?> request) throws Refused {
+        if (off.isEmpty()) {
+            throw new Refused(Problems.of(HttpStatus.BAD_REQUEST, "Bad clusters", ClustersParam.PROBLEM));
+        }
         int dot = file.lastIndexOf('.');
         Optional<FeedFormat> format = dot < 0 ? Optional.empty() : FeedFormat.ofExtension(file.substring(dot + 1));
         if (format.isEmpty()) {
@@ -158,7 +163,7 @@ class FeedsController {
             }
         }
         return new PageKey(slug, format.get(), Math.min(size, MAX_LIMIT), cursor, baseUrls.resolve(request), query,
-                sinceText, sinceAt);
+                sinceText, sinceAt, off.get());
     }
 
     private static HttpResponse<?> noSuchCategory(String slug) {

@@ -16,15 +16,21 @@ import tributary.store.PageCursor;
  * @param since   the ?since= value as written, null for none; links carry it as written
  * @param sinceAt what since means now: a duration is counted back from the request's minute, so requests within
  *                one minute share a cached page
+ * @param clustersOff ?clusters=off: every copy of a story cluster is its own entry; links carry it
  */
 record PageKey(String slug, FeedFormat format, int limit, PageCursor before, String base, String q, String since,
-               Instant sinceAt) implements CacheKey {
+               Instant sinceAt, boolean clustersOff) implements CacheKey {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
     PageKey(String slug, FeedFormat format, int limit, PageCursor before, String base) {
-        this(slug, format, limit, before, base, null, null, null);
+        this(slug, format, limit, before, base, null, null, null, false);
+    }
+
+    PageKey(String slug, FeedFormat format, int limit, PageCursor before, String base, String q, String since,
+            Instant sinceAt) {
+        this(slug, format, limit, before, base, q, since, sinceAt, false);
     }
 
     /** Whether the page is a reader's search (?q= or ?since=): such pages have their own render slots and cache share. */
@@ -48,6 +54,7 @@ record PageKey(String slug, FeedFormat format, int limit, PageCursor before, Str
         String query = (q == null ? "" : "&q=" + encode(q))
                 + (since == null ? "" : "&since=" + encode(since))
                 + (limit == DEFAULT_LIMIT ? "" : "&limit=" + limit)
+                + (clustersOff ? "&clusters=off" : "")
                 + (cursor == null ? "" : "&before=" + cursor.token());
         return feedUrl() + (query.isEmpty() ? "" : "?" + query.substring(1));
     }

@@ -20,7 +20,8 @@ import tributary.store.TopicRow;
 /**
  * What a page's slug and search mean: a category (its stories, less those its block rules leave out), a topic (its
  * query over its categories) or everything, narrowed by ?q= and ?since=. In a view of several categories a copy is
- * shown when at least one of its feed's categories there does not block it (a feed in none blocks nothing).
+ * shown when at least one of its feed's categories there does not block it (a feed in none blocks nothing). Story
+ * clusters are shown as one entry unless the page asks ?clusters=off or every category in view has clustering off.
  */
 @Singleton
 class PageScopes {
@@ -109,7 +110,24 @@ class PageScopes {
         }
         StoryFilter.CopyTest test = test(queries, visible);
         return new StoryFilter(ids, key.sinceAt(), test, indexFilter(queries), config.queryScanRows(),
-                config.queryMaxRows(), config.queryTimeBudget());
+                config.queryMaxRows(), config.queryTimeBudget(), key.clustersOff() || clusteringOff(ids, all));
+    }
+
+    /**
+     * Whether every category in view has clustering off: then each copy is its own entry. A view that also takes in a
+     * category with clustering on (all, a topic over several) keeps clusters, so a story reported in a clustering
+     * category is one entry wherever that category is shown; ?clusters=off lists every copy anywhere.
+     */
+    private static boolean clusteringOff(List<Long> ids, List<CategoryRow> all) {
+        if (ids == null || ids.isEmpty()) {
+            return false;
+        }
+        for (CategoryRow category : all) {
+            if (ids.contains(category.id()) && category.clustering()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A copy is visible unless every one of its feed's categories in view blocks it. */

@@ -38,7 +38,7 @@ public class StoryAssembler {
     /** A page of the stories filter selects (categories, date floor, test of each copy). */
     public Page page(StoryFilter filter, int limit, PageCursor before) {
         StoryPage page = reader.newestStories(filter, limit, before);
-        Map<String, List<StoredItem>> copies = reader.copiesOf(page.storyHashes());
+        Map<String, List<StoredItem>> copies = reader.copiesOf(page.storyHashes(), filter.unclustered());
         List<Story> stories = new ArrayList<>(page.storyHashes().size());
         for (String hash : page.storyHashes()) {
             List<StoredItem> group = copies.get(hash);

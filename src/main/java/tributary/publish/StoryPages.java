@@ -29,8 +29,13 @@ public class StoryPages {
 
     /** The newest limit stories of slug from before on (null: the first page); empty when the slug names nothing. */
     public Optional<Listing> page(String slug, int limit, PageCursor before) {
+        return page(slug, limit, before, false);
+    }
+
+    /** As above; clustersOff lists every copy of a story cluster as its own story (?clusters=off). */
+    public Optional<Listing> page(String slug, int limit, PageCursor before, boolean clustersOff) {
         // The JSON Feed key of the same page: a scope depends on the slug and the search only, not on the format.
-        PageKey key = new PageKey(slug, FeedFormat.JSON, limit, before, "");
+        PageKey key = new PageKey(slug, FeedFormat.JSON, limit, before, "", null, null, null, clustersOff);
         return scopes.of(key).map(scope -> {
             StoryAssembler.Page page = assembler.page(scope.filter(), limit, before);
             return new Listing(scope.title(), scope.description(), page.stories(), page.next());

@@ -23,8 +23,12 @@ import java.util.Set;
 @Singleton
 public class CatalogWrites {
 
-    /** A category as feeds.yml declares it, block its rules as written; line is where it starts in the file. */
-    public record FileCategory(String slug, String title, String description, List<String> block, int line) {
+    /**
+     * A category as feeds.yml declares it, block its rules as written, clustering whether its outputs show story
+     * clusters; line is where it starts in the file.
+     */
+    public record FileCategory(String slug, String title, String description, List<String> block, boolean clustering,
+                               int line) {
     }
 
     /** A feed as feeds.yml declares it; line is where it starts in the file. */
@@ -91,11 +95,12 @@ public class CatalogWrites {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO category (slug, title, description, origin, source_line, position, created_at,
-                      block_rules)
-                    VALUES (?, ?, ?, %1$s, ?, ?, ?, ?)
+                      block_rules, clustering)
+                    VALUES (?, ?, ?, %1$s, ?, ?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE title = IF(origin = %1$s, VALUES(title), title),
                       description = IF(origin = %1$s, VALUES(description), description),
                       block_rules = IF(origin = %1$s, VALUES(block_rules), block_rules),
+                      clustering = IF(origin = %1$s, VALUES(clustering), clustering),
                       source_line = IF(origin = %1$s, VALUES(source_line), source_line),
                       position = IF(origin = %1$s, VALUES(position), position)""".formatted(FILE))) {
                 int position = 0;
@@ -107,6 +112,7 @@ public class CatalogWrites {
                     ps.setInt(5, position++);
                     ps.setObject(6, now);
                     ps.setString(7, FeedSettingsColumns.lines(category.block()));
+                    ps.setBoolean(8, category.clustering());
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -26,16 +26,22 @@ public interface CategoryRepository extends CrudRepository<CategoryRow, Long> {
 
     /** Adds a category through the admin API, after every other; fails with a DuplicateKey when the slug is taken. */
     default void insertApiCategory(String slug, String title, @Nullable String description, List<String> block,
-                                   LocalDateTime createdAt) {
-        insertLast(slug, title, description, Origin.API.column(), createdAt, FeedSettingsColumns.lines(block));
+                                   boolean clustering, LocalDateTime createdAt) {
+        insertLast(slug, title, description, Origin.API.column(), createdAt, FeedSettingsColumns.lines(block),
+                clustering);
     }
 
     @Query("""
-            INSERT INTO category (slug, title, description, origin, position, created_at, block_rules)
-            SELECT :slug, :title, :description, :origin, COALESCE(MAX(position), -1) + 1, :createdAt, :blockRules
+            INSERT INTO category (slug, title, description, origin, position, created_at, block_rules, clustering)
+            SELECT :slug, :title, :description, :origin, COALESCE(MAX(position), -1) + 1, :createdAt, :blockRules,
+              :clustering
             FROM category""")
     void insertLast(String slug, String title, @Nullable String description, String origin, LocalDateTime createdAt,
-                    @Nullable String blockRules);
+                    @Nullable String blockRules, boolean clustering);
+
+    /** Whether the category's outputs show story clusters as one entry (true) or every copy as its own. */
+    @Query("UPDATE category SET clustering = :clustering WHERE slug = :slug")
+    void updateClustering(String slug, boolean clustering);
 
     /** Sets the category's block rules (as written, one per line; none when empty). */
     default void updateBlock(String slug, List<String> block) {

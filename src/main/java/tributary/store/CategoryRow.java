@@ -10,7 +10,8 @@ import tributary.normalize.TextCleaner;
 
 /**
  * A row of the category table. Title and description are made XML-safe when read: admins type them, and the HTML
- * index, the OPML and every feed page print them.
+ * index, the OPML and every feed page print them. clustering false: the category's outputs list every copy of a
+ * story cluster as its own entry (V15).
  */
 @MappedEntity("category")
 public record CategoryRow(
@@ -22,7 +23,8 @@ public record CategoryRow(
         @Nullable Integer sourceLine,
         int position,
         LocalDateTime createdAt,
-        @Nullable String blockRules) {
+        @Nullable String blockRules,
+        boolean clustering) {
 
     /** The slug reserved for the merge of every category (/feeds/all.rss); no category may take it. */
     public static final String ALL = "all";

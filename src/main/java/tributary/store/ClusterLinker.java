@@ -132,13 +132,17 @@ final class ClusterLinker {
                 .toList();
     }
 
-    /** The older row's story takes the younger's copies, unless it already holds a copy of the younger's site. */
+    /**
+     * The older row's story takes the younger's copies, unless it already holds a copy of the younger's site, or an
+     * admin split the two apart (ClusterSplits).
+     */
     private static int join(Connection c, Row row, Row best) throws SQLException {
         Row older = row.id() < best.id() ? row : best;
         Row younger = older == row ? best : row;
         String into = story(c, older.id());
         String from = story(c, younger.id());
-        if (into == null || from == null || into.equals(from) || storyHasSite(c, into, younger.site())) {
+        if (into == null || from == null || into.equals(from) || storyHasSite(c, into, younger.site())
+                || ClusterSplits.apart(c, into, from)) {
             return 0;
         }
         return move(c, from, into);

@@ -129,7 +129,7 @@ public class ItemReader {
     /** Up to count rows strictly older than after (from the newest when null), newest first. */
     private static List<Row> rowsAfter(Connection c, StoryFilter filter, PageCursor after, int count, LocalDateTime now)
             throws SQLException {
-        String sql = "SELECT i.story_hash, i.published_at, i.id FROM item i " + scopeJoin(filter)
+        String sql = "SELECT " + story(filter) + ", i.published_at, i.id FROM item i " + scopeJoin(filter)
                 + "WHERE " + VISIBLE + sinceClause(filter)
                 + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
                 + "ORDER BY i.published_at DESC, i.id DESC LIMIT ?";
@@ -150,16 +150,13 @@ public class ItemReader {
     /** Those of the stories that have a copy newer than the cursor, so an earlier page already listed them. */
     private static Set<String> shownBefore(Connection c, StoryFilter filter, Set<String> stories, PageCursor before,
                                            LocalDateTime now) throws SQLException {
-        String sql = "SELECT DISTINCT i.story_hash FROM item i " + scopeJoin(filter) + "WHERE " + VISIBLE
+        String sql = "SELECT DISTINCT " + story(filter) + " FROM item i " + scopeJoin(filter) + "WHERE " + VISIBLE
                 + sinceClause(filter)
-                + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
-                + "?,".repeat(stories.size() - 1) + "?)";
+                + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND " + storyIn(filter, stories.size());
         Set<String> shown = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bindWalk(ps, filter, now, before);
-            for (String story : stories) {
-                ps.setString(i++, story);
-            }
+            i = bindStories(ps, i, filter.unclustered(), stories);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     shown.add(rs.getString(1));
@@ -289,7 +286,7 @@ public class ItemReader {
         String from = indexFilter == null
                 ? "FROM item i FORCE INDEX (ix_item_published) " + scopeJoin(filter)
                 : "FROM item_search s JOIN item i ON i.id = s.item_id " + scopeJoin(filter);
-        String sql = bound + "SELECT STRAIGHT_JOIN i.story_hash, i.published_at, i.id, i.feed_id " + from
+        String sql = bound + "SELECT STRAIGHT_JOIN " + story(filter) + ", i.published_at, i.id, i.feed_id " + from
                 + "WHERE " + VISIBLE + sinceClause(filter)
                 + (after == null ? "" : "AND (i.published_at < ? OR (i.published_at = ? AND i.id < ?)) ")
                 + (indexFilter == null ? "" : "AND MATCH(s.terms) AGAINST (? IN BOOLEAN MODE) ")
@@ -344,15 +341,12 @@ public class ItemReader {
         if (stories.isEmpty()) {
             return shown;
         }
-        String sql = "SELECT i.story_hash, i.feed_id, s.doc FROM item i " + scopeJoin(filter)
+        String sql = "SELECT " + story(filter) + ", i.feed_id, s.doc FROM item i " + scopeJoin(filter)
                 + "LEFT JOIN item_search s ON s.item_id = i.id WHERE " + VISIBLE + sinceClause(filter)
-                + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND i.story_hash IN ("
-                + "?,".repeat(stories.size() - 1) + "?)";
+                + "AND (i.published_at > ? OR (i.published_at = ? AND i.id >= ?)) AND " + storyIn(filter, stories.size());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bindWalk(ps, filter, now, before);
-            for (String story : stories) {
-                ps.setString(i++, story);
-            }
+            i = bindStories(ps, i, filter.unclustered(), stories);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (!shown.contains(rs.getString(1))
@@ -363,6 +357,39 @@ public class ItemReader {
             }
         }
         return shown;
+    }
+
+    /**
+     * What a row's story is: its story_hash, or without clusters the story it had before clustering moved it
+     * (own_story_hash, set only on moved copies).
+     */
+    private static String story(StoryFilter filter) {
+        return filter.unclustered() ? "COALESCE(i.own_story_hash, i.story_hash)" : "i.story_hash";
+    }
+
+    /**
+     * The rows of n stories (bound by bindStories). Without clusters written as two indexed lists, own_story_hash
+     * (ix_item_own_story) and story_hash of never-moved rows, so MariaDB can still read them by index.
+     */
+    private static String storyIn(boolean unclustered, int n) {
+        String marks = "?,".repeat(n - 1) + "?";
+        return unclustered ? "(i.own_story_hash IN (" + marks + ") OR (i.own_story_hash IS NULL AND i.story_hash IN ("
+                + marks + "))) " : "i.story_hash IN (" + marks + ") ";
+    }
+
+    private static String storyIn(StoryFilter filter, int n) {
+        return storyIn(filter.unclustered(), n);
+    }
+
+    private static int bindStories(PreparedStatement ps, int index, boolean unclustered, Iterable<String> stories)
+            throws SQLException {
+        int i = index;
+        for (int round = unclustered ? 2 : 1; round > 0; round--) {
+            for (String story : stories) {
+                ps.setString(i++, story);
+            }
+        }
+        return i;
     }
 
     /** The items of the filter's categories: one joins feed_category, several its distinct feeds, none everything. */
@@ -490,19 +517,27 @@ public class ItemReader {
 
     /** Every stored copy of the given stories, by feed (the order feeds were added) then age, so the first copy is stable. */
     public Map<String, List<StoredItem>> copiesOf(List<String> storyHashes) {
+        return copiesOf(storyHashes, false);
+    }
+
+    /**
+     * As above; unclustered: the stories are those of StoryFilter#unclustered (a moved copy under the story it had
+     * before), and each copy is keyed by that story.
+     */
+    public Map<String, List<StoredItem>> copiesOf(List<String> storyHashes, boolean unclustered) {
         Map<String, List<StoredItem>> copies = new HashMap<>();
         if (storyHashes.isEmpty()) {
             return copies;
         }
         LocalDateTime now = UtcTimes.toColumn(clock.instant());
         return tx.executeRead(status -> {
-            String sql = COLUMNS + "WHERE " + VISIBLE + "AND i.story_hash IN (" + "?,".repeat(storyHashes.size() - 1)
-                    + "?) ORDER BY i.feed_id, i.id";
+            String columns = unclustered ? COLUMNS.replace("i.story_hash,",
+                    "COALESCE(i.own_story_hash, i.story_hash) AS story_hash,") : COLUMNS;
+            String sql = columns + "WHERE " + VISIBLE + "AND " + storyIn(unclustered, storyHashes.size())
+                    + "ORDER BY i.feed_id, i.id";
             try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
                 ps.setObject(1, now);
-                for (int i = 0; i < storyHashes.size(); i++) {
-                    ps.setString(i + 2, storyHashes.get(i));
-                }
+                bindStories(ps, 2, unclustered, storyHashes);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredItem item = read(rs);

@@ -22,9 +22,17 @@ import tributary.match.MatchText;
  *                    with a next link, so no request reads the whole table (tributary.publish.query-max-rows)
  * @param timeBudget  the most time one page spends testing copies, then it ends likewise (a regex over long texts
  *                    costs more per row than a word; tributary.publish.query-time-budget); null for none
+ * @param unclustered every copy a story cluster took from another publisher is its own story again (its
+ *                    own_story_hash): ?clusters=off, or a category with clustering false
  */
 public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
-                          @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget) {
+                          @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget,
+                          boolean unclustered) {
+
+    public StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
+                       @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget) {
+        this(categoryIds, since, test, indexFilter, scanRows, maxRows, timeBudget, false);
+    }
 
     /** Decides whether a stored copy counts; runs on a reader thread for every row the walk reads. */
     @FunctionalInterface

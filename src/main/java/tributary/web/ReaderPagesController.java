@@ -11,9 +11,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import tributary.publish.BaseUrlResolver;
+import tributary.publish.ClustersParam;
 import tributary.publish.RenderedFeed;
 import tributary.publish.StoryPages;
 import tributary.store.PageCursor;
@@ -66,6 +68,11 @@ class ReaderPagesController {
         if (slug.length() > MAX_SLUG_LENGTH) {
             return CompletableFuture.supplyAsync(() -> notFound(slug.substring(0, 40) + "…", lang, base), blocking);
         }
+        Optional<Boolean> off = ClustersParam.off(request.getParameters().getAll("clusters"));
+        if (off.isEmpty()) {
+            return CompletableFuture.supplyAsync(() -> message(HttpStatus.BAD_REQUEST, lang, base,
+                    UiText.BAD_CURSOR_TITLE, UiText.BAD_CLUSTERS_TEXT.in(lang)), blocking);
+        }
         PageCursor cursor = null;
         if (before != null) {
             cursor = PageCursor.parse(before).orElse(null);
@@ -74,7 +81,7 @@ class ReaderPagesController {
                         UiText.BAD_CURSOR_TITLE, UiText.BAD_CURSOR_TEXT.in(lang)), blocking);
             }
         }
-        ReaderPageKey key = new ReaderPageKey(ReaderPageKey.Kind.RIVER, slug, cursor, base, lang, minute());
+        ReaderPageKey key = new ReaderPageKey(ReaderPageKey.Kind.RIVER, slug, cursor, base, lang, minute(), off.get());
         return serve(request, key, () -> river.render(key));
     }
 

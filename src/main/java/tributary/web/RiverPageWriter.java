@@ -36,7 +36,7 @@ class RiverPageWriter {
 
     /** The page, or null when the slug names no category, topic or all. */
     RenderedFeed render(ReaderPageKey key) {
-        Optional<StoryPages.Listing> found = pages.page(key.slug(), PAGE_SIZE, key.before());
+        Optional<StoryPages.Listing> found = pages.page(key.slug(), PAGE_SIZE, key.before(), key.clustersOff());
         List<CategorySummaries.Summary> sections = summaries.current();
         CategorySummaries.Summary section = sections.stream().filter(s -> s.slug().equals(key.slug())).findFirst()
                 .orElse(null);
@@ -68,11 +68,13 @@ class RiverPageWriter {
         if (listing.next() != null || key.before() != null) {
             main.append("<nav class=\"pager\" aria-label=\"").append(UiText.OLDER.in(lang)).append("\">\n");
             if (key.before() != null) {
-                main.append("<a href=\"/c/").append(markup(key.slug())).append("\">").append(UiText.NEWEST.in(lang))
+                main.append("<a href=\"/c/").append(markup(key.slug())).append(key.clustersOff() ? "?clusters=off" : "")
+                        .append("\">").append(UiText.NEWEST.in(lang))
                         .append("</a>\n");
             }
             if (listing.next() != null) {
-                main.append("<a rel=\"next\" href=\"/c/").append(markup(key.slug())).append("?before=")
+                main.append("<a rel=\"next\" href=\"/c/").append(markup(key.slug()))
+                        .append(key.clustersOff() ? "?clusters=off&amp;before=" : "?before=")
                         .append(listing.next().token()).append("\">").append(UiText.OLDER.in(lang))
                         .append(" →</a>\n");
             }

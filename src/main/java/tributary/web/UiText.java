@@ -26,6 +26,8 @@ enum UiText {
     BAD_CURSOR_TITLE("Trang không hợp lệ", "Bad page address"),
     BAD_CURSOR_TEXT("Địa chỉ trang tin cũ hơn này không đúng; hãy bắt đầu lại từ trang đầu.",
             "This older-page address is not one we made; start again from the first page."),
+    BAD_CLUSTERS_TEXT("Tham số clusters chỉ nhận on (gộp các bản của cùng một tin) hoặc off (mỗi bản một mục).",
+            "clusters takes on (one entry per story) or off (every publisher's copy its own entry), once."),
     FOOTER("Tributary gộp tin từ các nguồn RSS, Atom và JSON Feed; bài viết thuộc về các báo đã đăng.",
             "Tributary merges RSS, Atom and JSON feeds; each article belongs to the site that published it."),
     JUST_NOW("vừa xong", "just now"),

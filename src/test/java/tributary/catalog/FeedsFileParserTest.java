@@ -106,6 +106,34 @@ class FeedsFileParserTest {
     }
 
     @Nested
+    class CategoryClustering {
+
+        @ParameterizedTest(name = "[{index}] clustering: {0}")
+        @CsvSource({"false,false", "no,false", "off,false", "true,true", "yes,true", "'',true"})
+        void isOnUnlessTheCategorySaysFalse(String written, boolean clustering) throws Exception {
+            FeedsFile file = FeedsFileParser.parse("""
+                    categories:
+                      - title: Thời sự
+                        clustering: %s
+                    feeds: []
+                    """.formatted(written), "feeds.yml");
+            assertEquals(clustering, file.categories().get(0).clustering());
+        }
+
+        @Test
+        void anyOtherValueIsRefusedWithItsLine() {
+            FeedsFileException e = refused("""
+                    categories:
+                      - title: Thời sự
+                        clustering: sometimes
+                    feeds: []
+                    """);
+            assertEquals(3, e.problems().get(0).line());
+            assertTrue(e.getMessage().contains("clustering must be true or false, not 'sometimes'"), e.getMessage());
+        }
+    }
+
+    @Nested
     class RefusedFile {
 
         @Test

@@ -62,6 +62,7 @@ public class Database {
             try (Statement st = status.getConnection().createStatement()) {
                 st.execute("DELETE FROM websub_subscription");
                 st.execute("DELETE FROM item");
+                st.execute("DELETE FROM cluster_split");
                 st.execute("DELETE FROM feed_category");
                 st.execute("DELETE FROM feed");
                 st.execute("DELETE FROM category");
