@@ -9,7 +9,8 @@
 # Loopback only; every wait is bounded.
 # Usage: bench/search.sh [ITEMS] [N]   (defaults 1000000 and 1000)   env: REQUESTS (200 per series),
 #        SERIES_SECONDS (40: a series stops early after this), RESULTS=<file> appends a markdown section,
-#        BENCH_CACHE (folder that keeps generated feeds between runs).
+#        BENCH_CACHE (folder that keeps generated feeds between runs), HOLD=1 keeps the app and its database running
+#        afterwards until a file it names is removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -223,4 +224,10 @@ MD
 )
 echo "$OUT"
 [ -n "${RESULTS:-}" ] && { echo "$OUT"; echo; } >> "$RESULTS"
+if [ -n "${HOLD:-}" ]; then
+  # HOLD=1: keep the app and its database for a look by hand (EXPLAIN, the general log) until the file is removed.
+  touch "$WORK/hold"
+  echo "holding: app http://127.0.0.1:$APP_PORT, MariaDB 127.0.0.1:$DB_PORT (root, database tributary); rm $WORK/hold to end" >&2
+  while [ -f "$WORK/hold" ]; do sleep 2; done
+fi
 exit 0

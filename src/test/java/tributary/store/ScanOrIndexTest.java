@@ -1,5 +1,6 @@
 package tributary.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,20 @@ class ScanOrIndexTest {
     void scanRowsZeroStillReadsOnAtAHighShare() {
         assertTrue(ItemReader.scanFillsSooner(64, 64, 5, 0));
         assertFalse(ItemReader.scanFillsSooner(64, 1, 50, 0));
+    }
+
+    @Test
+    void aProbeOfTheIndexEndsSoonerThanThePage() {
+        long now = 1_000_000_000L;
+        long page = now + 2_000_000_000L;
+        assertEquals(now + ItemReader.INDEX_PROBE_NANOS, ItemReader.statementDeadline(true, page, now));
+        assertEquals(page, ItemReader.statementDeadline(false, page, now), "no probe: the page's own deadline");
+    }
+
+    @Test
+    void aProbeNeverOutlivesThePage() {
+        long now = 1_000_000_000L;
+        long page = now + 10_000_000L;
+        assertEquals(page, ItemReader.statementDeadline(true, page, now));
     }
 }
