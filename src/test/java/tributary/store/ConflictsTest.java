@@ -175,18 +175,25 @@ class ConflictsTest implements TestPropertyProvider {
         });
     }
 
-    /** Until some transaction waits for a row lock (at most 30 s). */
+    /**
+     * Until some transaction waits for a row lock (at most 30 s): INNODB_TRX says LOCK WAIT, or the processlist shows
+     * an UPDATE of conflict_probe still in its statement at two looks in a row. After another test's statement was
+     * stopped by max_statement_time, INNODB_TRX went on saying RUNNING for a transaction that waited 30 s.
+     */
     private void awaitLockWait() throws Exception {
+        int seenUpdating = 0;
         for (int i = 0; i < 1200; i++) {
-            long waiting = tx.executeRead(status -> {
+            long[] counts = tx.executeRead(status -> {
                 try (Statement st = status.getConnection().createStatement();
-                     var rs = st.executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
-                             + " WHERE trx_state = 'LOCK WAIT'")) {
+                     var rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                             + " WHERE trx_state = 'LOCK WAIT'), (SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                             + " WHERE COMMAND = 'Query' AND INFO LIKE 'UPDATE conflict_probe%')")) {
                     rs.next();
-                    return rs.getLong(1);
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
                 }
             });
-            if (waiting > 0) {
+            seenUpdating = counts[1] > 0 ? seenUpdating + 1 : 0;
+            if (counts[0] > 0 || seenUpdating >= 2) {
                 return;
             }
             Thread.sleep(25);
