@@ -16,11 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tributary.cluster.BandKeys;
 import tributary.cluster.ClusterItem;
 import tributary.cluster.FeatureCache;
 import tributary.cluster.StoryClusterer;
-import tributary.cluster.StoryFeatures;
+import tributary.cluster.StoryReading;
 import tributary.cluster.Verdict;
 import tributary.common.PublisherDomain;
 import tributary.match.PlainText;
@@ -44,7 +43,7 @@ final class ClusterLinker {
     static final int LEAD_HTML = 4000;
 
     /** A stored item as clustering reads it. */
-    private record Row(long id, String story, String site, Instant published, StoryFeatures features) {
+    private record Row(long id, String story, String site, Instant published, StoryReading reading) {
     }
 
     private ClusterLinker() {
@@ -55,7 +54,7 @@ final class ClusterLinker {
         Map<String, Row> own = ownRows(c, feedId, items, cache);
         Map<Long, long[]> keys = new HashMap<>();
         for (Row row : own.values()) {
-            keys.put(row.id(), BandKeys.of(row.features()));
+            keys.put(row.id(), row.reading().bandKeys());
         }
         insertKeys(c, own.values(), keys);
     }
@@ -78,7 +77,7 @@ final class ClusterLinker {
         Instant earliest = null;
         Instant latest = null;
         for (Row row : own.values()) {
-            long[] k = BandKeys.of(row.features());
+            long[] k = row.reading().bandKeys();
             keys.put(row.id(), k);
             for (long key : k) {
                 allKeys.add(key);
@@ -108,7 +107,7 @@ final class ClusterLinker {
                         || Duration.between(other.published(), row.published()).abs().compareTo(window) > 0) {
                     continue;
                 }
-                Verdict v = StoryClusterer.judge(row.features(), other.features());
+                Verdict v = StoryClusterer.judge(row.reading().features(), other.reading().features());
                 if (v.same() && v.likeness() > likeness) {
                     best = other;
                     likeness = v.likeness();
@@ -270,9 +269,9 @@ final class ClusterLinker {
         String title = rs.getString(4);
         String summary = rs.getString(5);
         // The content hash covers title, summary and date: an item updated since it was read is read again.
-        StoryFeatures features = cache.read(id + "/" + rs.getString(7), () -> new ClusterItem(Long.toString(id), site,
+        StoryReading reading = cache.read(id + "/" + rs.getString(7), () -> new ClusterItem(Long.toString(id), site,
                 published, title, summary == null ? "" : PlainText.ofHtml(lead(summary))));
-        return new Row(id, rs.getString(2), site, published, features);
+        return new Row(id, rs.getString(2), site, published, reading);
     }
 
     /** One copy per publisher in a story: a second copy of a site already there is its own story, or a wrong join. */

@@ -23,7 +23,7 @@ class FeatureCacheTest {
     @Test
     void anItemKeptIsNotReadAgain() {
         FeatureCache cache = new FeatureCache(4);
-        StoryFeatures first = cache.read("1/a", item("Bão số 12 áp sát Đà Nẵng"));
+        StoryReading first = cache.read("1/a", item("Bão số 12 áp sát Đà Nẵng"));
         assertSame(first, cache.read("1/a", item("Bão số 12 áp sát Đà Nẵng")));
         assertEquals(1, reads.get());
     }
@@ -31,7 +31,7 @@ class FeatureCacheTest {
     @Test
     void theLeastRecentlyUsedIsForgottenAndReadAgainToTheSameFeatures() {
         FeatureCache cache = new FeatureCache(2);
-        StoryFeatures one = cache.read("1/a", item("Một"));
+        StoryFeatures one = cache.read("1/a", item("Một")).features();
         cache.read("2/a", item("Hai"));
         cache.read("1/a", item("Một"));
         cache.read("3/a", item("Ba"));
@@ -47,8 +47,8 @@ class FeatureCacheTest {
     @Test
     void aNewVersionOfAnItemIsReadAgain() {
         FeatureCache cache = new FeatureCache(4);
-        StoryFeatures before = cache.read("1/a", item("Tin cũ về bão"));
-        StoryFeatures after = cache.read("1/b", item("Tin mới về bão số 12"));
+        StoryFeatures before = cache.read("1/a", item("Tin cũ về bão")).features();
+        StoryFeatures after = cache.read("1/b", item("Tin mới về bão số 12")).features();
         assertEquals(2, reads.get());
         assertEquals(false, before.equals(after));
     }
