@@ -10,7 +10,7 @@ import java.time.Duration;
  * Story clustering across publishers at ingest (tributary.cluster.*): whether it runs at all, the window within which
  * two reports may be one event, how many candidates of each new item the same-event rule is asked about (those sharing
  * the most MinHash bands, so the cost per item stays bounded however many stored items share vocabulary with it), and
- * how many items' features are kept in memory (each about 5 KB; a candidate is read once, not once per batch). Checked
+ * how many items' features are kept in memory (each about 5.5 KB; a candidate is read once, not once per batch). Checked
  * when the service starts (a @Context bean), so a wrong value stops it with the setting's name.
  */
 @Context
