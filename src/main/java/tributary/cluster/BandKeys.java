@@ -9,6 +9,10 @@ public final class BandKeys {
     }
 
     public static long[] of(ClusterItem item) {
-        return HASHER.bandKeys(FeatureExtractor.read(item).content());
+        return of(FeatureExtractor.read(item));
+    }
+
+    public static long[] of(StoryFeatures features) {
+        return HASHER.bandKeys(features.content());
     }
 }

@@ -4,9 +4,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tributary.match.Folding;
 
 /** Reads a {@link ClusterItem} into {@link StoryFeatures}: general rules on capitals, digits and word lists only. */
@@ -28,7 +31,7 @@ final class FeatureExtractor {
     private static final Set<String> CONVENTIONAL = folded(
             "đảng bộ thứ i ii iii iv nhà nước chính phủ quốc hội thành ủy trung ương tổng bí thư đại nhân dân");
 
-    private static final String[][] STAGE_WORDS = {
+    private static final String[][] STAGE_TABLE = {
         {"ANSWER", "lên tiếng", "bác bỏ", "phản bác", "đáp trả", "phản hồi"},
         {"CLAIM", "cáo buộc", "tố"},
         {"AHEAD", "sắp", "sẽ", "chuẩn bị", "dự kiến", "lịch thi đấu", "lịch trực tiếp", "trực tiếp", "kênh",
@@ -37,23 +40,35 @@ final class FeatureExtractor {
             "chung cuộc", "lên ngôi"},
     };
 
+    /** The stage words folded once, in the order they are tried. */
+    private static final List<Map.Entry<Stage, List<String>>> STAGE_WORDS = stageWords();
+
     private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,/-])(\\d{1,2})[-./](\\d{1,2})(?:[-./](\\d{4}))?(?![\\d,])");
     private static final Pattern SCORE = Pattern.compile("(?<![\\d.,/-])(\\d{1,2})-(\\d{1,2})(?![\\d.,/-])");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
     private static final Pattern STORM_NUMBER = Pattern.compile("(?i)bão số (\\d{1,2})");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final Pattern SEGMENT = Pattern.compile("[.!?:;|\"“”‘’'()\\[\\]–—]+\\s*|\\s-\\s");
 
     private FeatureExtractor() {
     }
 
+    /**
+     * Characters of the summary read: a news summary states its event in its first sentences, and a feed that puts
+     * the whole article there made reading it cost as much as the rest of the ingest (the labelled set's longest
+     * summary has 303 characters).
+     */
+    static final int LEAD = 400;
+
     static StoryFeatures read(ClusterItem item) {
         String title = Folding.tokens(item.title()).isEmpty() ? "" : item.title();
+        String all = title + " . " + lead(item.summary());
         List<String> titleFolded = Folding.accentedSyllables(title);
-        List<String> allFolded = Folding.accentedSyllables(title + " . " + item.summary());
+        List<String> allFolded = Folding.accentedSyllables(all);
         int month = item.published().atOffset(ZoneOffset.ofHours(7)).getMonthValue();
         Numbers titleNums = numbers(title, month);
-        Numbers allNums = numbers(title + " . " + item.summary(), month);
+        Numbers allNums = numbers(all, month);
         Set<String> content = new HashSet<>();
         for (String s : allFolded) {
             if (!STOPWORDS.contains(s) && !s.chars().allMatch(Character::isDigit) && s.length() > 1) {
@@ -62,13 +77,23 @@ final class FeatureExtractor {
         }
         return new StoryFeatures(String.join(" ", allFolded), content, names(title),
                 Gazetteer.places(titleFolded), Gazetteer.places(allFolded), titleNums.plain, allNums.plain,
-                allNums.dates, allNums.storms, Phrases.find(allFolded, Gazetteer.STORM_KEYS), stage(titleFolded),
+                allNums.dates, allNums.storms, Gazetteer.STORM_PHRASES.find(allFolded), stage(titleFolded),
                 digest(title, titleFolded));
     }
 
+    /** The first LEAD characters of a summary, cut where a word ends. */
+    static String lead(String summary) {
+        if (summary.length() <= LEAD) {
+            return summary;
+        }
+        int cut = summary.lastIndexOf(' ', LEAD);
+        return summary.substring(0, cut > 0 ? cut : LEAD);
+    }
+
     /** Words that open a round-up; a round-up lists several stories and speaks for none of them. */
-    private static final String[] DIGESTS = {"điểm tin", "tin tức sáng", "tin tức trưa", "tin tức tối",
-        "tin tức thế giới", "xem nhanh", "bản tin", "tin tức đặc biệt", "thời sự sáng", "thời sự tối"};
+    private static final List<String> DIGESTS = Stream.of("điểm tin", "tin tức sáng", "tin tức trưa", "tin tức tối",
+            "tin tức thế giới", "xem nhanh", "bản tin", "tin tức đặc biệt", "thời sự sáng", "thời sự tối")
+            .map(Gazetteer::fold).toList();
 
     static boolean digest(String title, List<String> titleFolded) {
         if (title.contains(" | ")) {
@@ -76,7 +101,7 @@ final class FeatureExtractor {
         }
         String text = String.join(" ", titleFolded);
         for (String d : DIGESTS) {
-            if (text.startsWith(Gazetteer.fold(d))) {
+            if (text.startsWith(d)) {
                 return true;
             }
         }
@@ -137,10 +162,19 @@ final class FeatureExtractor {
         if (token.length() >= 2 && token.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) {
             return true;
         }
-        String lower = token.toLowerCase();
-        return lower.matches(".*[fjwz].*") || lower.matches(".*[bcdghklmnpqrstvx]{2,}$") && !lower.endsWith("ng")
-                && !lower.endsWith("nh") && !lower.endsWith("ch");
+        String lower = token.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if ("fjwz".indexOf(lower.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        int n = lower.length();
+        return n >= 2 && FINAL_CLUSTER.indexOf(lower.charAt(n - 1)) >= 0 && FINAL_CLUSTER.indexOf(lower.charAt(n - 2)) >= 0
+                && !lower.endsWith("ng") && !lower.endsWith("nh") && !lower.endsWith("ch");
     }
+
+    /** Consonants that end no Vietnamese syllable two in a row, but for ng, nh and ch. */
+    private static final String FINAL_CLUSTER = "bcdghklmnpqrstvx";
 
     private record Numbers(Set<String> plain, Set<String> dates, Set<String> storms) {
     }
@@ -153,6 +187,9 @@ final class FeatureExtractor {
         Set<String> plain = new HashSet<>();
         Set<String> dates = new HashSet<>();
         Set<String> storms = new HashSet<>();
+        if (!hasDigit(text)) {
+            return new Numbers(plain, dates, storms);
+        }
         StringBuilder rest = new StringBuilder(text);
         Matcher storm = STORM_NUMBER.matcher(text);
         while (storm.find()) {
@@ -180,12 +217,22 @@ final class FeatureExtractor {
         while (number.find()) {
             String n = number.group();
             n = THOUSANDS.matcher(n).matches() ? n.replace(".", "") : n.replace(',', '.');
-            boolean year = n.matches("(19|20)\\d\\d");
+            boolean year = YEAR.matcher(n).matches();
             if (!year) {
                 plain.add(n);
             }
         }
         return new Numbers(plain, dates, storms);
+    }
+
+    /** Most headlines have no digit: the patterns below are then not worth running. */
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void blank(StringBuilder text, int start, int end) {
@@ -197,14 +244,26 @@ final class FeatureExtractor {
     /** The stage the headline's words speak of; an answer or a claim outranks a result, a preview a result. */
     static Stage stage(List<String> titleFolded) {
         String text = String.join(" ", titleFolded);
-        for (String[] row : STAGE_WORDS) {
-            for (int i = 1; i < row.length; i++) {
-                if (Phrases.occurs(Gazetteer.fold(row[i]), text)) {
-                    return Stage.valueOf(row[0]);
+        for (Map.Entry<Stage, List<String>> row : STAGE_WORDS) {
+            for (String words : row.getValue()) {
+                if (Phrases.occurs(words, text)) {
+                    return row.getKey();
                 }
             }
         }
         return Stage.NONE;
+    }
+
+    private static List<Map.Entry<Stage, List<String>>> stageWords() {
+        List<Map.Entry<Stage, List<String>>> out = new ArrayList<>();
+        for (String[] row : STAGE_TABLE) {
+            List<String> words = new ArrayList<>();
+            for (int i = 1; i < row.length; i++) {
+                words.add(Gazetteer.fold(row[i]));
+            }
+            out.add(Map.entry(Stage.valueOf(row[0]), List.copyOf(words)));
+        }
+        return List.copyOf(out);
     }
 
     private static Set<String> folded(String words) {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import tributary.match.Folding;
 
 /**
@@ -55,23 +54,23 @@ final class Gazetteer {
     static final Map<String, String> PLACE_KEYS = keyed(PLACES);
     static final Map<String, String> STORM_KEYS = keyed(STORMS);
     private static final Map<String, String> COUNTRY_OF = pairs(WITHIN);
-    private static final Map<String, String> LEADER_COUNTRY = pairs(LEADERS);
-    /** Longest written form, in syllables: the scan tries the longest name first. */
-    static final int LONGEST = 4;
+    private static final Phrases PLACE_PHRASES = new Phrases(PLACE_KEYS);
+    private static final Phrases LEADER_PHRASES = new Phrases(pairs(LEADERS));
+    static final Phrases STORM_PHRASES = new Phrases(STORM_KEYS);
 
     private Gazetteer() {
     }
 
     /** The place keys named in folded text, with the countries they lie in and the countries of leaders named. */
     static Set<String> places(List<String> folded) {
-        Set<String> keys = Phrases.find(folded, PLACE_KEYS);
+        Set<String> keys = PLACE_PHRASES.find(folded);
         for (String key : Set.copyOf(keys)) {
             String country = COUNTRY_OF.get(key);
             if (country != null) {
                 keys.add(country);
             }
         }
-        keys.addAll(Phrases.find(folded, LEADER_COUNTRY));
+        keys.addAll(LEADER_PHRASES.find(folded));
         return keys;
     }
 
@@ -95,6 +94,6 @@ final class Gazetteer {
     }
 
     static String fold(String phrase) {
-        return Folding.accentedSyllables(phrase).stream().collect(Collectors.joining(" "));
+        return String.join(" ", Folding.accentedSyllables(phrase));
     }
 }

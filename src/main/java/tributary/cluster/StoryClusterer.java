@@ -90,25 +90,13 @@ public final class StoryClusterer {
         return false;
     }
 
-    /**
-     * Judges pairs reading each item's features once: the ingest path compares every new item of a batch with
-     * several candidates, and reading an item (its places, names, numbers) costs far more than the rule itself.
-     */
-    public static final class Judge {
-
-        private final Map<String, StoryFeatures> features = new HashMap<>();
-
-        public Verdict judge(ClusterItem a, ClusterItem b) {
-            return SameEventRule.decide(read(a), read(b));
-        }
-
-        private StoryFeatures read(ClusterItem item) {
-            return features.computeIfAbsent(item.id(), id -> FeatureExtractor.read(item));
-        }
-    }
-
     /** The verdict of the precise rule on two items, whatever their sites and dates: for tests and admin views. */
     public static Verdict judge(ClusterItem a, ClusterItem b) {
-        return SameEventRule.decide(FeatureExtractor.read(a), FeatureExtractor.read(b));
+        return judge(FeatureExtractor.read(a), FeatureExtractor.read(b));
+    }
+
+    /** The verdict of the precise rule on two items read before (the ingest path keeps items' features). */
+    public static Verdict judge(StoryFeatures a, StoryFeatures b) {
+        return SameEventRule.decide(a, b);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param stage       the stage the headline speaks of
  * @param digest      whether the headline is a round-up of several stories ("Điểm tin 6h: … | …")
  */
-record StoryFeatures(String text, Set<String> content, Set<String> titleNames, Set<String> titlePlaces,
+public record StoryFeatures(String text, Set<String> content, Set<String> titleNames, Set<String> titlePlaces,
         Set<String> places, Set<String> titleNumbers, Set<String> numbers, Set<String> dates,
         Set<String> stormNumbers, Set<String> stormNames, Stage stage, boolean digest) {
 }

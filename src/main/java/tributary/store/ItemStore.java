@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tributary.cluster.FeatureCache;
 import tributary.config.ClusteringConfig;
 import tributary.match.IndexTerms;
 import tributary.match.MatchText;
@@ -51,10 +52,13 @@ public class ItemStore {
 
     private final TransactionOperations<Connection> tx;
     private final ClusteringConfig clustering;
+    /** Stored items' clustering features, kept across batches: one per store, bounded by the setting. */
+    private final FeatureCache features;
 
     public ItemStore(TransactionOperations<Connection> tx, ClusteringConfig clustering) {
         this.tx = tx;
         this.clustering = clustering;
+        this.features = new FeatureCache(clustering.featureCache());
     }
 
     /** Upserts items of one feed in one transaction; a repeated identity within the document counts once. */
@@ -102,7 +106,7 @@ public class ItemStore {
             writes.addAll(changed);
             index(c, feedId, writes, texts);
             if (clustering.enabled()) {
-                ClusterLinker.index(c, feedId, fresh);
+                ClusterLinker.index(c, feedId, fresh, features);
             }
             if (!writes.isEmpty()) {
                 // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
@@ -113,7 +117,7 @@ public class ItemStore {
                         tx.executeWrite(linking -> {
                             int linked = StoryLinker.link(linking.getConnection(), feedId, writes, now);
                             return linked + (clustering.enabled() ? ClusterLinker.link(linking.getConnection(), feedId,
-                                    fresh, clustering.maxCandidates()) : 0);
+                                    fresh, clustering.window(), clustering.maxCandidates(), features) : 0);
                         });
                     }
                 });
