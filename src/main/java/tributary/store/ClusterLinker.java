@@ -35,6 +35,13 @@ import tributary.normalize.NormalizedItem;
  */
 final class ClusterLinker {
 
+    /**
+     * Copies a story takes at most. Every join reads the story's copies to keep one per publisher, and a story of
+     * near-identical generated items grew to hundreds of copies (bench/polling.sh); no event has that many publishers
+     * in one service's feeds, and a copy turned away stays its own entry.
+     */
+    static final int MAX_STORY_COPIES = 64;
+
     /** Candidates read per band key, the newest first. */
     static final int PER_KEY = 20;
     /** Band keys looked up per statement (one indexed range of at most PER_KEY rows each). */
@@ -280,17 +287,21 @@ final class ClusterLinker {
 
     /** One copy per publisher in a story: a second copy of a site already there is its own story, or a wrong join. */
     private static boolean storyHasSite(Connection c, String story, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT url FROM item WHERE story_hash = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT url FROM item WHERE story_hash = ? LIMIT "
+                + (MAX_STORY_COPIES + 1))) {
             ps.setString(1, story);
+            int copies = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    copies++;
                     if (site.equals(PublisherDomain.of(rs.getString(1)))) {
                         return true;
                     }
                 }
             }
+            // A full story takes no more copies, as if it held the site: the newcomer stays its own entry.
+            return copies > MAX_STORY_COPIES;
         }
-        return false;
     }
 
     /** Moves every copy of a story into another, remembering the story each copy had first. */

@@ -52,4 +52,16 @@ class ScanOrIndexTest {
         long page = now + 10_000_000L;
         assertEquals(page, ItemReader.statementDeadline(true, page, now));
     }
+
+    @Test
+    void aStatementStoppedByItsBoundIsKnownByItsStateOrByItsTime() {
+        long end = 5_000_000_000L;
+        java.sql.SQLException timedOut = new java.sql.SQLException("Query execution was interrupted", "70100", 1969);
+        // What InnoDB's FULLTEXT search answered when interrupted inside it (bench/search.sh, 300,000 items).
+        java.sql.SQLException interruptedSearch = new java.sql.SQLException("(conn=3) Unknown error 188", "HY000", 188);
+        assertTrue(ItemReader.stoppedByItsBound(timedOut, end - 1_000_000L, end));
+        assertTrue(ItemReader.stoppedByItsBound(interruptedSearch, end + 1_000L, end));
+        assertFalse(ItemReader.stoppedByItsBound(interruptedSearch, end - 30_000_000L, end),
+                "the same error well before the bound is a real failure");
+    }
 }
