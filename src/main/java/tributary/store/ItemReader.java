@@ -188,16 +188,20 @@ public class ItemReader {
         // Rows read as they come and how many of them passed: the measured share of matches decides the index.
         long scanned = 0;
         long scannedHits = 0;
+        long scanNanos = 0;
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
             boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow;
-            // Reading on looks as good: the index gets a short probe, and if it cannot answer within it the words are
-            // common ones and reading on wins. The share measured in the newest rows is a small, clustered sample (at
-            // 1,000,000 items 10 matches in the first 1,000 rows of a category sent a rare word to 80,000 rows).
-            boolean probe = indexed && scanFillsSooner(scanned, scannedHits, limit - stories.size(), filter.scanRows());
+            // Reading on looks as good: the index gets as long as reading on is expected to take (a probe), and if it
+            // cannot answer within it the words are common ones and reading on wins. The share measured in the newest
+            // rows is a small, clustered sample (at 1,000,000 items 10 matches in the first 1,000 rows of a category
+            // sent a rare word to 80,000 rows), so the index is tried, not skipped.
+            long probe = indexed && scanFillsSooner(scanned, scannedHits, limit - stories.size(), filter.scanRows())
+                    ? probeNanos(scanned, scannedHits, limit - stories.size(), scanNanos) : 0;
             int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
             List<DocRow> rows;
-            long statementEnd = indexed ? statementDeadline(probe, deadline, System.nanoTime()) : Long.MAX_VALUE;
+            long batchStart = System.nanoTime();
+            long statementEnd = indexed ? statementDeadline(probe, deadline, batchStart) : Long.MAX_VALUE;
             try {
                 rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null,
                         statementEnd);
@@ -233,6 +237,7 @@ public class ItemReader {
             if (!indexed) {
                 scanned += rows.size();
                 scannedHits += passing.size();
+                scanNanos += System.nanoTime() - batchStart;
             }
             if (before != null && !passing.isEmpty()) {
                 Set<String> fresh = new LinkedHashSet<>();
@@ -262,12 +267,27 @@ public class ItemReader {
         }
     }
 
-    /** What an index probe may take: a rare word's FULLTEXT statement takes some ms at 1,000,000 items, a common one's seconds. */
-    static final long INDEX_PROBE_NANOS = 60_000_000L;
+    /**
+     * The least an index probe gets: a rare word's FULLTEXT statement took some ms at 1,000,000 items (a common one's
+     * seconds), and MariaDB's max_statement_time needs a start.
+     */
+    static final long MIN_PROBE_NANOS = 50_000_000L;
 
-    /** When an indexed statement must end: the page's deadline, or sooner for a probe (see testedStories). */
-    static long statementDeadline(boolean probe, long deadline, long nowNanos) {
-        return probe ? Math.min(deadline, nowNanos + INDEX_PROBE_NANOS) : deadline;
+    /**
+     * What an index probe gets: as long as reading on is expected to take to fill the page, at the time per row and
+     * the share of matches measured so far; at least MIN_PROBE_NANOS.
+     */
+    static long probeNanos(long scanned, long hits, int missing, long scanNanos) {
+        if (scanned <= 0 || hits <= 0) {
+            return MIN_PROBE_NANOS;
+        }
+        double rowsToFill = (double) Math.max(missing, 0) * scanned / hits;
+        return Math.max(MIN_PROBE_NANOS, (long) (rowsToFill * scanNanos / scanned));
+    }
+
+    /** When an indexed statement must end: the page's deadline, or sooner for a probe (probeNanos > 0). */
+    static long statementDeadline(long probeNanos, long deadline, long nowNanos) {
+        return probeNanos > 0 ? Math.min(deadline, nowNanos + probeNanos) : deadline;
     }
 
     /** Whether a statement that failed at nowNanos was stopped by its max_statement_time (see testedStories). */

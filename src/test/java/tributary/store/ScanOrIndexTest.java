@@ -42,15 +42,24 @@ class ScanOrIndexTest {
     void aProbeOfTheIndexEndsSoonerThanThePage() {
         long now = 1_000_000_000L;
         long page = now + 2_000_000_000L;
-        assertEquals(now + ItemReader.INDEX_PROBE_NANOS, ItemReader.statementDeadline(true, page, now));
-        assertEquals(page, ItemReader.statementDeadline(false, page, now), "no probe: the page's own deadline");
+        assertEquals(now + 80_000_000L, ItemReader.statementDeadline(80_000_000L, page, now));
+        assertEquals(page, ItemReader.statementDeadline(0, page, now), "no probe: the page's own deadline");
     }
 
     @Test
     void aProbeNeverOutlivesThePage() {
         long now = 1_000_000_000L;
         long page = now + 10_000_000L;
-        assertEquals(page, ItemReader.statementDeadline(true, page, now));
+        assertEquals(page, ItemReader.statementDeadline(80_000_000L, page, now));
+    }
+
+    @Test
+    void aProbeGetsAsLongAsReadingOnWouldTake() {
+        // 10 matches in 1,000 rows read in 40 ms: 40 more take about 4,000 rows, 160 ms.
+        assertEquals(160_000_000L, ItemReader.probeNanos(1000, 10, 40, 40_000_000L));
+        // A fast read of a common word still leaves the index its least.
+        assertEquals(ItemReader.MIN_PROBE_NANOS, ItemReader.probeNanos(1000, 500, 10, 10_000_000L));
+        assertEquals(ItemReader.MIN_PROBE_NANOS, ItemReader.probeNanos(0, 0, 50, 0));
     }
 
     @Test
