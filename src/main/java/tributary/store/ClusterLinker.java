@@ -286,9 +286,9 @@ final class ClusterLinker {
     }
 
     /** One copy per publisher in a story: a second copy of a site already there is its own story, or a wrong join. */
-    private static boolean storyHasSite(Connection c, String story, String site) throws SQLException {
+    static boolean storyHasSite(Connection c, String story, String site) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT url FROM item WHERE story_hash = ? LIMIT "
-                + (MAX_STORY_COPIES + 1))) {
+                + MAX_STORY_COPIES)) {
             ps.setString(1, story);
             int copies = 0;
             try (ResultSet rs = ps.executeQuery()) {
@@ -300,7 +300,7 @@ final class ClusterLinker {
                 }
             }
             // A full story takes no more copies, as if it held the site: the newcomer stays its own entry.
-            return copies > MAX_STORY_COPIES;
+            return copies >= MAX_STORY_COPIES;
         }
     }
 
