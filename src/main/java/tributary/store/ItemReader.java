@@ -303,7 +303,7 @@ public class ItemReader {
      * at the share of matches measured so far. Then the query's words may be common (every match holds them), and the
      * FULLTEXT index would list a large part of the table before the join narrows it: a phrase of common words such
      * as "bão số 3" took seconds that way at 1,000,000 items (bench/search.sh), and tens of milliseconds read on. The
-     * index is then only probed ({@link #INDEX_PROBE_NANOS}), not skipped.
+     * index is then only probed ({@link #probeNanos}), not skipped.
      */
     static boolean scanFillsSooner(long scanned, long hits, int missing, int scanRows) {
         if (hits == 0 || missing <= 0) {
