@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
+import tributary.support.ClusterPublishers;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
@@ -54,18 +55,7 @@ class ClusteringIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return FeedsYml.write("""
-                categories:
-                  - title: Tổng hợp
-                feeds:
-                  - url: %s
-                    categories: [tong-hop]
-                  - url: %s
-                    categories: [tong-hop]
-                  - url: %s
-                    categories: [tong-hop]
-                """.formatted(fixtures.url("cluster-thanhnien.rss"), fixtures.url("cluster-vnexpress.rss"),
-                fixtures.url("cluster-tuoitre.rss"))).properties("tributary.cluster.enabled", "true");
+        return FeedsYml.write(ClusterPublishers.feedsYml(fixtures)).properties("tributary.cluster.enabled", "true");
     }
 
     @BeforeAll
