@@ -73,4 +73,40 @@ class ScanOrIndexTest {
         assertFalse(ItemReader.stoppedByItsBound(interruptedSearch, end - 30_000_000L, end),
                 "the same error well before the bound is a real failure");
     }
+
+    @Test
+    void theIndexListsEachTokensShareAddedUp() {
+        // 256 rows sampled: one token in 32 of them, one in 16, one never.
+        assertEquals(0.1875, ItemReader.listedShare(new long[]{32, 16, 0}, 256), 1e-9);
+        assertEquals(0.0, ItemReader.listedShare(new long[]{0}, 256), 1e-9);
+    }
+
+    @Test
+    void aPhraseOfCommonWordsSkipsTheIndex() {
+        // "bão số 3" at 1,000,000 items: its tokens in about 17 % of them, while reading on fills the page in ~10 ms.
+        long index = ItemReader.indexNanos(0.17, 1_000_000);
+        assertEquals(1_700_000_000L, index);
+        assertTrue(ItemReader.indexFarSlower(index, 10_000_000L));
+    }
+
+    @Test
+    void aRareWordInACategoryStillAsksTheIndex() {
+        // sếu in a category's newest rows: 0.5 % of the sample (a clustered one: 0.05 % of the table), reading on
+        // expected at 64 ms (it took 656 ms: the other matches lay far down).
+        long index = ItemReader.indexNanos(0.005, 1_000_000);
+        assertFalse(ItemReader.indexFarSlower(index, 64_000_000L));
+    }
+
+    @Test
+    void theIndexIsSkippedOnlyWhenFourTimesSlower() {
+        assertFalse(ItemReader.indexFarSlower(400_000_000L, 100_000_000L));
+        assertTrue(ItemReader.indexFarSlower(400_000_001L, 100_000_000L));
+        assertFalse(ItemReader.indexFarSlower(Long.MAX_VALUE / 2, Long.MAX_VALUE), "nothing matched yet: ask it");
+    }
+
+    @Test
+    void readingOnWithNoMatchIsEndless() {
+        assertEquals(Long.MAX_VALUE, ItemReader.readOnNanos(500, 0, 50, 10_000_000L));
+        assertEquals(40_000_000L, ItemReader.readOnNanos(1000, 10, 10, 40_000_000L));
+    }
 }
