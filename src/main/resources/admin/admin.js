@@ -56,7 +56,8 @@
       clusterId: 'Entry id', show: 'Show', 'col.site': 'Site', 'col.published': 'Published', 'col.role': 'Role',
       speaks: 'speaks for the story', joined: 'joined', ownCopy: 'own copy', splitSelected: 'Split the selected copies off',
       splitAll: 'Split every copy off', splitDone: 'Split off {n} stories', clusteringOff: 'clusters off',
-      clusteringOn: 'Show clusters', listEveryCopy: 'List every copy', clusteringSaved: 'Saved clustering of {x}', selectCopies: 'Tick the copies to split off first.'
+      clusteringOn: 'Show clusters', listEveryCopy: 'List every copy', clusteringSaved: 'Saved clustering of {x}', selectCopies: 'Tick the copies to split off first.',
+      latestClusters: 'Latest clusters', moreClusters: 'Older clusters', noClusters: 'No story has joined copies yet.'
     },
     vi: {
       title: 'Quản trị Tributary', language: 'Ngôn ngữ', token: 'Mã quản trị', signIn: 'Đăng nhập',
@@ -101,7 +102,8 @@
       clusterId: 'Mã mục', show: 'Xem', 'col.site': 'Báo', 'col.published': 'Đăng lúc', 'col.role': 'Vai trò',
       speaks: 'bản đại diện', joined: 'đã gộp vào', ownCopy: 'bản gốc', splitSelected: 'Tách các bản đã chọn',
       splitAll: 'Tách mọi bản', splitDone: 'Đã tách {n} tin', clusteringOff: 'không gộp cụm',
-      clusteringOn: 'Gộp cụm', listEveryCopy: 'Liệt kê từng bản', clusteringSaved: 'Đã lưu cách gộp của {x}', selectCopies: 'Hãy chọn các bản cần tách trước.'
+      clusteringOn: 'Gộp cụm', listEveryCopy: 'Liệt kê từng bản', clusteringSaved: 'Đã lưu cách gộp của {x}', selectCopies: 'Hãy chọn các bản cần tách trước.',
+      latestClusters: 'Cụm tin mới nhất', moreClusters: 'Cụm tin cũ hơn', noClusters: 'Chưa có tin nào được gộp từ nhiều báo.'
     }
   };
   const configured = document.documentElement.dataset.language === 'en' ? 'en' : 'vi';
@@ -670,10 +672,33 @@
         items === null ? undefined : {items});
       say(t('splitDone', {n: after.split_off.length}));
       showCluster(after);
+      await loadClusters(false);
     } catch (e) {
       say(e.errors.length ? e.errors.map((x) => x.field + ': ' + x.reason).join('; ') : e.message, true);
     }
   }
+
+  // The latest clusters, newest joined copy first; "Older clusters" pages on with the list's next cursor.
+  let clustersNext = null;
+
+  async function loadClusters(more) {
+    const list = $('cluster-list');
+    const page = await api('GET', '/admin/clusters?limit=20' + (more && clustersNext ? '&before=' + encodeURIComponent(clustersNext) : ''));
+    if (!more) list.replaceChildren();
+    for (const c of page.clusters) {
+      const speaker = c.members.find((m) => m.speaks_for_story) || c.members[0];
+      const li = el('li');
+      li.appendChild(el('span', 'feed-title', speaker ? speaker.title + ' ' : ''));
+      li.appendChild(el('span', 'cats', [...new Set(c.members.map((m) => m.site))].join(' · ') + ' '));
+      li.appendChild(button(t('show'), () => loadCluster(c.id)));
+      list.appendChild(li);
+    }
+    if (!more && page.clusters.length === 0) list.appendChild(el('li', 'muted', t('noClusters')));
+    clustersNext = page.next;
+    $('cluster-more').hidden = !clustersNext;
+  }
+
+  $('cluster-more').addEventListener('click', () => loadClusters(true).catch((e) => say(e.message, true)));
 
   $('cluster-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -698,6 +723,7 @@
       showCategories(categories);
       showTopics(topics);
       await loadFeeds();
+      await loadClusters(false);
     } catch (e) {
       if (e.status === 401 || e.status === 503) {
         sessionStorage.removeItem('tributary-admin-token');

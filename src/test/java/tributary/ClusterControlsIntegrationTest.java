@@ -201,7 +201,16 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         for (String bad : List.of("", "maybe", "off&clusters=on")) {
             HttpResponse<String> refused = get("/c/tong-hop?clusters=" + bad);
             assertEquals(400, refused.statusCode(), bad);
+            assertEquals(400, get("/?clusters=" + bad).statusCode(), "the front page: " + bad);
         }
+        // The front page: a cluster's headline names its publishers, joined by " · "; with clusters off none does,
+        // and the rivers it links keep clusters off.
+        String front = get("/").body();
+        String off = get("/?clusters=Off").body();
+        assertTrue(front.matches("(?s).*<span class=\"sources\">[^<]* · [^<]*</span>.*"), front);
+        assertFalse(off.matches("(?s).*<span class=\"sources\">[^<]* · [^<]*</span>.*"), off);
+        assertTrue(off.contains("href=\"/c/tong-hop?clusters=off\""), off);
+        assertFalse(front.contains("clusters=off"), "cached apart");
     }
 
     @ParameterizedTest
@@ -322,6 +331,36 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
             assertEquals(401, client.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         }
         assertEquals(5, items("/feeds/tong-hop.json").size(), "nothing was split");
+        HttpRequest list = HttpRequest.newBuilder(URI.create(server.getURL() + "/admin/clusters")).build();
+        assertEquals(401, client.send(list, HttpResponse.BodyHandlers.ofString()).statusCode(), "the list too");
+    }
+
+    @Test
+    @Order(9)
+    void listsTheLatestClustersNewestFirstAndPagesOn() throws Exception {
+        JsonNode all = json.readValue(admin("GET", "/admin/clusters", null).body(), JsonNode.class);
+        List<String> listed = new ArrayList<>();
+        all.get("clusters").values().forEach(c -> listed.add(c.get("id").getStringValue()));
+        // The shooting (three sites, 12 October) and storm Fengshen (two); the storm's copies are the newer.
+        assertEquals(List.of(idOf(FENGSHEN), idOf(SHOOTING)), listed);
+        assertEquals(3, all.get("clusters").get(1).get("members").size());
+        assertTrue(all.get("next").isNull(), "one page holds both");
+        JsonNode first = json.readValue(admin("GET", "/admin/clusters?limit=1", null).body(), JsonNode.class);
+        assertEquals(idOf(FENGSHEN), first.get("clusters").get(0).get("id").getStringValue());
+        String next = first.get("next").getStringValue();
+        JsonNode second = json.readValue(admin("GET", "/admin/clusters?limit=1&before="
+                + URLEncoder.encode(next, StandardCharsets.UTF_8), null).body(), JsonNode.class);
+        assertEquals(idOf(SHOOTING), second.get("clusters").get(0).get("id").getStringValue());
+        JsonNode last = json.readValue(admin("GET", "/admin/clusters?limit=1&before="
+                + URLEncoder.encode(second.get("next").getStringValue(), StandardCharsets.UTF_8), null).body(),
+                JsonNode.class);
+        assertEquals(0, last.get("clusters").size());
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "before=yesterday", "before=2026-13-01T00:00:00Z")) {
+            HttpResponse<String> refused = admin("GET", "/admin/clusters?" + bad, null);
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+            assertTrue(refused.body().contains("\"field\":\"" + bad.substring(0, bad.indexOf('=')) + "\""),
+                    refused.body());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package tributary.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -8,11 +9,17 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +28,7 @@ import tributary.store.ContentChangedEvent;
 import tributary.store.StoryClusters;
 
 /**
- * /admin/clusters/{id}: a story cluster's copies, and its split (every joined copy, or those named, back to its own
+ * /admin/clusters: the latest story clusters; /admin/clusters/{id}: a cluster's copies, and its split (every joined copy, or those named, back to its own
  * story, remembered so that ingest does not join them again).
  */
 @Controller("/admin/clusters")
@@ -38,6 +45,56 @@ class ClustersAdminController {
     ClustersAdminController(StoryClusters clusters, ApplicationEventPublisher<ContentChangedEvent> events) {
         this.clusters = clusters;
         this.events = events;
+    }
+
+    /** The most clusters one list answers. */
+    static final int MAX_LIMIT = 100;
+
+    /**
+     * The latest clusters, newest joined copy first: {"clusters": [...], "next": cursor or null}. limit 1 to MAX_LIMIT
+     * (default 20); before, an RFC 3339 date (the next value of the page before) lists older ones.
+     */
+    @Get
+    HttpResponse<?> list(@Nullable @QueryValue String limit, @Nullable @QueryValue String before) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        int n = 20;
+        if (limit != null) {
+            try {
+                n = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > MAX_LIMIT) {
+                errors.add(new Problems.FieldError("limit", shorten(limit), "a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        Instant after = null;
+        if (before != null) {
+            try {
+                after = OffsetDateTime.parse(before.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new Problems.FieldError("before", shorten(before),
+                        "an RFC 3339 date such as 2026-12-03T10:00:00Z (the next value of the previous page)"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<StoryClusters.Cluster> found = clusters.latest(n, after);
+        List<ClusterView> views = found.stream().map(c -> ClusterView.of(c, List.of())).toList();
+        String next = null;
+        if (found.size() == n) {
+            next = found.get(n - 1).members().stream().filter(m -> m.ownStory() != null)
+                    .map(StoryClusters.Member::published).filter(Objects::nonNull)
+                    .max(Instant::compareTo).map(Instant::toString).orElse(null);
+        }
+        return HttpResponse.ok(new ClusterList(views, next));
+    }
+
+    /** A page of GET /admin/clusters. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ClusterList(List<ClusterView> clusters, @Nullable String next) {
     }
 
     @Get("/{id}")
@@ -108,6 +165,10 @@ class ClustersAdminController {
             throw new InvalidInputException(errors);
         }
         return ids;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private static String shorten(JsonNode value) {

@@ -15,17 +15,11 @@ public final class Query {
     private final String text;
     private final List<Clause> clauses;
     private final String indexFilter;
-    private final List<Query> indexWords;
 
     private Query(String text, List<Clause> clauses) {
-        this(text, clauses, filter(clauses), words(clauses));
-    }
-
-    private Query(String text, List<Clause> clauses, String indexFilter, List<Query> indexWords) {
         this.text = text;
         this.clauses = List.copyOf(clauses);
-        this.indexFilter = indexFilter;
-        this.indexWords = indexWords;
+        this.indexFilter = filter(this.clauses);
     }
 
     /**
@@ -59,36 +53,6 @@ public final class Query {
      */
     public String indexFilter() {
         return indexFilter;
-    }
-
-    /**
-     * One test per token of {@link #indexFilter()}: whether an item holds that token anywhere. InnoDB reads every
-     * listed token's whole posting list, so the share of a sample of items holding each token tells how much of the
-     * index a filter reads (a phrase of common words reads a large part of it; store/ItemReader then reads on instead).
-     */
-    public List<Query> indexWords() {
-        return indexWords;
-    }
-
-    private static List<Query> words(List<Clause> clauses) {
-        List<Query> words = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (Clause clause : clauses) {
-            List<Set<QueryToken>> alternatives = alternativeTokens(clause);
-            if (alternatives == null) {
-                continue;
-            }
-            for (Set<QueryToken> tokens : alternatives) {
-                for (QueryToken token : tokens) {
-                    if (seen.add(IndexToken.required(token))) {
-                        Term.Words word = new Term.Words(Scope.ANY, new QueryToken[]{token});
-                        words.add(new Query(token.exact() ? token.accented() : token.bare(),
-                                List.of(new Clause(List.of(new Clause.Alternative(word, false)))), null, List.of()));
-                    }
-                }
-            }
-        }
-        return List.copyOf(words);
     }
 
     /**
@@ -129,30 +93,16 @@ public final class Query {
 
     /** The index tokens each alternative requires, or null when the clause cannot narrow the candidates. */
     private static List<Set<String>> alternatives(Clause clause) {
-        List<Set<QueryToken>> tokens = alternativeTokens(clause);
-        if (tokens == null) {
-            return null;
-        }
-        List<Set<String>> out = new ArrayList<>(tokens.size());
-        for (Set<QueryToken> alternative : tokens) {
-            Set<String> required = new LinkedHashSet<>();
-            alternative.forEach(token -> required.add(IndexToken.required(token)));
-            out.add(required);
-        }
-        return out;
-    }
-
-    /** The query tokens with an index token each alternative requires, or null as for {@link #alternatives}. */
-    private static List<Set<QueryToken>> alternativeTokens(Clause clause) {
-        List<Set<QueryToken>> out = new ArrayList<>();
+        List<Set<String>> out = new ArrayList<>();
         for (Clause.Alternative alternative : clause.alternatives()) {
             if (alternative.negated() || !(alternative.term() instanceof Term.Words words)) {
                 return null;
             }
-            Set<QueryToken> tokens = new LinkedHashSet<>();
+            Set<String> tokens = new LinkedHashSet<>();
             for (QueryToken token : words.tokens()) {
-                if (IndexToken.required(token) != null) {
-                    tokens.add(token);
+                String required = IndexToken.required(token);
+                if (required != null) {
+                    tokens.add(required);
                 }
             }
             if (tokens.isEmpty()) {

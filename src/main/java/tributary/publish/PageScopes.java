@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import tributary.match.MatchText;
 import tributary.match.Query;
 import tributary.match.RuleCache;
@@ -110,9 +109,8 @@ class PageScopes {
             queries.add(asked);
         }
         StoryFilter.CopyTest test = test(queries, visible);
-        return new StoryFilter(ids, key.sinceAt(), test, indexFilter(queries), indexWords(queries),
-                config.queryScanRows(), config.queryMaxRows(), config.queryTimeBudget(),
-                key.clustersOff() || clusteringOff(ids, all));
+        return new StoryFilter(ids, key.sinceAt(), test, indexFilter(queries), config.queryScanRows(),
+                config.queryMaxRows(), config.queryTimeBudget(), key.clustersOff() || clusteringOff(ids, all));
     }
 
     /**
@@ -170,15 +168,6 @@ class PageScopes {
             }
         }
         return true;
-    }
-
-    /** The tokens of both queries' index filters, as indexFilter joins them. */
-    private static List<Predicate<MatchText>> indexWords(List<Query> queries) {
-        List<Predicate<MatchText>> words = new ArrayList<>();
-        for (Query query : queries) {
-            query.indexWords().forEach(word -> words.add(word::matches));
-        }
-        return words;
     }
 
     /** Both queries must match, so both index filters must hold: their required clauses joined. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import tributary.match.MatchText;
 
 /**
@@ -53,10 +52,12 @@ public class ItemReader {
 
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final IndexTermSample terms;
 
-    public ItemReader(TransactionOperations<Connection> tx, Clock clock) {
+    public ItemReader(TransactionOperations<Connection> tx, Clock clock, IndexTermSample terms) {
         this.tx = tx;
         this.clock = clock;
+        this.terms = terms;
     }
 
     /**
@@ -84,7 +85,7 @@ public class ItemReader {
             return new StoryPage(List.of(), null);
         }
         if (filter.test() != null) {
-            return tx.executeRead(status -> testedStories(status.getConnection(), filter, limit, before, now));
+            return tx.executeRead(status -> testedStories(status.getConnection(), filter, limit, before, now, terms));
         }
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
@@ -179,7 +180,7 @@ public class ItemReader {
 
     /** The tested walk newestStories describes; the same page and cursor rules as the plain one. */
     private static StoryPage testedStories(Connection c, StoryFilter filter, int limit, PageCursor before,
-                                           LocalDateTime now) throws SQLException {
+                                           LocalDateTime now, IndexTermSample terms) throws SQLException {
         Set<String> stories = new LinkedHashSet<>();
         Set<String> skipped = new HashSet<>();
         PageCursor position = before;
@@ -190,11 +191,7 @@ public class ItemReader {
         long scanned = 0;
         long scannedHits = 0;
         long scanNanos = 0;
-        // How many of the first rows read hold each token of the index filter: what the index would read for it.
-        List<Predicate<MatchText>> words = filter.indexFilter() == null ? List.of() : filter.indexWords();
-        long[] wordHits = new long[words.size()];
-        int sampled = 0;
-        long indexedRows = -1;
+        long listed = -1;
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
             boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow;
@@ -204,15 +201,16 @@ public class ItemReader {
             // sent a rare word to 80,000 rows), so the index is tried, not skipped.
             long probe = 0;
             if (indexed && scanFillsSooner(scanned, scannedHits, limit - stories.size(), filter.scanRows())) {
-                long readOn = readOnNanos(scanned, scannedHits, limit - stories.size(), scanNanos);
-                if (sampled > 0 && indexedRows < 0) {
-                    indexedRows = indexedRows(c);
+                probe = probeNanos(scanned, scannedHits, limit - stories.size(), scanNanos);
+                if (listed < 0) {
+                    listed = terms.listedRows(c, filter.indexFilter());
                 }
-                // A filter of common words ("bão số 3" at 1,000,000 items: 1.6 to 2.1 s through the index) would
-                // spend its probe for nothing: the index is not asked while reading on is expected to be far sooner.
-                indexed = sampled == 0
-                        || !indexFarSlower(indexNanos(listedShare(wordHits, sampled), indexedRows), readOn);
-                probe = indexed ? probeNanos(scanned, scannedHits, limit - stories.size(), scanNanos) : 0;
+                // A filter of common words ("bão số 3" at 1,000,000 items: 1.6 to 2.1 s through the index, and an
+                // interrupted FULLTEXT search stops late) would only spend its probe: not asked, reading on instead.
+                if (indexFarSlower(indexNanos(listed), probe)) {
+                    indexed = false;
+                    probe = 0;
+                }
             }
             int want = (int) Math.min(batch, Math.max(1, filter.maxRows() - read));
             List<DocRow> rows;
@@ -245,18 +243,8 @@ public class ItemReader {
                     outOfTime = true;
                     break;
                 }
-                MatchText text = null;
-                if (!indexed && sampled < WORD_SAMPLE_ROWS && wordHits.length > 0) {
-                    text = MatchText.deserialize(row.doc());
-                    sampled++;
-                    for (int w = 0; w < wordHits.length; w++) {
-                        if (words.get(w).test(text)) {
-                            wordHits[w]++;
-                        }
-                    }
-                }
                 if (!stories.contains(row.story()) && !skipped.contains(row.story())
-                        && filter.test().accepts(row.feedId(), text != null ? text : MatchText.deserialize(row.doc()))) {
+                        && filter.test().accepts(row.feedId(), MatchText.deserialize(row.doc()))) {
                     passing.add(row);
                 }
             }
@@ -317,47 +305,23 @@ public class ItemReader {
         return (long) Math.min(Long.MAX_VALUE / 2.0, rowsToFill * scanNanos / scanned);
     }
 
-    /** The rows read first whose text is tested for each index token (enough to tell a 1 % word from a 10 % one). */
-    static final int WORD_SAMPLE_ROWS = 256;
-
     /**
      * What reading one entry of a FULLTEXT posting list costs, joined to its item: "bão số 3" lists about 17 % of
      * 1,000,000 items through its three tokens and took 1.6 to 2.1 s that way (bench/search.sh, 2026-12-03).
      */
     static final long NANOS_PER_LISTED_ROW = 10_000L;
 
-    /** How much longer than reading on the index must be expected to take before it is not even probed. */
+    /** How much longer than its probe the index must be expected to take before it is not even probed. */
     static final int INDEX_SLOWER_FACTOR = 4;
 
-    /**
-     * The share of items the index lists for the filter: InnoDB reads each token's whole list, so the shares of the
-     * sampled rows holding each token add up (it can exceed 1).
-     */
-    static double listedShare(long[] wordHits, int sampled) {
-        double share = 0;
-        for (long hits : wordHits) {
-            share += (double) hits / sampled;
-        }
-        return share;
+    /** How long the index is expected to take to list a filter's entries (IndexTermSample#listedRows). */
+    static long indexNanos(long listedRows) {
+        return (long) Math.min(Long.MAX_VALUE / 2.0, (double) Math.max(listedRows, 0) * NANOS_PER_LISTED_ROW);
     }
 
-    /** How long the index is expected to take to list the filter's matches among indexedRows items. */
-    static long indexNanos(double listedShare, long indexedRows) {
-        return (long) Math.min(Long.MAX_VALUE / 2.0, listedShare * Math.max(indexedRows, 0) * NANOS_PER_LISTED_ROW);
-    }
-
-    /** Whether the index is expected to take far longer than reading on: then it is not asked. */
-    static boolean indexFarSlower(long indexNanos, long readOnNanos) {
-        return readOnNanos < Long.MAX_VALUE && indexNanos > INDEX_SLOWER_FACTOR * readOnNanos;
-    }
-
-    /** About how many items the FULLTEXT index holds (InnoDB's estimate: one cheap statement, not a count). */
-    private static long indexedRows(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_ROWS FROM information_schema.TABLES "
-                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'item_search'");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+    /** Whether the index is expected to take far longer than the probe it would get: then it is not asked. */
+    static boolean indexFarSlower(long indexNanos, long probeNanos) {
+        return indexNanos > INDEX_SLOWER_FACTOR * probeNanos;
     }
 
     /** When an indexed statement must end: the page's deadline, or sooner for a probe (probeNanos > 0). */

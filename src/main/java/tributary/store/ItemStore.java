@@ -40,8 +40,14 @@ public class ItemStore {
     private static final int INSERT_ROWS = 100;
     private static final long INSERT_CHARS = 2_000_000;
 
+    /**
+     * A changed item: a copy that clustering moved into another publisher's story stays there while its own story is
+     * the same (an edited headline is still the same event), else it goes back to the story its URL gives. MariaDB
+     * assigns left to right, so story_hash reads own_story_hash as just set.
+     */
     private static final String UPDATE = """
-            UPDATE item SET story_hash = ?, site_title_key = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
+            UPDATE item SET own_story_hash = IF(COALESCE(own_story_hash, story_hash) = ?, own_story_hash, NULL),
+              story_hash = IF(own_story_hash IS NULL, ?, story_hash), site_title_key = ?, content_hash = ?, guid = ?, url = ?, canonical_url = ?, title = ?, summary = ?,
               content = ?, author = ?, tags = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,
               published_at = COALESCE(?, published_at), modified_at = ?, last_seen_at = ?
             WHERE feed_id = ? AND identity_hash = ?""";
@@ -253,6 +259,7 @@ public class ItemStore {
         try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
             for (NormalizedItem item : items) {
                 int i = 1;
+                ps.setString(i++, item.storyHash());
                 ps.setString(i++, item.storyHash());
                 ps.setString(i++, item.siteTitleKey());
                 ps.setString(i++, item.contentHash());

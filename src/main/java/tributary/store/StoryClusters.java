@@ -121,6 +121,37 @@ public class StoryClusters {
         });
     }
 
+    /**
+     * The clusters whose newest joined copy is the newest, at most limit of them, older than before when it is given
+     * (the latest of the last page's clusters, to page on). Read from the copies that joined (ix_item_own_story): one
+     * statement for the list, one per cluster for its copies.
+     */
+    public List<Cluster> latest(int limit, Instant before) {
+        return tx.executeRead(status -> {
+            Connection c = status.getConnection();
+            List<String> stories = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT story_hash, MAX(published_at) AS latest FROM item"
+                    + " WHERE own_story_hash IS NOT NULL GROUP BY story_hash"
+                    + (before == null ? "" : " HAVING latest < ?") + " ORDER BY latest DESC, story_hash LIMIT ?")) {
+                int i = 1;
+                if (before != null) {
+                    ps.setObject(i++, UtcTimes.toColumn(before));
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stories.add(rs.getString(1));
+                    }
+                }
+            }
+            List<Cluster> clusters = new ArrayList<>(stories.size());
+            for (String story : stories) {
+                clusters.add(cluster(c, story));
+            }
+            return clusters;
+        });
+    }
+
     private static String resolve(Connection c, String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT story_hash FROM item WHERE story_hash = ? LIMIT 1")) {
             ps.setString(1, hash);

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import tributary.match.MatchText;
 
 /**
@@ -17,8 +16,6 @@ import tributary.match.MatchText;
  * @param test        the test each copy must pass; null for none (then the plain walk runs)
  * @param indexFilter a FULLTEXT boolean-mode expression every passing copy's item_search.terms satisfies (see
  *                    match.Query#indexFilter), used to find rare matches without reading every row; null when none
- * @param indexWords  one test per token of indexFilter (match.Query#indexWords): their shares in the rows read first
- *                    tell how much of the index the filter would read; empty when unknown
  * @param scanRows    the rows read as they come before the walk asks the index (a common term fills the page among
  *                    the newest rows sooner than the index could list its every match; tributary.publish.query-scan-rows)
  * @param maxRows     the most rows one page reads while testing copies: past it the page ends where the walk got to,
@@ -29,12 +26,12 @@ import tributary.match.MatchText;
  *                    own_story_hash): ?clusters=off, or a category with clustering false
  */
 public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
-                          @Nullable String indexFilter, List<Predicate<MatchText>> indexWords, int scanRows,
-                          int maxRows, @Nullable Duration timeBudget, boolean unclustered) {
+                          @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget,
+                          boolean unclustered) {
 
     public StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
                        @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget) {
-        this(categoryIds, since, test, indexFilter, List.of(), scanRows, maxRows, timeBudget, false);
+        this(categoryIds, since, test, indexFilter, scanRows, maxRows, timeBudget, false);
     }
 
     /** Decides whether a stored copy counts; runs on a reader thread for every row the walk reads. */
@@ -45,7 +42,6 @@ public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant si
 
     public StoryFilter {
         categoryIds = categoryIds == null ? null : List.copyOf(categoryIds);
-        indexWords = indexWords == null ? List.of() : List.copyOf(indexWords);
     }
 
     /** Every story of the categories (null: of everything), as the plain feeds list them. */

@@ -14,7 +14,8 @@ import tributary.publish.StoryPages;
 
 /**
  * Renders GET /: each category, topic and "all" with its latest {@link #HEADLINES} headlines (title, sources, time,
- * thumbnail) and its subscribe links, read through the feeds' own scopes so block rules hold here too.
+ * thumbnail) and its subscribe links, read through the feeds' own scopes so block rules hold here too; with
+ * ?clusters=off every copy of a story cluster is its own headline, as in the rivers it links.
  */
 @Singleton
 class FrontPageWriter {
@@ -39,9 +40,11 @@ class FrontPageWriter {
         List<CategorySummaries.Summary> sections = summaries.current();
         Instant changed = Instant.EPOCH;
         StringBuilder main = new StringBuilder(16 * 1024);
+        // ?clusters=off carries on to the rivers the page links.
+        String off = key.clustersOff() ? "?clusters=off" : "";
         main.append("<h1>").append(UiText.FRONT_TITLE.in(lang)).append("</h1>\n<div class=\"sections\">\n");
         for (CategorySummaries.Summary section : sections) {
-            Optional<StoryPages.Listing> listing = pages.page(section.slug(), HEADLINES, null);
+            Optional<StoryPages.Listing> listing = pages.page(section.slug(), HEADLINES, null, key.clustersOff());
             if (listing.isEmpty()) {
                 continue;
             }
@@ -49,7 +52,7 @@ class FrontPageWriter {
             String title = PageLayout.title(section, lang);
             main.append("<section class=\"section\" aria-labelledby=\"").append(markup(id)).append("\">\n")
                     .append("<h2 id=\"").append(markup(id)).append("\"><a href=\"/c/").append(markup(section.slug()))
-                    .append("\">").append(markup(title)).append("</a></h2>\n");
+                    .append(off).append("\">").append(markup(title)).append("</a></h2>\n");
             String description = PageLayout.description(section, lang);
             if (description != null && !description.isBlank()) {
                 main.append("<p class=\"desc\">").append(markup(description)).append("</p>\n");
@@ -63,7 +66,8 @@ class FrontPageWriter {
                     changed = later(changed, story.changed());
                     headline(main, StoryCards.of(story), now, lang);
                 }
-                main.append("</ul>\n<p class=\"more\"><a href=\"/c/").append(markup(section.slug())).append("\">")
+                main.append("</ul>\n<p class=\"more\"><a href=\"/c/").append(markup(section.slug())).append(off)
+                        .append("\">")
                         .append(markup(UiText.MORE_OF.in(lang, title))).append("</a></p>\n");
             }
             PageLayout.subscribeLinks(main, key.base(), section, lang);

@@ -16,8 +16,8 @@ record ReaderPageKey(Kind kind, String slug, PageCursor before, String base, UiL
     /** The front page (all categories) or one slug's river of news. */
     enum Kind { FRONT, RIVER }
 
-    static ReaderPageKey front(String base, UiLanguage language, long minute) {
-        return new ReaderPageKey(Kind.FRONT, CategoryRow.ALL, null, base, language, minute, false);
+    static ReaderPageKey front(String base, UiLanguage language, long minute, boolean clustersOff) {
+        return new ReaderPageKey(Kind.FRONT, CategoryRow.ALL, null, base, language, minute, clustersOff);
     }
 
     @Override

@@ -56,7 +56,13 @@ class ReaderPagesController {
     @Get("/")
     CompletableFuture<HttpResponse<?>> front(HttpRequest<?> request) {
         UiLanguage lang = language(request);
-        ReaderPageKey key = ReaderPageKey.front(baseUrls.resolve(request), lang, minute());
+        String base = baseUrls.resolve(request);
+        Optional<Boolean> off = ClustersParam.off(request.getParameters().getAll("clusters"));
+        if (off.isEmpty()) {
+            return CompletableFuture.supplyAsync(() -> message(HttpStatus.BAD_REQUEST, lang, base,
+                    UiText.BAD_CURSOR_TITLE, UiText.BAD_CLUSTERS_TEXT.in(lang)), blocking);
+        }
+        ReaderPageKey key = ReaderPageKey.front(base, lang, minute(), off.get());
         return serve(request, key, () -> front.render(key));
     }
 

@@ -112,36 +112,6 @@ class IndexFilterTest {
         assertEquals(filter.equals("-") ? null : filter, Query.parse(query).indexFilter());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            bao                                                  | +zubao
-            bão lu                                               | +zabaox303x +zulu
-            bão OR lũ OR "áp thấp nhiệt đới" -"bão giá"          | +zabaox303x +zalux303x +zaapx301x +zathax302xpx301x +zanhiex302xtx323x +zax111xox31bxix301x
-            "bão số 3" bão                                       | +zabaox303x +zasox302xx301x +zu3
-            V-League OR u23                                      | +zuv +zuleague +zuu23
-            bão OR /x/                                           | -
-            -bão                                                 | -
-            """)
-    void oneWordPerFilterToken(String query, String tokens) throws QuerySyntaxException {
-        List<String> filters = new ArrayList<>();
-        for (Query word : Query.parse(query).indexWords()) {
-            filters.add(Query.parse(word.text()).indexFilter());
-        }
-        assertEquals(tokens.equals("-") ? List.of() : List.of(tokens.split(" ")), filters);
-    }
-
-    /** Each word of indexWords holds exactly where its index token is in the item's terms: what the index lists. */
-    @Property(tries = 200)
-    void aWordHoldsWhereItsTokenIsIndexed(@ForAll("texts") List<String> words, @ForAll("texts") List<String> asked)
-            throws QuerySyntaxException {
-        MatchText item = MatchText.of(String.join(" ", words), null, null, null);
-        Set<String> terms = terms(item);
-        for (Query word : Query.parse(String.join(" ", asked)).indexWords()) {
-            String token = word.indexWords().isEmpty() ? Query.parse(word.text()).indexFilter().substring(1) : null;
-            assertEquals(terms.contains(token), word.matches(item), word + " in " + words + ": " + terms);
-        }
-    }
-
     @Test
     void tokensTooLongToIndexAreNotRequired() throws QuerySyntaxException {
         String longWord = "a".repeat(100);

@@ -75,33 +75,26 @@ class ScanOrIndexTest {
     }
 
     @Test
-    void theIndexListsEachTokensShareAddedUp() {
-        // 256 rows sampled: one token in 32 of them, one in 16, one never.
-        assertEquals(0.1875, ItemReader.listedShare(new long[]{32, 16, 0}, 256), 1e-9);
-        assertEquals(0.0, ItemReader.listedShare(new long[]{0}, 256), 1e-9);
-    }
-
-    @Test
     void aPhraseOfCommonWordsSkipsTheIndex() {
-        // "bão số 3" at 1,000,000 items: its tokens in about 17 % of them, while reading on fills the page in ~10 ms.
-        long index = ItemReader.indexNanos(0.17, 1_000_000);
+        // "bão số 3" at 1,000,000 items: its three tokens list about 170,000 entries, while its probe gets 50 ms.
+        long index = ItemReader.indexNanos(170_000);
         assertEquals(1_700_000_000L, index);
-        assertTrue(ItemReader.indexFarSlower(index, 10_000_000L));
+        assertTrue(ItemReader.indexFarSlower(index, ItemReader.MIN_PROBE_NANOS));
     }
 
     @Test
-    void aRareWordInACategoryStillAsksTheIndex() {
-        // sếu in a category's newest rows: 0.5 % of the sample (a clustered one: 0.05 % of the table), reading on
-        // expected at 64 ms (it took 656 ms: the other matches lay far down).
-        long index = ItemReader.indexNanos(0.005, 1_000_000);
-        assertFalse(ItemReader.indexFarSlower(index, 64_000_000L));
+    void aRareWordStillAsksTheIndex() {
+        // sếu: 500 entries in 1,000,000 items, though ten of a category's newest thousand rows hold it.
+        assertFalse(ItemReader.indexFarSlower(ItemReader.indexNanos(500), ItemReader.MIN_PROBE_NANOS));
+        // Two rare words of a phrase: both lists are read.
+        assertFalse(ItemReader.indexFarSlower(ItemReader.indexNanos(1_000), ItemReader.MIN_PROBE_NANOS));
     }
 
     @Test
-    void theIndexIsSkippedOnlyWhenFourTimesSlower() {
+    void theIndexIsSkippedOnlyWhenFourTimesSlowerThanItsProbe() {
         assertFalse(ItemReader.indexFarSlower(400_000_000L, 100_000_000L));
         assertTrue(ItemReader.indexFarSlower(400_000_001L, 100_000_000L));
-        assertFalse(ItemReader.indexFarSlower(Long.MAX_VALUE / 2, Long.MAX_VALUE), "nothing matched yet: ask it");
+        assertEquals(0, ItemReader.indexNanos(-1), "no estimate: nothing listed");
     }
 
     @Test
