@@ -343,6 +343,7 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         all.get("clusters").values().forEach(c -> listed.add(c.get("id").getStringValue()));
         // The shooting (three sites, 12 October) and storm Fengshen (two); the storm's copies are the newer.
         assertEquals(List.of(idOf(FENGSHEN), idOf(SHOOTING)), listed);
+        assertEquals(0, all.get("clusters").get(0).get("split_off").size(), "shown, empty, as README says");
         assertEquals(3, all.get("clusters").get(1).get("members").size());
         assertTrue(all.get("next").isNull(), "one page holds both");
         JsonNode first = json.readValue(admin("GET", "/admin/clusters?limit=1", null).body(), JsonNode.class);

@@ -1,5 +1,6 @@
 package tributary.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import tributary.store.StoryClusters;
  */
 @Serdeable
 public record ClusterView(String id, @JsonProperty("story_hash") String storyHash, List<MemberView> members,
-                          @JsonProperty("split_off") List<String> splitOff) {
+                          @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("split_off") List<String> splitOff) {
 
     /** One copy: own_id is the entry id it has with ?clusters=off (and gets back when split off). */
     @Serdeable
