@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,7 +319,7 @@ final class ClusterLinker {
         return html.length() <= LEAD_HTML ? html : html.substring(0, LEAD_HTML);
     }
 
-    static String marks(int n) {
+    private static String marks(int n) {
         return "?,".repeat(n - 1) + "?";
     }
 }
