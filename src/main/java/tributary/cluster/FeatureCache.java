@@ -43,6 +43,13 @@ public final class FeatureCache {
         return read;
     }
 
+    /** The reading kept for key, or null: lets a caller read from the database only the items not kept. */
+    public StoryReading kept(String key) {
+        synchronized (entries) {
+            return entries.get(key);
+        }
+    }
+
     /** How many items' features are kept now. */
     public int size() {
         synchronized (entries) {

@@ -7,15 +7,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tributary.cluster.ClusterItem;
 import tributary.cluster.FeatureCache;
 import tributary.cluster.StoryClusterer;
@@ -26,12 +26,13 @@ import tributary.match.PlainText;
 import tributary.normalize.NormalizedItem;
 
 /**
- * Clusters new items across publishers at ingest. Their band keys are written with the items (index), so that after
- * the commit (link, after StoryLinker) two feeds polled at the same moment see each other's keys: the items sharing
- * a key within the window come back by index, and when a new item's best candidate of another site passes the
- * same-event rule, the story of the younger row (higher id) moves into the story of the older, whose id stays, and
- * whichever of two concurrent linkers runs last comes to the same answer. Items' features are read once and kept in
- * a bounded {@link FeatureCache} by id and content hash (a candidate meets many new items); a miss reads them again.
+ * Clusters new items across publishers at ingest. Their band keys are written with the items (index, StoryBands),
+ * so that after the commit (link, after StoryLinker) two feeds polled at the same moment see each other's keys: the
+ * items sharing a key within the window come back by index, and when a new item's best candidate of another site
+ * passes the same-event rule, the story of the younger row (higher id) moves into the story of the older, whose id
+ * stays, and whichever of two concurrent linkers runs last comes to the same answer. A batch's own items are read
+ * from what ingest holds (index hands them to link); candidates' features are kept in a bounded {@link FeatureCache}
+ * by id and content hash (a candidate meets many new items), and only a miss reads an item's text again.
  */
 final class ClusterLinker {
 
@@ -42,70 +43,103 @@ final class ClusterLinker {
      */
     static final int MAX_STORY_COPIES = 64;
 
-    /** Candidates read per band key, the newest first. */
-    static final int PER_KEY = 20;
-    /** Band keys looked up per statement (one indexed range of at most PER_KEY rows each). */
-    static final int KEYS_PER_QUERY = 64;
     /** Characters of a summary's HTML read for its lead. */
     static final int LEAD_HTML = 4000;
 
     /** A stored item as clustering reads it. */
-    private record Row(long id, String story, String site, Instant published, StoryReading reading) {
+    record Row(long id, String site, Instant published, StoryReading reading) {
+    }
+
+    /** The new items of one batch as index() read and stored their keys, for link() after the commit. */
+    record Indexed(List<Row> rows) {
+        static final Indexed NONE = new Indexed(List.of());
     }
 
     private ClusterLinker() {
     }
 
-    /** Writes the band keys of the new items of feedId, in the transaction that inserts them. */
-    static void index(Connection c, long feedId, List<NormalizedItem> items, FeatureCache cache) throws SQLException {
-        Map<String, Row> own = ownRows(c, feedId, items, cache);
-        Map<Long, long[]> keys = new HashMap<>();
-        for (Row row : own.values()) {
-            keys.put(row.id(), row.reading().bandKeys());
+    /**
+     * Writes the band keys of the new items of feedId, in the transaction that inserts them (now: the date of an item
+     * without one, as ItemStore stores it). Their features are read from the items in hand, as the row holds them.
+     */
+    static Indexed index(Connection c, long feedId, List<NormalizedItem> items, Instant now, FeatureCache cache)
+            throws SQLException {
+        // In the order of their identity hashes, as the rows were read before: which of a feed's items joins a story
+        // first decides which others may (one copy per publisher), and this order is the one measured.
+        Map<String, NormalizedItem> wanted = new TreeMap<>();
+        for (NormalizedItem item : items) {
+            if (item.title() != null && !item.title().isBlank()
+                    && PublisherDomain.of(Columns.fit(item.url(), 2048)) != null) {
+                wanted.putIfAbsent(item.identityHash(), item);
+            }
         }
-        insertKeys(c, own.values(), keys);
+        if (wanted.isEmpty()) {
+            return Indexed.NONE;
+        }
+        Map<String, Long> ids = ids(c, feedId, wanted.keySet());
+        List<Row> rows = new ArrayList<>();
+        List<StoryBands.Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, NormalizedItem> e : wanted.entrySet()) {
+            Long id = ids.get(e.getKey());
+            if (id == null) {
+                continue;
+            }
+            NormalizedItem item = e.getValue();
+            // As the row reads back: DATETIME(3), VARCHAR(1000) and (2048).
+            Instant published = (item.published() != null ? item.published() : now).truncatedTo(ChronoUnit.MILLIS);
+            String site = PublisherDomain.of(Columns.fit(item.url(), 2048));
+            String title = Columns.fit(item.title(), 1000);
+            String summary = item.summary();
+            StoryReading reading = cache.read(id + "/" + item.contentHash(), () -> new ClusterItem(Long.toString(id),
+                    site, published, title, summary == null ? "" : PlainText.ofHtml(lead(summary))));
+            rows.add(new Row(id, site, published, reading));
+            entries.add(new StoryBands.Entry(id, published, reading.bandKeys()));
+        }
+        StoryBands.insert(c, entries);
+        return new Indexed(rows);
     }
 
     /**
-     * Clusters the new items of feedId (indexed before); answers how many copies moved into another story. Each new
+     * Clusters the new items of a batch (indexed before); answers how many copies moved into another story. Each new
      * item is judged against at most maxCandidates others, those sharing the most band keys with it (the likeliest
      * to be the same event): news shares much vocabulary, and without a bound the candidates of one item grew with
      * the store (bench/polling.sh spent minutes in the rule at 20,000 items). Two items are one event only when
      * published within window of each other.
      */
-    static int link(Connection c, long feedId, List<NormalizedItem> items, Duration window, int maxCandidates,
-            FeatureCache cache) throws SQLException {
-        Map<String, Row> own = ownRows(c, feedId, items, cache);
+    static int link(Connection c, Indexed batch, Duration window, int maxCandidates, FeatureCache cache)
+            throws SQLException {
+        List<Row> own = batch.rows();
         if (own.isEmpty()) {
             return 0;
         }
-        Map<Long, long[]> keys = new LinkedHashMap<>();
         Set<Long> allKeys = new HashSet<>();
+        Set<Long> ownIds = new HashSet<>();
         Instant earliest = null;
         Instant latest = null;
-        for (Row row : own.values()) {
-            long[] k = row.reading().bandKeys();
-            keys.put(row.id(), k);
-            for (long key : k) {
+        for (Row row : own) {
+            for (long key : row.reading().bandKeys()) {
                 allKeys.add(key);
             }
+            ownIds.add(row.id());
             Instant when = row.published();
             earliest = earliest == null || when.isBefore(earliest) ? when : earliest;
             latest = latest == null || when.isAfter(latest) ? when : latest;
         }
-        Map<Long, Set<Long>> byKey = candidates(c, allKeys, earliest.minus(window), latest.plus(window));
-        Set<Long> ownIds = new HashSet<>();
-        own.values().forEach(r -> ownIds.add(r.id()));
+        Map<Long, Set<Long>> byKey = StoryBands.candidates(c, allKeys, earliest.minus(window), latest.plus(window));
         Map<Long, List<Long>> chosen = new HashMap<>();
         Set<Long> ids = new HashSet<>();
-        for (Row row : own.values()) {
-            List<Long> top = mostShared(keys.get(row.id()), byKey, ownIds, maxCandidates);
+        for (Row row : own) {
+            List<Long> top = mostShared(row.reading().bandKeys(), byKey, ownIds, maxCandidates);
             chosen.put(row.id(), top);
             ids.addAll(top);
         }
-        Map<Long, Row> others = ids.isEmpty() ? Map.of() : rowsById(c, ids, cache);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        StoryCopies stories = new StoryCopies(c);
+        Map<Long, Row> others = rows(c, ids, ownIds, cache, stories);
         int moved = 0;
-        for (Row row : own.values()) {
+        for (Row row : own) {
             Row best = null;
             double likeness = -1;
             for (long id : chosen.get(row.id())) {
@@ -121,7 +155,7 @@ final class ClusterLinker {
                 }
             }
             if (best != null) {
-                moved += join(c, row, best);
+                moved += join(c, row, best, stories);
             }
         }
         return moved;
@@ -161,55 +195,34 @@ final class ClusterLinker {
      * The older row's story takes the younger's copies, unless it already holds a copy of the younger's site, or an
      * admin split the two apart (ClusterSplits).
      */
-    private static int join(Connection c, Row row, Row best) throws SQLException {
+    private static int join(Connection c, Row row, Row best, StoryCopies stories) throws SQLException {
         Row older = row.id() < best.id() ? row : best;
         Row younger = older == row ? best : row;
-        String into = story(c, older.id());
-        String from = story(c, younger.id());
-        if (into == null || from == null || into.equals(from) || storyHasSite(c, into, younger.site())
+        String into = stories.story(older.id());
+        String from = stories.story(younger.id());
+        if (into == null || from == null || into.equals(from) || stories.hasSite(into, younger.site())
                 || ClusterSplits.apart(c, into, from)) {
             return 0;
         }
-        return move(c, from, into);
+        int moved = move(c, from, into);
+        stories.moved(from, into);
+        return moved;
     }
 
-    /** A row's story as stored now: an earlier join of this batch may have moved it. */
-    private static String story(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT story_hash FROM item WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    /** The stored rows of this batch's items that have a title and a site. */
-    private static Map<String, Row> ownRows(Connection c, long feedId, List<NormalizedItem> items, FeatureCache cache)
-            throws SQLException {
-        List<String> identities = new ArrayList<>();
-        for (NormalizedItem item : items) {
-            if (item.title() != null && !item.title().isBlank() && PublisherDomain.of(item.url()) != null) {
-                identities.add(item.identityHash());
-            }
-        }
-        Map<String, Row> out = new LinkedHashMap<>();
-        if (identities.isEmpty()) {
-            return out;
-        }
-        String sql = "SELECT i.id, i.story_hash, i.url, i.title, i.summary, i.published_at, i.content_hash,"
-                + " i.identity_hash FROM item i WHERE i.feed_id = ? AND i.identity_hash IN ("
+    /** Ids of the stored rows of feedId with these identities. */
+    private static Map<String, Long> ids(Connection c, long feedId, Set<String> identities) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        String sql = "SELECT identity_hash, id FROM item WHERE feed_id = ? AND identity_hash IN ("
                 + marks(identities.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, feedId);
-            for (int i = 0; i < identities.size(); i++) {
-                ps.setString(i + 2, identities.get(i));
+            int i = 2;
+            for (String identity : identities) {
+                ps.setString(i++, identity);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Row row = row(rs, cache);
-                    if (row != null) {
-                        out.put(rs.getString(8), row);
-                    }
+                    out.put(rs.getString(1), rs.getLong(2));
                 }
             }
         }
@@ -217,41 +230,17 @@ final class ClusterLinker {
     }
 
     /**
-     * The newest PER_KEY items of each key within [from, to]: a band shared by thousands of items (common words hash
-     * alike) says little about any of them, and reading all of them made the candidates grow with the store. One
-     * bounded index range per key (a UNION ALL), where ranking every row of the keys (ROW_NUMBER) read them all: at
-     * 20,000 generated items sharing most bands that query took seconds per batch.
+     * The candidates' rows (not ownIds, whose stories only are noted), every story noted in stories: first what says
+     * whether an item's kept features are still its own (its content hash), then the text of those not kept.
      */
-    private static Map<Long, Set<Long>> candidates(Connection c, Set<Long> keys, Instant from, Instant to)
-            throws SQLException {
-        Map<Long, Set<Long>> out = new HashMap<>();
-        List<Long> list = new ArrayList<>(keys);
-        for (int start = 0; start < list.size(); start += KEYS_PER_QUERY) {
-            List<Long> chunk = list.subList(start, Math.min(list.size(), start + KEYS_PER_QUERY));
-            String one = "(SELECT band_key, item_id FROM story_band WHERE band_key = ? AND published_at BETWEEN ? AND ?"
-                    + " ORDER BY published_at DESC, item_id DESC LIMIT " + PER_KEY + ")";
-            String sql = String.join(" UNION ALL ", Collections.nCopies(chunk.size(), one));
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                for (long key : chunk) {
-                    ps.setLong(i++, key);
-                    ps.setObject(i++, UtcTimes.toColumn(from));
-                    ps.setObject(i++, UtcTimes.toColumn(to));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<Long, Row> rowsById(Connection c, Set<Long> ids, FeatureCache cache) throws SQLException {
-        Map<Long, Row> out = new HashMap<>();
+    private static Map<Long, Row> rows(Connection c, Set<Long> ids, Set<Long> ownIds, FeatureCache cache,
+            StoryCopies stories) throws SQLException {
         List<Long> list = new ArrayList<>(ids);
-        String sql = "SELECT id, story_hash, url, title, summary, published_at, content_hash FROM item WHERE id IN ("
+        list.addAll(ownIds);
+        Map<Long, Row> out = new HashMap<>();
+        Map<Long, Row> missing = new HashMap<>();
+        Map<Long, String> versions = new HashMap<>();
+        String sql = "SELECT id, story_hash, url, published_at, content_hash FROM item WHERE id IN ("
                 + marks(list.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < list.size(); i++) {
@@ -259,49 +248,57 @@ final class ClusterLinker {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Row row = row(rs, cache);
-                    if (row != null) {
-                        out.put(row.id(), row);
+                    long id = rs.getLong(1);
+                    stories.noteStory(id, rs.getString(2));
+                    String site = ownIds.contains(id) ? null : PublisherDomain.of(rs.getString(3));
+                    if (site == null) {
+                        continue;
+                    }
+                    Instant published = UtcTimes.fromColumn(rs.getObject(4, LocalDateTime.class));
+                    // The content hash covers title, summary and date: an item updated since it was read is read again.
+                    String version = id + "/" + rs.getString(5);
+                    StoryReading kept = cache.kept(version);
+                    if (kept != null) {
+                        out.put(id, new Row(id, site, published, kept));
+                    } else {
+                        missing.put(id, new Row(id, site, published, null));
+                        versions.put(id, version);
                     }
                 }
             }
+        }
+        if (!missing.isEmpty()) {
+            readTexts(c, missing, versions, cache, out);
         }
         return out;
     }
 
-    /** A row of (id, story_hash, url, title, summary, published_at, content_hash), its features kept by version. */
-    private static Row row(ResultSet rs, FeatureCache cache) throws SQLException {
-        String site = PublisherDomain.of(rs.getString(3));
-        if (site == null) {
-            return null;
+    /** Reads the features of rows not kept in the cache from their title and summary. */
+    private static void readTexts(Connection c, Map<Long, Row> missing, Map<Long, String> versions, FeatureCache cache,
+            Map<Long, Row> out) throws SQLException {
+        List<Long> list = new ArrayList<>(missing.keySet());
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, title, summary FROM item WHERE id IN ("
+                + marks(list.size()) + ")")) {
+            for (int i = 0; i < list.size(); i++) {
+                ps.setLong(i + 1, list.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row row = missing.get(rs.getLong(1));
+                    String title = rs.getString(2);
+                    String summary = rs.getString(3);
+                    StoryReading reading = cache.read(versions.get(row.id()), () -> new ClusterItem(
+                            Long.toString(row.id()), row.site(), row.published(), title,
+                            summary == null ? "" : PlainText.ofHtml(lead(summary))));
+                    out.put(row.id(), new Row(row.id(), row.site(), row.published(), reading));
+                }
+            }
         }
-        long id = rs.getLong(1);
-        Instant published = UtcTimes.fromColumn(rs.getObject(6, LocalDateTime.class));
-        String title = rs.getString(4);
-        String summary = rs.getString(5);
-        // The content hash covers title, summary and date: an item updated since it was read is read again.
-        StoryReading reading = cache.read(id + "/" + rs.getString(7), () -> new ClusterItem(Long.toString(id), site,
-                published, title, summary == null ? "" : PlainText.ofHtml(lead(summary))));
-        return new Row(id, rs.getString(2), site, published, reading);
     }
 
     /** One copy per publisher in a story: a second copy of a site already there is its own story, or a wrong join. */
     static boolean storyHasSite(Connection c, String story, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT url FROM item WHERE story_hash = ? LIMIT "
-                + MAX_STORY_COPIES)) {
-            ps.setString(1, story);
-            int copies = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    copies++;
-                    if (site.equals(PublisherDomain.of(rs.getString(1)))) {
-                        return true;
-                    }
-                }
-            }
-            // A full story takes no more copies, as if it held the site: the newcomer stays its own entry.
-            return copies >= MAX_STORY_COPIES;
-        }
+        return new StoryCopies(c).hasSite(story, site);
     }
 
     /** Moves every copy of a story into another, remembering the story each copy had first. */
@@ -311,31 +308,6 @@ final class ClusterLinker {
             ps.setString(1, into);
             ps.setString(2, from);
             return ps.executeUpdate();
-        }
-    }
-
-    private static void insertKeys(Connection c, java.util.Collection<Row> rows, Map<Long, long[]> keys)
-            throws SQLException {
-        int count = 0;
-        for (Row row : rows) {
-            count += keys.get(row.id()).length;
-        }
-        if (count == 0) {
-            return;
-        }
-        // One statement of many rows: 32 rows an item sent as a batch of single-row statements cost the database
-        // more than the rest of storing the item.
-        try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO story_band (band_key, published_at, item_id)"
-                + " VALUES " + String.join(",", Collections.nCopies(count, "(?, ?, ?)")))) {
-            int i = 1;
-            for (Row row : rows) {
-                for (long key : keys.get(row.id())) {
-                    ps.setLong(i++, key);
-                    ps.setObject(i++, UtcTimes.toColumn(row.published()));
-                    ps.setLong(i++, row.id());
-                }
-            }
-            ps.executeUpdate();
         }
     }
 

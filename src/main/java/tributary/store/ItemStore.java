@@ -111,9 +111,8 @@ public class ItemStore {
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
             index(c, feedId, writes, texts);
-            if (clustering.enabled()) {
-                ClusterLinker.index(c, feedId, fresh, features);
-            }
+            ClusterLinker.Indexed indexed = clustering.enabled()
+                    ? ClusterLinker.index(c, feedId, fresh, now, features) : ClusterLinker.Indexed.NONE;
             if (!writes.isEmpty()) {
                 // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
                 // at the same moment on another worker is visible to whichever of the two links last.
@@ -122,8 +121,8 @@ public class ItemStore {
                     public void afterCommit() {
                         tx.executeWrite(linking -> {
                             int linked = StoryLinker.link(linking.getConnection(), feedId, writes, now);
-                            return linked + (clustering.enabled() ? ClusterLinker.link(linking.getConnection(), feedId,
-                                    fresh, clustering.window(), clustering.maxCandidates(), features) : 0);
+                            return linked + ClusterLinker.link(linking.getConnection(), indexed, clustering.window(),
+                                    clustering.maxCandidates(), features);
                         });
                     }
                 });

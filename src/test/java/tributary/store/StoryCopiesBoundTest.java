@@ -67,4 +67,26 @@ class StoryCopiesBoundTest implements TestPropertyProvider {
         copies(ClusterLinker.MAX_STORY_COPIES);
         assertTrue(hasSite("new.example"), "at the bound a story counts as holding every site");
     }
+
+    @Test
+    void aStoryMovedInTheSameBatchIsReadAgainWithItsNewCopies() {
+        copies(2);
+        String other = "6".repeat(64);
+        db.update("INSERT INTO item (feed_id, identity_hash, story_hash, content_hash, url, published_at, first_seen_at)"
+                + " SELECT id, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM feed",
+                "9".repeat(64), other, "9".repeat(64), "https://moved.example/b.html");
+        tx.executeWrite(status -> {
+            StoryCopies copies = new StoryCopies(status.getConnection());
+            assertFalse(copies.hasSite(STORY, "moved.example"));
+            try (var ps = status.getConnection().prepareStatement("UPDATE item SET story_hash = ? WHERE story_hash = ?")) {
+                ps.setString(1, STORY);
+                ps.setString(2, other);
+                ps.executeUpdate();
+            }
+            copies.moved(other, STORY);
+            // Kept from before the move, the answer would still be false: a second copy of moved.example could join.
+            assertTrue(copies.hasSite(STORY, "moved.example"));
+            return null;
+        });
+    }
 }
