@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tributary.catalog.CatalogLoader;
 import tributary.poll.PollScheduler;
+import tributary.support.ClusterPublishers;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.FixtureFeedServer;
@@ -77,20 +78,11 @@ class ClusteredCopiesIntegrationTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         fixtures.serve(SECOND, request -> new FixtureFeedServer.Answer(200, "application/rss+xml",
                 second.getBytes(StandardCharsets.UTF_8)));
-        FeedsYml feedsYml = FeedsYml.write("""
-                categories:
-                  - title: Tổng hợp
-                feeds:
+        // The three publishers, and a second feed of one of their sites, empty until a test gives it a document.
+        FeedsYml feedsYml = FeedsYml.write(ClusterPublishers.feedsYml(fixtures) + """
                   - url: %s
                     categories: [tong-hop]
-                  - url: %s
-                    categories: [tong-hop]
-                  - url: %s
-                    categories: [tong-hop]
-                  - url: %s
-                    categories: [tong-hop]
-                """.formatted(fixtures.url("cluster-thanhnien.rss"), fixtures.url("cluster-vnexpress.rss"),
-                fixtures.url("cluster-tuoitre.rss"), fixtures.address(SECOND)));
+                """.formatted(fixtures.address(SECOND)));
         return feedsYml.properties("tributary.cluster.enabled", "true", "tributary.admin-token", TOKEN);
     }
 
