@@ -19,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,8 @@ import tributary.store.ContentChangedEvent;
 import tributary.store.StoryClusters;
 
 /**
- * /admin/clusters: the latest story clusters; /admin/clusters/{id}: a cluster's copies, and its split (every joined copy, or those named, back to its own
- * story, remembered so that ingest does not join them again).
+ * /admin/clusters: the latest story clusters; /admin/clusters/{id}: a cluster's copies, and its split (every joined
+ * copy, or those named, back to its own story, remembered so that ingest does not join them again).
  */
 @Controller("/admin/clusters")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,17 +56,7 @@ class ClustersAdminController {
     @Get
     HttpResponse<?> list(@Nullable @QueryValue String limit, @Nullable @QueryValue String before) {
         List<Problems.FieldError> errors = new ArrayList<>();
-        int n = 20;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > MAX_LIMIT) {
-                errors.add(new Problems.FieldError("limit", shorten(limit), "a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        int n = ConsoleController.number("limit", limit, 20, 1, MAX_LIMIT, errors);
         Instant after = null;
         if (before != null) {
             try {
@@ -80,15 +69,9 @@ class ClustersAdminController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<StoryClusters.Cluster> found = clusters.latest(n, after);
-        List<ClusterView> views = found.stream().map(c -> ClusterView.of(c, List.of())).toList();
-        String next = null;
-        if (found.size() == n) {
-            next = found.get(n - 1).members().stream().filter(m -> m.ownStory() != null)
-                    .map(StoryClusters.Member::published).filter(Objects::nonNull)
-                    .max(Instant::compareTo).map(Instant::toString).orElse(null);
-        }
-        return HttpResponse.ok(new ClusterList(views, next));
+        StoryClusters.ClusterPage page = clusters.latest(n, after);
+        return HttpResponse.ok(new ClusterList(page.clusters().stream().map(c -> ClusterView.of(c, List.of())).toList(),
+                page.next() == null ? null : page.next().toString()));
     }
 
     /** A page of GET /admin/clusters. */
@@ -172,8 +155,7 @@ class ClustersAdminController {
     }
 
     private static String shorten(JsonNode value) {
-        String text = value.isString() ? value.getStringValue() : String.valueOf(value);
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return shorten(value.isString() ? value.getStringValue() : String.valueOf(value));
     }
 
     private static HttpResponse<?> notFound(String id) {

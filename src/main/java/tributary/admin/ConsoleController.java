@@ -249,8 +249,9 @@ class ConsoleController {
         return JsonNode.createObjectNode(Map.of("categories", list));
     }
 
-    private static int number(String field, @Nullable String text, int absent, int min, int max,
-                              List<Problems.FieldError> errors) {
+    /** A whole number query value from min to max, absent when blank; otherwise an error naming field. */
+    static int number(String field, @Nullable String text, int absent, int min, int max,
+                      List<Problems.FieldError> errors) {
         if (text == null || text.isBlank()) {
             return absent;
         }

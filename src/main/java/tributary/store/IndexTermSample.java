@@ -90,13 +90,17 @@ public class IndexTermSample {
 
     /** SIZE items drawn at random between the smallest and largest id (every item when there are no more). */
     private static Snapshot draw(Connection c, Instant now) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT item_id FROM item_search LIMIT "
                 + (SIZE + 1) + ") few");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (rs.getInt(1) <= SIZE) {
                 // A small store: every item is the sample.
-                return count(c, "SELECT terms FROM item_search", List.of(), now);
+                try (PreparedStatement all = c.prepareStatement("SELECT terms FROM item_search")) {
+                    int items = tally(all, counts);
+                    return new Snapshot(counts, items, items, now);
+                }
             }
         }
         long min;
@@ -109,54 +113,43 @@ public class IndexTermSample {
         }
         // Ids deleted since (retention) are simply not found: the share is of the items that were.
         SplittableRandom random = new SplittableRandom(now.toEpochMilli());
-        Set<Long> ids = new LinkedHashSet<>();
-        for (int tries = 0; ids.size() < SIZE && tries < SIZE * 4; tries++) {
-            ids.add(min + random.nextLong(max - min + 1));
+        Set<Long> drawn = new LinkedHashSet<>();
+        for (int tries = 0; drawn.size() < SIZE && tries < SIZE * 4; tries++) {
+            drawn.add(min + random.nextLong(max - min + 1));
         }
-        Snapshot counted = count(c, null, new ArrayList<>(ids), now);
-        // Ids are drawn evenly over [min, max], so the share of them found tells how many rows the range holds.
-        long rows = Math.round((double) counted.items() / ids.size() * (max - min + 1));
-        return new Snapshot(counted.counts(), counted.items(), Math.max(rows, counted.items()), now);
-    }
-
-    /** Counts the tokens of the rows sql reads, or of the rows with the given ids (as many table rows as read). */
-    private static Snapshot count(Connection c, String sql, List<Long> ids, Instant now) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
+        List<Long> ids = new ArrayList<>(drawn);
         int items = 0;
-        List<String> statements = new ArrayList<>();
-        List<List<Long>> chunks = new ArrayList<>();
-        if (sql != null) {
-            statements.add(sql);
-            chunks.add(List.of());
-        } else {
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                statements.add("SELECT terms FROM item_search WHERE item_id IN (" + "?,".repeat(chunk.size() - 1)
-                        + "?)");
-                chunks.add(chunk);
-            }
-        }
-        for (int k = 0; k < statements.size(); k++) {
-            try (PreparedStatement ps = c.prepareStatement(statements.get(k))) {
-                List<Long> chunk = chunks.get(k);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT terms FROM item_search WHERE item_id IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items++;
-                        String terms = rs.getString(1);
-                        if (terms == null || terms.isEmpty()) {
-                            continue;
-                        }
-                        // IndexTerms writes each distinct token once per item.
-                        for (String token : terms.split(" ")) {
-                            counts.merge(token, 1, Integer::sum);
-                        }
-                    }
+                items += tally(ps, counts);
+            }
+        }
+        // Ids are drawn evenly over [min, max], so the share of them found tells how many rows the range holds.
+        long rows = Math.round((double) items / ids.size() * (max - min + 1));
+        return new Snapshot(counts, items, Math.max(rows, items), now);
+    }
+
+    /** Adds the tokens of the rows ps reads to counts; answers how many rows it read. */
+    private static int tally(PreparedStatement ps, Map<String, Integer> counts) throws SQLException {
+        int items = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                items++;
+                String terms = rs.getString(1);
+                if (terms == null || terms.isEmpty()) {
+                    continue;
+                }
+                // IndexTerms writes each distinct token once per item.
+                for (String token : terms.split(" ")) {
+                    counts.merge(token, 1, Integer::sum);
                 }
             }
         }
-        return new Snapshot(counts, items, items, now);
+        return items;
     }
 }

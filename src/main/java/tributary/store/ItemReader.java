@@ -198,7 +198,8 @@ public class ItemReader {
             // Reading on looks as good: the index gets as long as reading on is expected to take (a probe), and if it
             // cannot answer within it the words are common ones and reading on wins. The share measured in the newest
             // rows is a small, clustered sample (at 1,000,000 items 10 matches in the first 1,000 rows of a category
-            // sent a rare word to 80,000 rows), so the index is tried, not skipped.
+            // sent a rare word to 80,000 rows), so it alone never skips the index: only what the index is expected
+            // to list for the words, from a sample of the whole table (IndexTermSample), does.
             long probe = 0;
             if (indexed && scanFillsSooner(scanned, scannedHits, limit - stories.size(), filter.scanRows())) {
                 probe = probeNanos(scanned, scannedHits, limit - stories.size(), scanNanos);

@@ -35,6 +35,10 @@ public class StoryClusters {
     public record Cluster(String story, List<Member> members) {
     }
 
+    /** A page of the latest clusters; next: the latest joined copy of its last one, to page on (null at the end). */
+    public record ClusterPage(List<Cluster> clusters, Instant next) {
+    }
+
     /** What a split did: the stories given back, the items moved, the feeds whose pages changed, the cluster after. */
     public record Split(List<String> stories, List<Long> items, Set<Long> feeds, Cluster remaining) {
     }
@@ -123,13 +127,14 @@ public class StoryClusters {
 
     /**
      * The clusters whose newest joined copy is the newest, at most limit of them, older than before when it is given
-     * (the latest of the last page's clusters, to page on). Read from the copies that joined (ix_item_own_story): one
-     * statement for the list, one per cluster for its copies.
+     * (the next of the page before). Read from the copies that joined (ix_item_own_story): one statement for the list,
+     * one per cluster for its copies.
      */
-    public List<Cluster> latest(int limit, Instant before) {
+    public ClusterPage latest(int limit, Instant before) {
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
             List<String> stories = new ArrayList<>();
+            Instant last = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT story_hash, MAX(published_at) AS latest FROM item"
                     + " WHERE own_story_hash IS NOT NULL GROUP BY story_hash"
                     + (before == null ? "" : " HAVING latest < ?") + " ORDER BY latest DESC, story_hash LIMIT ?")) {
@@ -141,6 +146,7 @@ public class StoryClusters {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         stories.add(rs.getString(1));
+                        last = UtcTimes.fromColumn(rs.getObject(2, LocalDateTime.class));
                     }
                 }
             }
@@ -148,7 +154,7 @@ public class StoryClusters {
             for (String story : stories) {
                 clusters.add(cluster(c, story));
             }
-            return clusters;
+            return new ClusterPage(clusters, stories.size() == limit ? last : null);
         });
     }
 
