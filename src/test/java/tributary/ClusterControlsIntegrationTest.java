@@ -17,9 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -352,6 +356,14 @@ class ClusterControlsIntegrationTest implements TestPropertyProvider {
         JsonNode second = json.readValue(admin("GET", "/admin/clusters?limit=1&before="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8), null).body(), JsonNode.class);
         assertEquals(idOf(SHOOTING), second.get("clusters").get(0).get("id").getStringValue());
+        // Other spellings of the same values: spaces around the limit, the date in lower case or in another offset.
+        Instant at = Instant.parse(next);
+        for (String spelling : List.of(next.toLowerCase(Locale.ROOT),
+                OffsetDateTime.ofInstant(at, ZoneOffset.ofHours(7)).toString())) {
+            JsonNode same = json.readValue(admin("GET", "/admin/clusters?limit=%201%20&before="
+                    + URLEncoder.encode(spelling, StandardCharsets.UTF_8), null).body(), JsonNode.class);
+            assertEquals(idOf(SHOOTING), same.get("clusters").get(0).get("id").getStringValue(), spelling);
+        }
         JsonNode last = json.readValue(admin("GET", "/admin/clusters?limit=1&before="
                 + URLEncoder.encode(second.get("next").getStringValue(), StandardCharsets.UTF_8), null).body(),
                 JsonNode.class);
