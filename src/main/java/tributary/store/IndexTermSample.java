@@ -67,6 +67,11 @@ public class IndexTermSample {
         return Math.round(share * s.tableRows());
     }
 
+    /** The sample standing now, null before the first search that needed one. */
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
     /** The distinct tokens a filter names. */
     static Set<String> tokens(String indexFilter) {
         Set<String> tokens = new LinkedHashSet<>();

@@ -84,6 +84,8 @@ class IndexTermSampleTest implements TestPropertyProvider {
         assertTrue(Math.abs(all - 5000) <= 250, "every item holds it: " + all);
         assertTrue(ten >= 300 && ten <= 700, "a tenth of 5,000: " + ten);
         assertTrue(listed(sample, "+zurare") <= 5, "one item in 5,000");
+        int read = sample.snapshot().items();
+        assertTrue(read > IndexTermSample.SIZE / 2 && read <= IndexTermSample.SIZE, "a sample, not the table: " + read);
     }
 
     @Test
