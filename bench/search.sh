@@ -116,8 +116,10 @@ QUERIES=(
   "with an exclusion|giá -vàng"
   "matches nothing|xyzzyq"
   "title: prefix, rare|title:\"đàn sếu\""
-  "regex, common (scan-bounded)|/giá (vàng|xăng)/"
-  "regex, rare (scan-bounded: reads up to query-max-rows)|/s[ếe]u đầu/"
+  "regex, common|/giá (vàng|xăng)/"
+  "regex, rare, a class (index: a word end and a word start)|/s[ếe]u đầu/"
+  "regex, rare, starting inside a word|/ràm Chim/"
+  "regex, rare, alternatives at its top|/đàn sếu|tràm chim/"
 )
 ROWS=""; OFFSET=0; SLOWEST=0
 for scope in /feeds/all.json /feeds/bench-0.json; do

@@ -1,9 +1,11 @@
 package tributary.match;
 
 /**
- * Encodes a folded token for the ASCII FULLTEXT column: "zu" + the bare form, "za" + the accented form; a-z and 0-9
- * stand for themselves, any other char (a combining mark, a letter of another script) as x, its hex code point, x.
- * Tokens outside InnoDB's 3..80 chars are not indexed, and so never required by a query.
+ * Encodes a folded token for the ASCII FULLTEXT column: "zu" + the bare form, "za" + the accented form, "zr" + the
+ * bare form's encoding read backwards (so the end of a word is found as a token prefix); a-z and 0-9 stand for
+ * themselves, any other char (a combining mark, a letter of another script) as x, its hex code point, x.
+ * InnoDB indexes tokens of 3..84 chars: accented tokens longer than MAX_LENGTH are left out, and so never required
+ * by a query; bare and reversed ones are cut to MAX_LENGTH, so the start and the end of a long word are still found.
  */
 final class IndexToken {
 
@@ -12,33 +14,42 @@ final class IndexToken {
     private IndexToken() {
     }
 
-    /** The bare index token, or null when it would be too long to index. */
-    static String bare(Syllable s) {
-        return encode("zu", s.bare());
+    /** The bare index token, cut to MAX_LENGTH: what the index holds for the word, and a prefix of its longer form. */
+    static String bareCut(Syllable s) {
+        return cut("zu" + encode(s.bare()));
+    }
+
+    /** The reversed index token, cut to MAX_LENGTH: the end of a word's bare form, read backwards. */
+    static String reversed(Syllable s) {
+        return cut("zr" + new StringBuilder(encode(s.bare())).reverse());
     }
 
     /** The accented index token (only for a token with diacritics), or null when too long to index. */
     static String accented(Syllable s) {
-        return encode("za", s.accented());
+        return whole("za" + encode(s.accented()));
     }
 
     /** The index token a query token requires: its accented token when it has diacritics, else its bare one. */
     static String required(QueryToken t) {
-        return t.exact() ? encode("za", t.accented()) : encode("zu", t.bare());
+        return whole(t.exact() ? "za" + encode(t.accented()) : "zu" + encode(t.bare()));
     }
 
-    private static String encode(String prefix, String form) {
-        StringBuilder out = new StringBuilder(prefix.length() + form.length() + 8);
-        out.append(prefix);
+    private static String whole(String token) {
+        return token.length() > MAX_LENGTH ? null : token;
+    }
+
+    private static String cut(String token) {
+        return token.length() > MAX_LENGTH ? token.substring(0, MAX_LENGTH) : token;
+    }
+
+    private static String encode(String form) {
+        StringBuilder out = new StringBuilder(form.length() + 8);
         for (int i = 0; i < form.length(); ) {
             int cp = form.codePointAt(i);
             if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
                 out.append((char) cp);
             } else {
                 out.append('x').append(Integer.toHexString(cp)).append('x');
-            }
-            if (out.length() > MAX_LENGTH) {
-                return null;
             }
             i += Character.charCount(cp);
         }

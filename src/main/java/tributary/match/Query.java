@@ -1,9 +1,7 @@
 package tributary.match;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A rule or a query, parsed: terms (a word, a "phrase" or a /regex/, each optionally title:, author: or category:)
@@ -14,7 +12,7 @@ public final class Query {
 
     private final String text;
     private final List<Clause> clauses;
-    private final String indexFilter;
+    private final IndexFilter indexFilter;
 
     private Query(String text, List<Clause> clauses) {
         this.text = text;
@@ -47,70 +45,45 @@ public final class Query {
     }
 
     /**
-     * A MariaDB FULLTEXT boolean-mode expression over the {@link IndexTerms} column that every item this query
-     * matches satisfies (a candidate filter: the caller still calls {@link #matches}); null when no term narrows
-     * the candidates (only regexes or exclusions).
+     * The index tokens every item this query matches holds ({@link IndexFilter}, over the {@link IndexTerms} column):
+     * a candidate filter, the caller still calls {@link #matches}; null when no term narrows the candidates (only
+     * exclusions, or regexes without a usable word).
      */
-    public String indexFilter() {
+    public IndexFilter indexFilter() {
         return indexFilter;
     }
 
-    /**
-     * Each clause of words and phrases becomes +(alternative alternative…), an alternative being one index token or
-     * (+token +token…); clauses with an exclusion or a regex are left to {@link #matches}, prefixes are ignored.
-     */
-    private static String filter(List<Clause> clauses) {
-        List<String> parts = new ArrayList<>();
+    /** Each clause needs one of its alternatives; a clause with an exclusion, or one that cannot narrow, is left out. */
+    private static IndexFilter filter(List<Clause> clauses) {
+        List<IndexFilter> parts = new ArrayList<>();
         for (Clause clause : clauses) {
-            List<Set<String>> alternatives = alternatives(clause);
-            if (alternatives == null) {
-                continue;
-            }
-            if (alternatives.size() == 1) {
-                for (String token : alternatives.get(0)) {
-                    parts.add("+" + token);
-                }
-                continue;
-            }
-            StringBuilder group = new StringBuilder("+(");
-            for (int i = 0; i < alternatives.size(); i++) {
-                Set<String> tokens = alternatives.get(i);
-                if (i > 0) {
-                    group.append(' ');
-                }
-                if (tokens.size() == 1) {
-                    group.append(tokens.iterator().next());
-                } else {
-                    group.append('(');
-                    group.append(String.join(" ", tokens.stream().map(t -> "+" + t).toList()));
-                    group.append(')');
-                }
-            }
-            parts.add(group.append(')').toString());
+            parts.add(clauseFilter(clause));
         }
-        return parts.isEmpty() ? null : String.join(" ", parts);
+        return IndexFilter.all(parts);
     }
 
-    /** The index tokens each alternative requires, or null when the clause cannot narrow the candidates. */
-    private static List<Set<String>> alternatives(Clause clause) {
-        List<Set<String>> out = new ArrayList<>();
+    private static IndexFilter clauseFilter(Clause clause) {
+        List<IndexFilter> alternatives = new ArrayList<>();
         for (Clause.Alternative alternative : clause.alternatives()) {
-            if (alternative.negated() || !(alternative.term() instanceof Term.Words words)) {
+            if (alternative.negated()) {
                 return null;
             }
-            Set<String> tokens = new LinkedHashSet<>();
-            for (QueryToken token : words.tokens()) {
-                String required = IndexToken.required(token);
-                if (required != null) {
-                    tokens.add(required);
-                }
-            }
-            if (tokens.isEmpty()) {
-                return null;
-            }
-            out.add(tokens);
+            Term term = alternative.term();
+            alternatives.add(term instanceof Term.Words words ? wordsFilter(words) : ((Term.Regex) term).indexFilter());
         }
-        return out;
+        return IndexFilter.any(alternatives);
+    }
+
+    /** A word or phrase: the index token of each of its tokens (prefixes are ignored: the index holds no scope). */
+    private static IndexFilter wordsFilter(Term.Words words) {
+        List<IndexFilter> tokens = new ArrayList<>();
+        for (QueryToken token : words.tokens()) {
+            String required = IndexToken.required(token);
+            if (required != null) {
+                tokens.add(new IndexFilter.Token(required, false, false));
+            }
+        }
+        return IndexFilter.all(tokens);
     }
 
     @Override

@@ -47,7 +47,7 @@ record Syllable(String bare, String accented) {
             String lower = asciiLower(token);
             return new Syllable(lower, lower);
         }
-        String nfd = Normalizer.normalize(token.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        String nfd = Normalizer.normalize(caseFold(token), Normalizer.Form.NFD);
         StringBuilder shaped = new StringBuilder(nfd.length());
         StringBuilder bare = new StringBuilder(nfd.length());
         int[] tones = new int[TONES.length];
@@ -78,6 +78,20 @@ record Syllable(String bare, String accented) {
         String b = bare.toString();
         String a = shaped.toString();
         return new Syllable(b, a.equals(b) ? b : a);
+    }
+
+    /**
+     * Each char upper-cased then lower-cased, as regex literals are (RegexLiterals#fold): one form for every member
+     * of a case orbit RE2/J treats as equal (s and the long s ſ, µ and μ), so a regex's words find their text.
+     */
+    private static String caseFold(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); ) {
+            int cp = token.codePointAt(i);
+            out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     private static int toneIndex(char c) {

@@ -27,12 +27,13 @@ sealed interface Term {
 
     /**
      * A /regex/, found (not matched whole) in each field's NFC text separately, case-insensitively; run only on a
-     * field that holds every literal the regex requires ({@link RegexLiterals}).
+     * field that holds every literal the regex requires, one of its alternatives each ({@link RegexLiterals}); an
+     * item's index tokens hold indexFilter (null: any item may match).
      */
-    record Regex(Scope scope, Pattern pattern, String[] literals) implements Term {
+    record Regex(Scope scope, Pattern pattern, String[][] literals, IndexFilter indexFilter) implements Term {
 
         Regex(Scope scope, Pattern pattern) {
-            this(scope, pattern, RegexLiterals.required(pattern.pattern()));
+            this(scope, pattern, RegexLiterals.required(pattern.pattern()), RegexIndexFilter.of(pattern.pattern()));
         }
 
         @Override
@@ -52,12 +53,21 @@ sealed interface Term {
                 return true;
             }
             String folded = field.foldedText();
-            for (String literal : literals) {
-                if (!folded.contains(literal)) {
+            for (String[] alternatives : literals) {
+                if (!holdsOne(folded, alternatives)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        private static boolean holdsOne(String folded, String[] alternatives) {
+            for (String alternative : alternatives) {
+                if (folded.contains(alternative)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tributary.match.IndexFilter;
 import tributary.match.MatchText;
 import tributary.match.Query;
 import tributary.match.RuleCache;
@@ -170,15 +171,12 @@ class PageScopes {
         return true;
     }
 
-    /** Both queries must match, so both index filters must hold: their required clauses joined. */
-    private static String indexFilter(List<Query> queries) {
-        StringBuilder joined = new StringBuilder();
+    /** Both queries must match, so both index filters must hold. */
+    private static IndexFilter indexFilter(List<Query> queries) {
+        List<IndexFilter> filters = new ArrayList<>(queries.size());
         for (Query query : queries) {
-            String filter = query.indexFilter();
-            if (filter != null) {
-                joined.append(joined.isEmpty() ? "" : " ").append(filter);
-            }
+            filters.add(query.indexFilter());
         }
-        return joined.isEmpty() ? null : joined.toString();
+        return IndexFilter.all(filters);
     }
 }

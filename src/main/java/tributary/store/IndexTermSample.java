@@ -9,14 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import tributary.match.IndexFilter;
 
 /**
  * How many entries the FULLTEXT index lists for a filter, estimated from a uniform sample of the stored items' index
@@ -37,11 +36,26 @@ public class IndexTermSample {
     /** Ids asked per statement when drawing the sample. */
     private static final int CHUNK = 500;
 
-    /** The index tokens of a filter (match.IndexToken: "za" or "zu" and a-z, 0-9). */
-    private static final Pattern TOKEN = Pattern.compile("z[au][a-z0-9]+");
-
     /** One sample: how many sampled items hold each token, of how many, and the table's size when it was taken. */
-    record Snapshot(Map<String, Integer> counts, int items, long tableRows, Instant taken) {
+    record Snapshot(NavigableMap<String, Integer> counts, int items, long tableRows, Instant taken) {
+
+        /** About how many entries the index lists for one token: its share of the sample times the table's rows. */
+        long rows(IndexFilter.Token token) {
+            if (items == 0) {
+                return 0;
+            }
+            long held;
+            if (token.prefix()) {
+                held = 0;
+                // '{' follows z, the last char of an index token: every token that starts with this one sorts before.
+                for (int n : counts.subMap(token.token(), token.token() + "{").values()) {
+                    held += n;
+                }
+            } else {
+                held = counts.getOrDefault(token.token(), 0);
+            }
+            return Math.round((double) held / items * tableRows);
+        }
     }
 
     private final Clock clock;
@@ -52,19 +66,23 @@ public class IndexTermSample {
     }
 
     /**
-     * About how many entries the index lists for indexFilter (match.Query#indexFilter): the sum over its tokens of
-     * each one's share in the sample times the table's rows. Draws a new sample on c when the last is REFRESH old.
+     * About how many entries the index lists for a filter asked whole: the sum over its tokens of each one's share in
+     * the sample (a prefix: of every sampled token it starts) times the table's rows. Draws a new sample on c when
+     * the last is REFRESH old.
      */
-    public long listedRows(Connection c, String indexFilter) throws SQLException {
+    public long listedRows(Connection c, IndexFilter filter) throws SQLException {
         Snapshot s = current(c);
-        if (s.items() == 0) {
-            return 0;
+        long listed = 0;
+        for (IndexFilter.Token token : tokens(filter)) {
+            listed += s.rows(token);
         }
-        double share = 0;
-        for (String token : tokens(indexFilter)) {
-            share += (double) s.counts().getOrDefault(token, 0) / s.items();
-        }
-        return Math.round(share * s.tableRows());
+        return listed;
+    }
+
+    /** The cheapest way to ask the index for a filter ({@link IndexPlan}); null when none is usable. */
+    public IndexPlan plan(Connection c, IndexFilter filter, boolean reversedIndexed) throws SQLException {
+        Snapshot s = current(c);
+        return IndexPlan.of(filter, s::rows, reversedIndexed);
     }
 
     /** The sample standing now, null before the first search that needed one. */
@@ -73,13 +91,20 @@ public class IndexTermSample {
     }
 
     /** The distinct tokens a filter names. */
-    static Set<String> tokens(String indexFilter) {
-        Set<String> tokens = new LinkedHashSet<>();
-        Matcher m = TOKEN.matcher(indexFilter == null ? "" : indexFilter);
-        while (m.find()) {
-            tokens.add(m.group());
-        }
+    static Set<IndexFilter.Token> tokens(IndexFilter filter) {
+        Set<IndexFilter.Token> tokens = new LinkedHashSet<>();
+        collect(filter, tokens);
         return tokens;
+    }
+
+    private static void collect(IndexFilter filter, Set<IndexFilter.Token> tokens) {
+        if (filter instanceof IndexFilter.Token token) {
+            tokens.add(token);
+        } else if (filter instanceof IndexFilter.All all) {
+            all.parts().forEach(part -> collect(part, tokens));
+        } else if (filter instanceof IndexFilter.Any any) {
+            any.parts().forEach(part -> collect(part, tokens));
+        }
     }
 
     private Snapshot current(Connection c) throws SQLException {
@@ -95,7 +120,7 @@ public class IndexTermSample {
 
     /** SIZE items drawn at random between the smallest and largest id (every item when there are no more). */
     private static Snapshot draw(Connection c, Instant now) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
+        NavigableMap<String, Integer> counts = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT item_id FROM item_search LIMIT "
                 + (SIZE + 1) + ") few");
              ResultSet rs = ps.executeQuery()) {
@@ -140,7 +165,7 @@ public class IndexTermSample {
     }
 
     /** Adds the tokens of the rows ps reads to counts; answers how many rows it read. */
-    private static int tally(PreparedStatement ps, Map<String, Integer> counts) throws SQLException {
+    private static int tally(PreparedStatement ps, NavigableMap<String, Integer> counts) throws SQLException {
         int items = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -53,11 +53,13 @@ public class ItemReader {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final IndexTermSample terms;
+    private final SearchBackfill backfill;
 
-    public ItemReader(TransactionOperations<Connection> tx, Clock clock, IndexTermSample terms) {
+    public ItemReader(TransactionOperations<Connection> tx, Clock clock, IndexTermSample terms, SearchBackfill backfill) {
         this.tx = tx;
         this.clock = clock;
         this.terms = terms;
+        this.backfill = backfill;
     }
 
     /**
@@ -85,7 +87,7 @@ public class ItemReader {
             return new StoryPage(List.of(), null);
         }
         if (filter.test() != null) {
-            return tx.executeRead(status -> testedStories(status.getConnection(), filter, limit, before, now, terms));
+            return tx.executeRead(status -> testedStories(status.getConnection(), filter, limit, before, now));
         }
         return tx.executeRead(status -> {
             Connection c = status.getConnection();
@@ -179,8 +181,8 @@ public class ItemReader {
     }
 
     /** The tested walk newestStories describes; the same page and cursor rules as the plain one. */
-    private static StoryPage testedStories(Connection c, StoryFilter filter, int limit, PageCursor before,
-                                           LocalDateTime now, IndexTermSample terms) throws SQLException {
+    private StoryPage testedStories(Connection c, StoryFilter filter, int limit, PageCursor before,
+                                    LocalDateTime now) throws SQLException {
         Set<String> stories = new LinkedHashSet<>();
         Set<String> skipped = new HashSet<>();
         PageCursor position = before;
@@ -191,10 +193,17 @@ public class ItemReader {
         long scanned = 0;
         long scannedHits = 0;
         long scanNanos = 0;
-        long listed = -1;
+        // What to ask the index, planned when it is first needed: the filter's cheapest parts (IndexPlan).
+        IndexPlan plan = null;
+        boolean planned = false;
         int batch = Math.min(MAX_BATCH_ROWS, Math.max(limit * ROWS_PER_STORY, 64));
         while (true) {
             boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow;
+            if (indexed && !planned) {
+                plan = terms.plan(c, filter.indexFilter(), backfill.reversedIndexed(c));
+                planned = true;
+            }
+            indexed &= plan != null;
             // Reading on looks as good: the index gets as long as reading on is expected to take (a probe), and if it
             // cannot answer within it the words are common ones and reading on wins. The share measured in the newest
             // rows is a small, clustered sample (at 1,000,000 items 10 matches in the first 1,000 rows of a category
@@ -203,12 +212,9 @@ public class ItemReader {
             long probe = 0;
             if (indexed && scanFillsSooner(scanned, scannedHits, limit - stories.size(), filter.scanRows())) {
                 probe = probeNanos(scanned, scannedHits, limit - stories.size(), scanNanos);
-                if (listed < 0) {
-                    listed = terms.listedRows(c, filter.indexFilter());
-                }
                 // A filter of common words ("bão số 3" at 1,000,000 items: 1.6 to 2.1 s through the index, and an
                 // interrupted FULLTEXT search stops late) would only spend its probe: not asked, reading on instead.
-                if (indexFarSlower(indexNanos(listed), probe)) {
+                if (indexFarSlower(indexNanos(plan.listedRows()), probe)) {
                     indexed = false;
                     probe = 0;
                 }
@@ -218,7 +224,7 @@ public class ItemReader {
             long batchStart = System.nanoTime();
             long statementEnd = indexed ? statementDeadline(probe, deadline, batchStart) : Long.MAX_VALUE;
             try {
-                rows = docRowsAfter(c, filter, position, want, now, indexed ? filter.indexFilter() : null,
+                rows = docRowsAfter(c, filter, position, want, now, indexed ? plan.expression() : null,
                         statementEnd);
             } catch (SQLException e) {
                 // Stopped at its max_statement_time: SQLSTATE 70100, or, when InnoDB's FULLTEXT search itself was

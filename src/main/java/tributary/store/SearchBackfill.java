@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,10 @@ import tributary.match.IndexTerms;
 import tributary.match.MatchText;
 
 /**
- * Gives items stored before search existed (V12) their search text, in batches, once after start-up on the
- * scheduler's thread; ingest writes it for every item since. Until it is done such items match no query.
+ * Gives items stored before search existed (V12) their search text, and rows indexed before word ends were (V17,
+ * terms_version 1) their current index tokens, in batches, once after start-up on the scheduler's thread; ingest
+ * writes both for every item since. Until the first is done such items match no query; until the second is, searches
+ * do not ask the index for word ends ({@link #reversedIndexed}).
  */
 @Singleton
 public class SearchBackfill {
@@ -28,6 +31,15 @@ public class SearchBackfill {
     private static final Logger LOG = LoggerFactory.getLogger(SearchBackfill.class);
 
     static final int BATCH = 500;
+
+    /** The terms_version IndexTerms writes now (V17's default). */
+    static final int TERMS_VERSION = 2;
+
+    /** Set once no row with older terms is left: rows are written at TERMS_VERSION from then on. */
+    private volatile boolean reversedIndexed;
+
+    /** Set when the run after start-up has ended, done or stopped. */
+    private volatile boolean startupRunEnded;
 
     private final TransactionOperations<Connection> tx;
     private final TaskScheduler scheduler;
@@ -45,11 +57,22 @@ public class SearchBackfill {
                 if (done > 0) {
                     LOG.info("Search: {} items stored before it now have their search text", done);
                 }
+                long rewritten = rewriteOldTerms();
+                if (rewritten > 0) {
+                    LOG.info("Search: {} items indexed before word ends were now have them", rewritten);
+                }
             } catch (RuntimeException e) {
                 // The database may be away: the next start goes on from what is done (each batch commits).
                 LOG.warn("Search backfill stopped: {}", e.getMessage());
+            } finally {
+                startupRunEnded = true;
             }
         });
+    }
+
+    /** Whether the run scheduled at start-up has ended (tests wait for it before writing rows of their own). */
+    public boolean startupRunEnded() {
+        return startupRunEnded;
     }
 
     /** Indexes every item without search text; answers how many. */
@@ -97,5 +120,59 @@ public class SearchBackfill {
             }
             after = last[0];
         }
+    }
+
+    /** Writes the index tokens of every row of an older terms_version again; answers how many. */
+    public long rewriteOldTerms() {
+        long done = 0;
+        while (true) {
+            int n = tx.executeWrite(status -> {
+                Connection c = status.getConnection();
+                List<Object[]> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT item_id, doc FROM item_search "
+                        + "WHERE terms_version < ? ORDER BY terms_version, item_id LIMIT " + BATCH)) {
+                    ps.setInt(1, TERMS_VERSION);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Object[] {rs.getLong(1), IndexTerms.of(MatchText.deserialize(rs.getString(2)))});
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE item_search SET terms = ?, terms_version = ? WHERE item_id = ?")) {
+                    for (Object[] row : rows) {
+                        ps.setString(1, (String) row[1]);
+                        ps.setInt(2, TERMS_VERSION);
+                        ps.setLong(3, (Long) row[0]);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return rows.size();
+            });
+            done += n;
+            if (n < BATCH) {
+                return done;
+            }
+        }
+    }
+
+    /**
+     * Whether every stored row holds reversed tokens (terms_version 2), so a search may ask the index for word ends;
+     * asked of the database (one index lookup) until it answers yes, which then stands: new rows all have them.
+     */
+    public boolean reversedIndexed(Connection c) throws SQLException {
+        if (reversedIndexed) {
+            return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM item_search WHERE terms_version < ? LIMIT 1")) {
+            ps.setInt(1, TERMS_VERSION);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    reversedIndexed = true;
+                }
+            }
+        }
+        return reversedIndexed;
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import tributary.match.IndexFilter;
 import tributary.match.MatchText;
 
 /**
@@ -14,8 +15,8 @@ import tributary.match.MatchText;
  * @param categoryIds the categories to look in; null for every item
  * @param since       only items published at or after it; null for no floor
  * @param test        the test each copy must pass; null for none (then the plain walk runs)
- * @param indexFilter a FULLTEXT boolean-mode expression every passing copy's item_search.terms satisfies (see
- *                    match.Query#indexFilter), used to find rare matches without reading every row; null when none
+ * @param indexFilter the index tokens every passing copy's item_search.terms holds (match.Query#indexFilter), used
+ *                    to find rare matches without reading every row; null when none
  * @param scanRows    the rows read as they come before the walk asks the index (a common term fills the page among
  *                    the newest rows sooner than the index could list its every match; tributary.publish.query-scan-rows)
  * @param maxRows     the most rows one page reads while testing copies: past it the page ends where the walk got to,
@@ -26,11 +27,11 @@ import tributary.match.MatchText;
  *                    own_story_hash): ?clusters=off, or a category with clustering false
  */
 public record StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
-                          @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget,
+                          @Nullable IndexFilter indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget,
                           boolean unclustered) {
 
     public StoryFilter(@Nullable List<Long> categoryIds, @Nullable Instant since, @Nullable CopyTest test,
-                       @Nullable String indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget) {
+                       @Nullable IndexFilter indexFilter, int scanRows, int maxRows, @Nullable Duration timeBudget) {
         this(categoryIds, since, test, indexFilter, scanRows, maxRows, timeBudget, false);
     }
 

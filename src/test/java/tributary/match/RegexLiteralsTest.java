@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class RegexLiteralsTest {
 
     private static String[] required(String regex) {
-        return RegexLiterals.required(Tokenizer.nfc(regex));
+        // Each literal as its alternatives joined by |.
+        return Arrays.stream(RegexLiterals.required(Tokenizer.nfc(regex))).map(a -> String.join("|", a))
+                .toArray(String[]::new);
     }
 
     @Test
@@ -52,10 +54,12 @@ class RegexLiteralsTest {
     }
 
     @Test
-    void anAlternationAtTheTopRequiresNothing() {
-        assertArrayEquals(new String[0], required("quảng cáo|khuyến mãi"));
+    void anAlternationAtTheTopRequiresALiteralOfOneOfItsAlternatives() {
+        assertArrayEquals(new String[] {"quảng cáo|khuyến mãi"}, required("quảng cáo|khuyến mãi"));
+        assertArrayEquals(new String[0], required("quảng cáo|x"), "an alternative too short to narrow");
+        assertArrayEquals(new String[] {"bão số|lũ"}, required("(a|b)bão số[0-9]|lũ\\d"));
         assertArrayEquals(new String[0], required("a.b"));
-        assertArrayEquals(new String[] {"xy"}, required("(a|b)xy(c|d)"));
+        assertArrayEquals(new String[] {"axyc|axyd|bxyc|bxyd"}, required("(a|b)xy(c|d)"));
         assertArrayEquals(new String[0], required("\\d+"));
     }
 
@@ -89,7 +93,7 @@ class RegexLiteralsTest {
             } catch (RuntimeException e) {
                 continue;
             }
-            String[] literals = RegexLiterals.required(pattern.pattern());
+            String[][] literals = RegexLiterals.required(pattern.pattern());
             for (int t = 0; t < 20; t++) {
                 StringBuilder text = new StringBuilder();
                 int words = random.nextInt(12);
@@ -102,10 +106,10 @@ class RegexLiteralsTest {
                 }
                 matched++;
                 String folded = RegexLiterals.fold(nfc);
-                for (String literal : literals) {
-                    assertTrue(folded.contains(literal), () -> "/" + regex + "/ found in \"" + nfc
-                            + "\" but its literal \"" + literal + "\" is not in \"" + folded + "\" (all: "
-                            + Arrays.toString(literals) + ")");
+                for (String[] literal : literals) {
+                    assertTrue(Arrays.stream(literal).anyMatch(folded::contains), () -> "/" + regex + "/ found in \""
+                            + nfc + "\" but none of its literal's alternatives " + Arrays.toString(literal)
+                            + " is in \"" + folded + "\" (all: " + Arrays.deepToString(literals) + ")");
                 }
             }
         }

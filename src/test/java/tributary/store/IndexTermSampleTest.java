@@ -9,10 +9,12 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tributary.match.IndexFilter;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 import tributary.support.TestClock;
@@ -58,32 +60,44 @@ class IndexTermSampleTest implements TestPropertyProvider {
                 + " JOIN " + numbers + " s ON CAST(i.title AS UNSIGNED) = s.seq");
     }
 
-    private long listed(IndexTermSample sample, String filter) {
+    private long listed(IndexTermSample sample, IndexFilter filter) {
         return tx.executeRead(status -> sample.listedRows(status.getConnection(), filter));
+    }
+
+    private static IndexFilter.Token token(String token) {
+        return new IndexFilter.Token(token, false, false);
+    }
+
+    private static IndexFilter all(IndexFilter... parts) {
+        return new IndexFilter.All(List.of(parts));
+    }
+
+    private static IndexFilter any(IndexFilter... parts) {
+        return new IndexFilter.Any(List.of(parts));
     }
 
     @Test
     void aSmallStoreIsCountedWhole() {
         items(0, 500);
         IndexTermSample sample = new IndexTermSample(clock);
-        assertEquals(500, listed(sample, "+zuall"));
-        assertEquals(50, listed(sample, "+zuten"));
-        assertEquals(1, listed(sample, "+zurare"));
-        assertEquals(0, listed(sample, "+zunowhere"));
+        assertEquals(500, listed(sample, token("zuall")));
+        assertEquals(50, listed(sample, token("zuten")));
+        assertEquals(1, listed(sample, token("zurare")));
+        assertEquals(0, listed(sample, token("zunowhere")));
         // Every token's list is read: an OR, and words that must all be there, add up.
-        assertEquals(550, listed(sample, "+(zuall zuten)"));
-        assertEquals(551, listed(sample, "+zuall +zuten +zurare"));
+        assertEquals(550, listed(sample, any(token("zuall"), token("zuten"))));
+        assertEquals(551, listed(sample, all(token("zuall"), token("zuten"), token("zurare"))));
     }
 
     @Test
     void aLargeStoreIsSampledAndTheRowsEstimated() {
         items(0, 5000);
         IndexTermSample sample = new IndexTermSample(clock);
-        long all = listed(sample, "+zuall");
-        long ten = listed(sample, "+zuten");
+        long all = listed(sample, token("zuall"));
+        long ten = listed(sample, token("zuten"));
         assertTrue(Math.abs(all - 5000) <= 250, "every item holds it: " + all);
         assertTrue(ten >= 300 && ten <= 700, "a tenth of 5,000: " + ten);
-        assertTrue(listed(sample, "+zurare") <= 5, "one item in 5,000");
+        assertTrue(listed(sample, token("zurare")) <= 5, "one item in 5,000");
         int read = sample.snapshot().items();
         assertTrue(read > IndexTermSample.SIZE / 2 && read <= IndexTermSample.SIZE, "a sample, not the table: " + read);
     }
@@ -92,22 +106,23 @@ class IndexTermSampleTest implements TestPropertyProvider {
     void aSampleStandsForItsRefreshTimeThenIsDrawnAgain() {
         items(0, 500);
         IndexTermSample sample = new IndexTermSample(clock);
-        assertEquals(50, listed(sample, "+zuten"));
+        assertEquals(50, listed(sample, token("zuten")));
         items(500, 500);
         clock.advance(IndexTermSample.REFRESH.minus(Duration.ofSeconds(1)));
-        assertEquals(50, listed(sample, "+zuten"), "still the sample drawn before");
+        assertEquals(50, listed(sample, token("zuten")), "still the sample drawn before");
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(100, listed(sample, "+zuten"));
+        assertEquals(100, listed(sample, token("zuten")));
     }
 
     @Test
     void anEmptyStoreListsNothing() {
-        assertEquals(0, listed(new IndexTermSample(clock), "+zuall"));
+        assertEquals(0, listed(new IndexTermSample(clock), token("zuall")));
     }
 
     @Test
     void aFiltersTokensAreItsIndexTokens() {
-        assertEquals(Set.of("zabaox303x", "zasox302xx301x", "zu3"),
-                IndexTermSample.tokens("+zabaox303x +(zasox302xx301x (+zu3 +zabaox303x))"));
+        assertEquals(Set.of(token("zabaox303x"), token("zasox302xx301x"), token("zu3")),
+                IndexTermSample.tokens(all(token("zabaox303x"), any(token("zasox302xx301x"),
+                        all(token("zu3"), token("zabaox303x"))))));
     }
 }

@@ -1,0 +1,90 @@
+package tributary.match;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What an item's index tokens ({@link IndexTerms}) hold when a query may match it: a tree of tokens, all and any.
+ * Every item the query matches satisfies it, and so does every item it matches with any part of an {@link All}
+ * left out, which lets the store keep only its cheapest parts before rendering it as a MariaDB FULLTEXT
+ * boolean-mode {@link #expression()}.
+ */
+public sealed interface IndexFilter {
+
+    /**
+     * One index token. prefix: any token that starts with it (token*). reversed: a "zr" token, the end of a word read
+     * backwards, which rows indexed before V17 lack until the search backfill has written them.
+     */
+    record Token(String token, boolean prefix, boolean reversed) implements IndexFilter {
+    }
+
+    /** Every part holds. */
+    record All(List<IndexFilter> parts) implements IndexFilter {
+        public All {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** At least one part holds. */
+    record Any(List<IndexFilter> parts) implements IndexFilter {
+        public Any {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** All of the parts, a null part holding for every item; null when none narrows. */
+    static IndexFilter all(List<IndexFilter> parts) {
+        Set<IndexFilter> flat = new LinkedHashSet<>();
+        for (IndexFilter part : parts) {
+            if (part instanceof All all) {
+                flat.addAll(all.parts());
+            } else if (part != null) {
+                flat.add(part);
+            }
+        }
+        if (flat.isEmpty()) {
+            return null;
+        }
+        return flat.size() == 1 ? flat.iterator().next() : new All(new ArrayList<>(flat));
+    }
+
+    /** Any of the parts; null (holds for every item) when a part is null or there is none. */
+    static IndexFilter any(List<IndexFilter> parts) {
+        Set<IndexFilter> flat = new LinkedHashSet<>();
+        for (IndexFilter part : parts) {
+            if (part == null) {
+                return null;
+            }
+            if (part instanceof Any any) {
+                flat.addAll(any.parts());
+            } else {
+                flat.add(part);
+            }
+        }
+        if (flat.isEmpty()) {
+            return null;
+        }
+        return flat.size() == 1 ? flat.iterator().next() : new Any(new ArrayList<>(flat));
+    }
+
+    /** The MariaDB FULLTEXT boolean-mode expression: +required terms, (a group) needing one of its items. */
+    default String expression() {
+        if (this instanceof All all) {
+            return all.parts().stream().map(p -> "+" + operand(p)).collect(Collectors.joining(" "));
+        }
+        return "+" + operand(this);
+    }
+
+    private static String operand(IndexFilter f) {
+        if (f instanceof Token t) {
+            return t.token() + (t.prefix() ? "*" : "");
+        }
+        if (f instanceof All all) {
+            return all.parts().stream().map(p -> "+" + operand(p)).collect(Collectors.joining(" ", "(", ")"));
+        }
+        return ((Any) f).parts().stream().map(IndexFilter::operand).collect(Collectors.joining(" ", "(", ")"));
+    }
+}

@@ -1,0 +1,166 @@
+package tributary.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What the index must hold for a regex: the words of its literals, whole inside them, as word ends and word starts at
+ * their open sides (reversed and prefix tokens); and that every text a regex is found in holds it.
+ */
+class RegexIndexFilterTest {
+
+    private static String expression(String query) throws QuerySyntaxException {
+        return IndexFilterTest.expression(Query.parse(query));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            /s[ếe]u đầu/ => +zrues* +zudau*
+            /S[ẾE]U ĐẦU/ => +zrues* +zudau*
+            /giá (vàng|xăng)/ => +((+zraig* +zuvang*) (+zraig* +zuxang*))
+            /^\\[(PR|QC)\\]/ => +(zupr zuqc)
+            /\\d+ người chết/ => +zangux31bxox31bxix300x +zuchet*
+            /^bão$/ => +zabaox303x
+            /^bão/ => +zubao*
+            /bão$/ => +zroab*
+            /(?:đàn|bầy) sếu/ => +((+zrnad* +zuseu*) (+zryab* +zuseu*))
+            /covid-19/ => +zrdivoc* +zu19*
+            `/title: "x"/` => +zreltit* +zux
+            /ab?c d/ => +zrc* +zud*
+            /x/ => -
+            /u/ => -
+            /[^a]b c/ => +zrb* +zuc*
+            /a|b c/ => -
+            /quảng cáo|khuyến mãi/ => +((+zrgnauq* +zucao*) (+zrneyuhk* +zumai*))
+            /^\\[PR\\]|^\\[QC\\]/ => +(zupr zuqc)
+            /\\bclip\\b/ => -
+            """)
+    void regexFilterShapes(String query, String filter) throws QuerySyntaxException {
+        assertEquals(filter.equals("-") ? null : filter, expression(query));
+    }
+
+    @Test
+    void aLiteralOfManyAlternativesEndsInsteadOfGrowing() throws QuerySyntaxException {
+        // [0-9][0-9] would stand for 100 strings: the literal ends at the second class and starts again after it.
+        List<RegexLiterals.Run> runs = RegexLiterals.runs("giá [0-9][0-9] đồng");
+        assertTrue(runs.stream().allMatch(r -> r.alternatives().size() <= RegexLiterals.MAX_ALTERNATIVES), runs.toString());
+        assertTrue(expression("/giá [0-9][0-9] đồng/").contains("+zudong*"), expression("/giá [0-9][0-9] đồng/"));
+    }
+
+    @Test
+    void theIndexHoldsWordEndsAndTheStartsOfLongWords() {
+        Set<String> terms = IndexFilterTest.terms(MatchText.of("Đà Nẵng " + "a".repeat(100), null, null, null));
+        assertTrue(terms.containsAll(Set.of("zrad", "zrgnan", "zuda", "zunang")), terms.toString());
+        assertTrue(terms.contains("zu" + "a".repeat(78)), "a long word's bare token is cut, not left out");
+        assertTrue(terms.contains("zr" + "a".repeat(78)));
+    }
+
+    @Test
+    void theLongSIsAnSForTheIndexAsForTheRegex() throws QuerySyntaxException {
+        MatchText item = MatchText.of("\u017Fếu đầu đàn", null, null, null);
+        Query q = Query.parse("/sếu đầu/");
+        assertTrue(q.matches(item));
+        assertTrue(IndexFilterTest.satisfies(IndexFilterTest.expression(q), IndexFilterTest.terms(item)));
+        assertTrue(Query.parse("sếu").matches(item), "a word query folds it alike");
+    }
+
+    @Test
+    void aWordEndIsNotAWholeWord() throws QuerySyntaxException {
+        // "sếu" at the start of the regex may end a longer word: the filter must not ask for the word sếu itself.
+        MatchText item = MatchText.of("Xsếu đầu", null, null, null);
+        Query q = Query.parse("/sếu đầu/");
+        assertTrue(q.matches(item));
+        assertTrue(IndexFilterTest.satisfies(IndexFilterTest.expression(q), IndexFilterTest.terms(item)));
+        assertFalse(IndexFilterTest.satisfies("+zaseux302xx301x", IndexFilterTest.terms(item)), "the whole word is absent");
+    }
+
+    @Test
+    void regexesOfOnlyOptionalOrUnknownPartsGiveNoFilter() throws QuerySyntaxException {
+        assertNull(Query.parse("/.*/").indexFilter());
+        assertNull(Query.parse("/(bão)?/").indexFilter());
+        assertNull(Query.parse("/\\p{L}+/").indexFilter());
+        assertNull(Query.parse("/москва/").indexFilter());
+    }
+
+    static final String[] WORDS = {"bão", "số", "3", "sếu", "đầu", "đàn", "Đà", "Nẵng", "hòa", "hoà", "thuỷ", "lũ",
+        "lũy", "giá", "vàng", "xăng", "V-League", "U23", "covid-19", "khỏe", "\u017Fale", "Москва", "naïve", "ø",
+        "[PR]", "50%", "KHUYẾN", "mãi"};
+
+    /**
+     * Regexes made from a piece of a text (classes holding the char, alternatives holding the word, dots, ^ and $,
+     * other cases): every text one is found in satisfies its filter.
+     */
+    @Test
+    void everyTextARegexIsFoundInHoldsItsFilter() throws QuerySyntaxException {
+        Random random = new Random(20261203);
+        int filtered = 0;
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder raw = new StringBuilder();
+            int words = 1 + random.nextInt(6);
+            for (int i = 0; i < words; i++) {
+                raw.append(i == 0 ? "" : random.nextInt(5) == 0 ? ", " : " ").append(WORDS[random.nextInt(WORDS.length)]);
+            }
+            String text = raw.toString();
+            if (random.nextBoolean()) {
+                text = random.nextBoolean() ? text.toUpperCase(Locale.ROOT) : text.toLowerCase(Locale.ROOT);
+            }
+            String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+            String stored = random.nextInt(4) == 0 ? Normalizer.normalize(text, Normalizer.Form.NFD) : text;
+            int[] cps = nfc.codePoints().toArray();
+            int from = random.nextInt(cps.length);
+            int to = from + 1 + random.nextInt(cps.length - from);
+            StringBuilder regex = new StringBuilder(from == 0 && random.nextBoolean() ? "^" : "");
+            for (int i = from; i < to; i++) {
+                String c = new String(cps, i, 1);
+                int roll = random.nextInt(20);
+                if (roll == 0) {
+                    regex.append('.');
+                } else if (roll == 1) {
+                    regex.append('[').append(quoteInClass(c)).append("xé]");
+                } else if (roll == 2 && Character.isLetter(cps[i])) {
+                    regex.append("(?:").append(quote(c)).append("|ư)");
+                } else {
+                    regex.append(quote(random.nextInt(3) == 0 ? swapCase(c) : c));
+                }
+            }
+            if (to == cps.length && random.nextBoolean()) {
+                regex.append('$');
+            }
+            Query q = Query.parse("/" + regex.toString().replace("/", "\\/") + "/");
+            MatchText item = MatchText.of(stored, null, null, null);
+            assertTrue(q.matches(item), () -> regex + " not found in " + nfc);
+            String filter = IndexFilterTest.expression(q);
+            if (filter != null) {
+                filtered++;
+                assertTrue(IndexFilterTest.satisfies(filter, IndexFilterTest.terms(item)),
+                        () -> "/" + regex + "/ is found in \"" + nfc + "\" but " + filter + " does not hold in "
+                                + IndexTerms.of(item));
+            }
+        }
+        assertTrue(filtered > 2_000, "too few regexes with a filter to mean anything: " + filtered);
+    }
+
+    private static String quote(String c) {
+        return "\\.[]{}()*+?^$|/-%".contains(c) ? "\\" + c : c;
+    }
+
+    private static String quoteInClass(String c) {
+        return "\\[]^-".contains(c) ? "\\" + c : c;
+    }
+
+    private static String swapCase(String c) {
+        String upper = c.toUpperCase(Locale.ROOT);
+        return upper.equals(c) ? c.toLowerCase(Locale.ROOT) : upper.length() == c.length() ? upper : c;
+    }
+}
