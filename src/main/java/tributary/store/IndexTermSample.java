@@ -66,20 +66,10 @@ public class IndexTermSample {
     }
 
     /**
-     * About how many entries the index lists for a filter asked whole: the sum over its tokens of each one's share in
-     * the sample (a prefix: of every sampled token it starts) times the table's rows. Draws a new sample on c when
-     * the last is REFRESH old.
+     * The cheapest way to ask the index for a filter ({@link IndexPlan}), with about how many entries it lists: each
+     * token's share in the sample (a prefix: of every sampled token it starts) times the table's rows. Draws a new
+     * sample on c when the last is REFRESH old. Null when no part is usable.
      */
-    public long listedRows(Connection c, IndexFilter filter) throws SQLException {
-        Snapshot s = current(c);
-        long listed = 0;
-        for (IndexFilter.Token token : tokens(filter)) {
-            listed += s.rows(token);
-        }
-        return listed;
-    }
-
-    /** The cheapest way to ask the index for a filter ({@link IndexPlan}); null when none is usable. */
     public IndexPlan plan(Connection c, IndexFilter filter, boolean reversedIndexed) throws SQLException {
         Snapshot s = current(c);
         return IndexPlan.of(filter, s::rows, reversedIndexed);
@@ -88,23 +78,6 @@ public class IndexTermSample {
     /** The sample standing now, null before the first search that needed one. */
     Snapshot snapshot() {
         return snapshot;
-    }
-
-    /** The distinct tokens a filter names. */
-    static Set<IndexFilter.Token> tokens(IndexFilter filter) {
-        Set<IndexFilter.Token> tokens = new LinkedHashSet<>();
-        collect(filter, tokens);
-        return tokens;
-    }
-
-    private static void collect(IndexFilter filter, Set<IndexFilter.Token> tokens) {
-        if (filter instanceof IndexFilter.Token token) {
-            tokens.add(token);
-        } else if (filter instanceof IndexFilter.All all) {
-            all.parts().forEach(part -> collect(part, tokens));
-        } else if (filter instanceof IndexFilter.Any any) {
-            any.parts().forEach(part -> collect(part, tokens));
-        }
     }
 
     private Snapshot current(Connection c) throws SQLException {

@@ -383,6 +383,18 @@ class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
             assertEquals(news(0, 1, 3, 7), walk("/feeds/thoi-su.json?q=" + q("/(bão|lũ) /")));
             assertEquals(news(9), walk("/feeds/all.json?limit=1&q=" + q("/ện xả/")));
             assertEquals(List.of(), walk("/feeds/all.json?q=" + q("/ện xả lũy/")));
+            // The oldest item is past the 4 rows a page may read as they come: only the index finds it on page one.
+            assertEquals(news(9), titles(page("/feeds/all.json?q=" + q("/ện xả/"))));
+            assertEquals(news(0, 9), titles(page("/feeds/all.json?q=" + q("/ện XẢ|số 12 đổ/"))));
+        }
+
+        private List<String> titles(JsonNode page) {
+            List<String> titles = new ArrayList<>();
+            JsonNode items = page.get("items");
+            for (int i = 0; i < items.size(); i++) {
+                titles.add(items.get(i).get("title").getStringValue());
+            }
+            return titles;
         }
 
         @Test
