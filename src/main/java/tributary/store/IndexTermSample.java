@@ -9,12 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NavigableMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import tributary.match.IndexFilter;
 
 /**
@@ -36,25 +37,38 @@ public class IndexTermSample {
     /** Ids asked per statement when drawing the sample. */
     private static final int CHUNK = 500;
 
-    /** One sample: how many sampled items hold each token, of how many, and the table's size when it was taken. */
-    record Snapshot(NavigableMap<String, Integer> counts, int items, long tableRows, Instant taken) {
+    /**
+     * One sample: its distinct tokens in order with how many sampled items hold each (as running totals, so the items
+     * holding any token of a prefix are one subtraction away), of how many, and the table's size when it was taken.
+     */
+    record Snapshot(String[] tokens, long[] heldBefore, int items, long tableRows, Instant taken) {
+
+        static Snapshot of(Map<String, Integer> counts, int items, long tableRows, Instant taken) {
+            String[] tokens = counts.keySet().toArray(String[]::new);
+            Arrays.sort(tokens);
+            long[] heldBefore = new long[tokens.length + 1];
+            for (int i = 0; i < tokens.length; i++) {
+                heldBefore[i + 1] = heldBefore[i] + counts.get(tokens[i]);
+            }
+            return new Snapshot(tokens, heldBefore, items, tableRows, taken);
+        }
 
         /** About how many entries the index lists for one token: its share of the sample times the table's rows. */
         long rows(IndexFilter.Token token) {
             if (items == 0) {
                 return 0;
             }
-            long held;
-            if (token.prefix()) {
-                held = 0;
-                // '{' follows z, the last char of an index token: every token that starts with this one sorts before.
-                for (int n : counts.subMap(token.token(), token.token() + "{").values()) {
-                    held += n;
-                }
-            } else {
-                held = counts.getOrDefault(token.token(), 0);
-            }
-            return Math.round((double) held / items * tableRows);
+            int from = insertionPoint(token.token());
+            // '{' follows z, the last char an index token may hold: every token a prefix starts sorts before it.
+            int to = token.prefix() ? insertionPoint(token.token() + "{")
+                    : from < tokens.length && tokens[from].equals(token.token()) ? from + 1 : from;
+            return Math.round((double) (heldBefore[to] - heldBefore[from]) / items * tableRows);
+        }
+
+        /** Where the token stands or would stand in tokens. */
+        private int insertionPoint(String token) {
+            int at = Arrays.binarySearch(tokens, token);
+            return at >= 0 ? at : -at - 1;
         }
     }
 
@@ -93,7 +107,7 @@ public class IndexTermSample {
 
     /** SIZE items drawn at random between the smallest and largest id (every item when there are no more). */
     private static Snapshot draw(Connection c, Instant now) throws SQLException {
-        NavigableMap<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT item_id FROM item_search LIMIT "
                 + (SIZE + 1) + ") few");
              ResultSet rs = ps.executeQuery()) {
@@ -102,7 +116,7 @@ public class IndexTermSample {
                 // A small store: every item is the sample.
                 try (PreparedStatement all = c.prepareStatement("SELECT terms FROM item_search")) {
                     int items = tally(all, counts);
-                    return new Snapshot(counts, items, items, now);
+                    return Snapshot.of(counts, items, items, now);
                 }
             }
         }
@@ -134,11 +148,11 @@ public class IndexTermSample {
         }
         // Ids are drawn evenly over [min, max], so the share of them found tells how many rows the range holds.
         long rows = Math.round((double) items / ids.size() * (max - min + 1));
-        return new Snapshot(counts, items, Math.max(rows, items), now);
+        return Snapshot.of(counts, items, Math.max(rows, items), now);
     }
 
     /** Adds the tokens of the rows ps reads to counts; answers how many rows it read. */
-    private static int tally(PreparedStatement ps, NavigableMap<String, Integer> counts) throws SQLException {
+    private static int tally(PreparedStatement ps, Map<String, Integer> counts) throws SQLException {
         int items = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
