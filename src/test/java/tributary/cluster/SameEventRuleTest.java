@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,7 +104,7 @@ class SameEventRuleTest {
 
         @Test
         void joinsNothingOutsideTheWindow() {
-            StoryClusterer clusterer = new StoryClusterer(new ClusterConfig(Duration.ofHours(48), 32, 2));
+            StoryClusterer clusterer = new StoryClusterer(ClusterConfig.DEFAULTS);
             clusterer.add(items.get("d22"));
             ClusterItem late = items.get("d23");
             ClusterItem threeDaysLater = new ClusterItem(late.id(), late.site(),
