@@ -139,6 +139,8 @@ final class ClusterLinker {
         StoryCopies stories = new StoryCopies(c);
         Map<Long, Row> others = rows(c, ids, ownIds, cache, stories);
         int moved = 0;
+        // Read at the first join, once: the transaction's snapshot is the same for every join of the batch.
+        Boolean splits = null;
         for (Row row : own) {
             Row best = null;
             double likeness = -1;
@@ -155,7 +157,8 @@ final class ClusterLinker {
                 }
             }
             if (best != null) {
-                moved += join(c, row, best, stories);
+                splits = splits != null ? splits : ClusterSplits.any(c);
+                moved += join(c, row, best, stories, splits);
             }
         }
         return moved;
@@ -163,15 +166,16 @@ final class ClusterLinker {
 
     /**
      * The older row's story takes the younger's copies, unless it already holds a copy of the younger's site, or an
-     * admin split the two apart (ClusterSplits).
+     * admin split the two apart (ClusterSplits; asked only when splits, some split exists).
      */
-    private static int join(Connection c, Row row, Row best, StoryCopies stories) throws SQLException {
+    private static int join(Connection c, Row row, Row best, StoryCopies stories, boolean splits)
+            throws SQLException {
         Row older = row.id() < best.id() ? row : best;
         Row younger = older == row ? best : row;
         String into = stories.story(older.id());
         String from = stories.story(younger.id());
         if (into == null || from == null || into.equals(from) || stories.hasSite(into, younger.site())
-                || ClusterSplits.apart(c, into, from)) {
+                || splits && ClusterSplits.apart(c, into, from)) {
             return 0;
         }
         int moved = move(c, from, into);
