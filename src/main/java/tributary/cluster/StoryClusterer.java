@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Groups items into clusters as they arrive, in memory: candidates come from the band index, only items of other
@@ -29,29 +30,30 @@ public final class StoryClusterer {
     private record Entry(ClusterItem item, StoryFeatures features, int cluster) {
     }
 
-    /** Adds one item and returns the index of the cluster it joined (its own when it joined none). */
+    /**
+     * Adds one item and returns the index of the cluster it joined (its own when it joined none). Its candidates are
+     * those ingest would judge (StoryBands, Candidates): under each of its band keys the newest perKey items within
+     * the window, of those the maxCandidates sharing the most keys with it.
+     */
     public int add(ClusterItem item) {
         StoryFeatures features = FeatureExtractor.read(item);
         long[] keys = hasher.bandKeys(features.content());
-        Map<Integer, Boolean> seen = new HashMap<>();
+        Map<Long, List<Long>> byKey = new HashMap<>();
+        for (long key : keys) {
+            byKey.computeIfAbsent(key, k -> newest(k, item));
+        }
         int bestCluster = -1;
         double best = -1;
-        for (long key : keys) {
-            for (int other : index.getOrDefault(key, List.of())) {
-                if (seen.put(other, Boolean.TRUE) != null) {
-                    continue;
-                }
-                Entry e = entries.get(other);
-                if (e.item().site().equals(item.site()) || !withinWindow(e.item(), item)
-                        || clusterHasSite(e.cluster(), item.site())) {
-                    continue;
-                }
-                comparisons++;
-                Verdict verdict = SameEventRule.decide(features, e.features());
-                if (verdict.same() && verdict.likeness() > best) {
-                    best = verdict.likeness();
-                    bestCluster = e.cluster();
-                }
+        for (long candidate : Candidates.mostShared(keys, byKey, Set.of(), config.maxCandidates())) {
+            Entry e = entries.get((int) candidate);
+            if (e.item().site().equals(item.site()) || clusterHasSite(e.cluster(), item.site())) {
+                continue;
+            }
+            comparisons++;
+            Verdict verdict = SameEventRule.decide(features, e.features());
+            if (verdict.same() && verdict.likeness() > best) {
+                best = verdict.likeness();
+                bestCluster = e.cluster();
             }
         }
         int id = entries.size();
@@ -61,6 +63,18 @@ public final class StoryClusterer {
             index.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
         }
         return cluster;
+    }
+
+    /** The newest perKey entries under key published within the window of item, as StoryBands.candidates reads them. */
+    private List<Long> newest(long key, ClusterItem item) {
+        List<Integer> under = index.getOrDefault(key, List.of());
+        List<Long> out = new ArrayList<>();
+        for (int i = under.size() - 1; i >= 0 && out.size() < config.perKey(); i--) {
+            if (withinWindow(entries.get(under.get(i)).item(), item)) {
+                out.add((long) under.get(i));
+            }
+        }
+        return out;
     }
 
     /** Item id → cluster id (the id of the cluster's first item), in order of arrival. */

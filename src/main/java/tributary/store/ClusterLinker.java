@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import tributary.cluster.Candidates;
 import tributary.cluster.ClusterItem;
 import tributary.cluster.FeatureCache;
 import tributary.cluster.StoryClusterer;
@@ -129,7 +129,7 @@ final class ClusterLinker {
         Map<Long, List<Long>> chosen = new HashMap<>();
         Set<Long> ids = new HashSet<>();
         for (Row row : own) {
-            List<Long> top = mostShared(row.reading().bandKeys(), byKey, ownIds, maxCandidates);
+            List<Long> top = Candidates.mostShared(row.reading().bandKeys(), byKey, ownIds, maxCandidates);
             chosen.put(row.id(), top);
             ids.addAll(top);
         }
@@ -139,6 +139,8 @@ final class ClusterLinker {
         StoryCopies stories = new StoryCopies(c);
         Map<Long, Row> others = rows(c, ids, ownIds, cache, stories);
         int moved = 0;
+        // Read at the first join, once: the transaction's snapshot is the same for every join of the batch.
+        Boolean splits = null;
         for (Row row : own) {
             Row best = null;
             double likeness = -1;
@@ -155,53 +157,25 @@ final class ClusterLinker {
                 }
             }
             if (best != null) {
-                moved += join(c, row, best, stories);
+                splits = splits != null ? splits : ClusterSplits.any(c);
+                moved += join(c, row, best, stories, splits);
             }
         }
         return moved;
     }
 
-    /** The candidates (not of this batch) sharing the most of keys, at most limit, the newest first among equals. */
-    static List<Long> mostShared(long[] keys, Map<Long, Set<Long>> byKey, Set<Long> exclude, int limit) {
-        Map<Long, int[]> shared = new HashMap<>();
-        for (long key : keys) {
-            Set<Long> ids = byKey.get(key);
-            if (ids == null) {
-                continue;
-            }
-            for (Long id : ids) {
-                if (!exclude.contains(id)) {
-                    shared.computeIfAbsent(id, k -> new int[1])[0]++;
-                }
-            }
-        }
-        if (shared.isEmpty() || limit <= 0) {
-            return List.of();
-        }
-        long[][] ranked = new long[shared.size()][];
-        int n = 0;
-        for (Map.Entry<Long, int[]> e : shared.entrySet()) {
-            ranked[n++] = new long[] {e.getValue()[0], e.getKey()};
-        }
-        Arrays.sort(ranked, (a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(b[1], a[1]));
-        List<Long> out = new ArrayList<>(Math.min(limit, n));
-        for (int i = 0; i < n && i < limit; i++) {
-            out.add(ranked[i][1]);
-        }
-        return out;
-    }
-
     /**
      * The older row's story takes the younger's copies, unless it already holds a copy of the younger's site, or an
-     * admin split the two apart (ClusterSplits).
+     * admin split the two apart (ClusterSplits; asked only when splits, some split exists).
      */
-    private static int join(Connection c, Row row, Row best, StoryCopies stories) throws SQLException {
+    private static int join(Connection c, Row row, Row best, StoryCopies stories, boolean splits)
+            throws SQLException {
         Row older = row.id() < best.id() ? row : best;
         Row younger = older == row ? best : row;
         String into = stories.story(older.id());
         String from = stories.story(younger.id());
         if (into == null || from == null || into.equals(from) || stories.hasSite(into, younger.site())
-                || ClusterSplits.apart(c, into, from)) {
+                || splits && ClusterSplits.apart(c, into, from)) {
             return 0;
         }
         int moved = move(c, from, into);

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tributary.cluster.ClusterConfig;
 
 /**
  * The band index of story clustering (table story_band, V14 and V16): an item's MinHash band keys with its date, so a
@@ -21,7 +22,7 @@ import java.util.Set;
 final class StoryBands {
 
     /** Candidates read per band key, the newest first. */
-    static final int PER_KEY = 20;
+    static final int PER_KEY = ClusterConfig.DEFAULTS.perKey();
     /** Band keys looked up per statement (one indexed range of at most PER_KEY rows each). */
     static final int KEYS_PER_QUERY = 64;
 

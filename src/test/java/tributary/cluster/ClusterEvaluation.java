@@ -137,11 +137,20 @@ public final class ClusterEvaluation {
         return new HardNegatives(pairs.size(), same, together, mistakes);
     }
 
+    /** Usage: [-v] [--bands B --rows R] (another shape of the band index than ClusterConfig.DEFAULTS, to compare). */
     public static void main(String[] args) throws IOException {
         List<Labelled> items = items();
-        Map<String, String> clusters = cluster(items, ClusterConfig.DEFAULTS);
-        boolean verbose = args.length > 0 && args[0].equals("-v");
-        System.out.println("items: " + items.size() + ", window " + ClusterConfig.DEFAULTS.window().toHours() + " h");
+        List<String> options = List.of(args);
+        ClusterConfig config = ClusterConfig.DEFAULTS;
+        if (options.contains("--bands")) {
+            config = config.withBands(Integer.parseInt(options.get(options.indexOf("--bands") + 1)),
+                    Integer.parseInt(options.get(options.indexOf("--rows") + 1)));
+        }
+        Map<String, String> clusters = cluster(items, config);
+        boolean verbose = options.contains("-v");
+        System.out.println("items: " + items.size() + ", window " + config.window().toHours() + " h, bands "
+                + config.bands() + " x " + config.rows() + ", the newest " + config.perKey() + " per key, at most "
+                + config.maxCandidates() + " candidates");
         for (String split : new String[] {"dev", "heldout", null}) {
             Score s = score(split, items, clusters);
             System.out.println(s.line());

@@ -100,17 +100,49 @@ class SameEventRuleTest {
             int sameSite = clusterer.add(new ClusterItem("copy", copy.site(), copy.published(), copy.title(),
                     copy.summary()));
             assertEquals(1, sameSite);
-            assertEquals(0, clusterer.add(items.get("d23")));
+            // Another site's report joins one of them: the newer, as ingest picks among equally likely candidates.
+            assertEquals(1, clusterer.add(items.get("d23")));
         }
 
         @Test
         void joinsNothingOutsideTheWindow() {
-            StoryClusterer clusterer = new StoryClusterer(new ClusterConfig(Duration.ofHours(48), 32, 2));
+            StoryClusterer clusterer = new StoryClusterer(ClusterConfig.DEFAULTS);
             clusterer.add(items.get("d22"));
             ClusterItem late = items.get("d23");
             ClusterItem threeDaysLater = new ClusterItem(late.id(), late.site(),
                     OffsetDateTime.parse("2025-10-15T15:46:00+07:00").toInstant(), late.title(), late.summary());
             assertEquals(1, clusterer.add(threeDaysLater));
+        }
+
+        /** d22 at its own site, then the same text an hour later at the same site (not joined: one site). */
+        private StoryClusterer twoCopiesOfOneSite(ClusterConfig config) {
+            StoryClusterer clusterer = new StoryClusterer(config);
+            ClusterItem first = items.get("d22");
+            clusterer.add(first);
+            clusterer.add(new ClusterItem("again", first.site(), first.published().plusSeconds(3600), first.title(),
+                    first.summary()));
+            assertEquals(0, clusterer.comparisons());
+            return clusterer;
+        }
+
+        private static ClusterItem elsewhere(ClusterItem copy) {
+            return new ClusterItem("elsewhere", "elsewhere.example", copy.published().plusSeconds(7200), copy.title(),
+                    copy.summary());
+        }
+
+        @Test
+        void judgesOnlyTheNewestItemsUnderEachKeyAsTheStoreReadsThem() {
+            StoryClusterer clusterer = twoCopiesOfOneSite(new ClusterConfig(Duration.ofHours(48), 32, 2, 1, 16));
+            // Both copies share every key with the newcomer; the store reads only the newest one per key.
+            assertEquals(1, clusterer.add(elsewhere(items.get("d22"))));
+            assertEquals(1, clusterer.comparisons());
+        }
+
+        @Test
+        void judgesAtMostMaxCandidates() {
+            StoryClusterer clusterer = twoCopiesOfOneSite(new ClusterConfig(Duration.ofHours(48), 32, 2, 20, 1));
+            clusterer.add(elsewhere(items.get("d22")));
+            assertEquals(1, clusterer.comparisons());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tributary.cluster.ClusterConfig;
 
 /** tributary.cluster.*: its defaults, and the values that stop start-up with the setting's name. */
 class ClusteringConfigTest {
@@ -19,6 +20,12 @@ class ClusteringConfigTest {
         assertEquals(Duration.ofHours(48), config.window());
         assertEquals(16, config.maxCandidates());
         assertEquals(4096, config.featureCache());
+    }
+
+    @Test
+    void judgesAsManyCandidatesAsTheEvaluationDoes() {
+        // bench/clustering.sh (StoryClusterer) scores the candidates ingest would judge.
+        assertEquals(ClusterConfig.DEFAULTS.maxCandidates(), ConfigDefaults.of(ClusteringConfig.class).maxCandidates());
     }
 
     @ParameterizedTest

@@ -9,19 +9,24 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tributary.support.Database;
 import tributary.support.FeedsYml;
 
 /**
  * Story clustering's band index (story_band) on a real MariaDB: rows are written as a bulk batch that a repeated
  * write leaves as it is, stay when their item is deleted (no foreign key since V16), and the retention job deletes
- * them by age, twice the clustering window after their date, in every slice of the key space.
+ * them by age, twice the clustering window after their date, in every slice of the key space; candidates come back
+ * as the newest rows of each key within the window, whatever the number of keys asked.
  */
 @MicronautTest(transactional = false)
 class StoryBandsTest implements TestPropertyProvider {
@@ -102,6 +107,49 @@ class StoryBandsTest implements TestPropertyProvider {
                     Set.of(21L), NOW.minus(WINDOW), NOW.plus(WINDOW)));
             // The index still names both; ClusterLinker reads candidates by id, and no item has the first.
             assertEquals(Set.of(gone, kept), found.get(21L));
+        }
+    }
+
+    @Nested
+    class Reading {
+
+        /** Two rows within the window under each of n keys (items 1000 + k and 2000 + k), one before it. */
+        private Set<Long> keys(int n) {
+            Set<Long> keys = new LinkedHashSet<>();
+            for (long k = 1; k <= n; k++) {
+                bands(1000 + k, NOW.minus(Duration.ofHours(1)), k);
+                bands(2000 + k, NOW.plus(Duration.ofHours(1)), k);
+                bands(3000 + k, NOW.minus(WINDOW).minus(Duration.ofHours(1)), k);
+                keys.add(k);
+            }
+            return keys;
+        }
+
+        private Map<Long, Set<Long>> candidates(Set<Long> keys) {
+            return tx.executeRead(status -> StoryBands.candidates(status.getConnection(), keys, NOW.minus(WINDOW),
+                    NOW.plus(WINDOW)));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 8, 9, 31, 64, 65, 130})
+        void everyKeyGetsItsRowsWithinTheWindowWhateverTheNumberOfKeys(int n) {
+            Map<Long, Set<Long>> found = candidates(keys(n));
+            assertEquals(n, found.size());
+            for (long k = 1; k <= n; k++) {
+                assertEquals(Set.of(1000 + k, 2000 + k), found.get(k), "key " + k);
+            }
+        }
+
+        @Test
+        void aKeyGivesItsNewestPerKeyRowsOnly() {
+            for (int i = 0; i < StoryBands.PER_KEY + 5; i++) {
+                bands(100 + i, NOW.minus(Duration.ofMinutes(i)), 7);
+            }
+            Set<Long> newest = new HashSet<>();
+            for (int i = 0; i < StoryBands.PER_KEY; i++) {
+                newest.add(100L + i);
+            }
+            assertEquals(newest, candidates(Set.of(7L)).get(7L));
         }
     }
 

@@ -1,4 +1,4 @@
-package tributary.store;
+package tributary.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which candidates a new item is judged against (ClusterLinker.mostShared): the most shared bands first, bounded. */
-class ClusterCandidatesTest {
+/** Which candidates a new item is judged against (Candidates.mostShared): the most shared bands first, bounded. */
+class CandidatesTest {
 
     private static final Map<Long, Set<Long>> BY_KEY = Map.of(
             1L, Set.of(10L, 11L, 12L, 13L),
@@ -19,17 +19,17 @@ class ClusterCandidatesTest {
     @Test
     void theCandidatesSharingTheMostBandsComeFirstTheNewestAmongEquals() {
         assertEquals(List.of(12L, 11L, 14L, 13L, 10L),
-                ClusterLinker.mostShared(new long[] {1, 2, 3, 4}, BY_KEY, Set.of(99L), 10));
+                Candidates.mostShared(new long[] {1, 2, 3, 4}, BY_KEY, Set.of(99L), 10));
     }
 
     @Test
     void atMostLimitAreJudgedHoweverManyShareABand() {
-        assertEquals(List.of(12L, 11L), ClusterLinker.mostShared(new long[] {1, 2, 3, 4}, BY_KEY, Set.of(99L), 2));
-        assertEquals(List.of(), ClusterLinker.mostShared(new long[] {1, 2}, BY_KEY, Set.of(), 0));
+        assertEquals(List.of(12L, 11L), Candidates.mostShared(new long[] {1, 2, 3, 4}, BY_KEY, Set.of(99L), 2));
+        assertEquals(List.of(), Candidates.mostShared(new long[] {1, 2}, BY_KEY, Set.of(), 0));
     }
 
     @Test
     void theBatchsOwnItemsAreNoCandidates() {
-        assertEquals(List.of(12L), ClusterLinker.mostShared(new long[] {3}, BY_KEY, Set.of(99L), 5));
+        assertEquals(List.of(12L), Candidates.mostShared(new long[] {3}, BY_KEY, Set.of(99L), 5));
     }
 }
