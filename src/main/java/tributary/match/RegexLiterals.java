@@ -62,12 +62,6 @@ final class RegexLiterals {
         return branches;
     }
 
-    /** Every literal the (NFC) regex requires, in the order they come; empty when none is known. */
-    static List<Run> runs(String regex) {
-        List<List<Run>> branches = branches(regex);
-        return branches.size() == 1 ? branches.get(0) : List.of();
-    }
-
     /** The regex cut at each | outside groups and classes. */
     private static List<String> topLevelBranches(String regex) {
         List<String> branches = new ArrayList<>();
