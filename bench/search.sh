@@ -118,6 +118,7 @@ QUERIES=(
   "title: prefix, rare|title:\"đàn sếu\""
   "regex, common|/giá (vàng|xăng)/"
   "regex, rare, a class (index: a word end and a word start)|/s[ếe]u đầu/"
+  "regex, rare, inside one word (the vocabulary's words holding it)|/ếu/"
   "regex, rare, starting inside a word|/ràm Chim/"
   "regex, rare, alternatives at its top|/đàn sếu|tràm chim/"
 )

@@ -11,9 +11,11 @@ import java.util.Map;
  */
 final class FieldText {
 
-    static final FieldText EMPTY = new FieldText("", new String[0], new String[0], Map.of());
+    static final FieldText EMPTY = new FieldText("", new String[0], new String[0], new String[0], Map.of());
 
     private final String text;
+    /** The tokens as written (NFC), for the words regexes see (IndexTerms.words). */
+    private final String[] tokens;
     private final String[] bare;
     private final String[] accented;
     /**
@@ -24,8 +26,9 @@ final class FieldText {
     /** The text case-folded for regex literals ({@link RegexLiterals#fold}), at the first regex with literals. */
     private String foldedText;
 
-    private FieldText(String text, String[] bare, String[] accented, Map<String, int[]> positions) {
+    private FieldText(String text, String[] tokens, String[] bare, String[] accented, Map<String, int[]> positions) {
         this.text = text;
+        this.tokens = tokens;
         this.bare = bare;
         this.accented = accented;
         this.positions = positions;
@@ -64,7 +67,7 @@ final class FieldText {
             bare[i] = s.bare();
             accented[i] = s.accented();
         }
-        return new FieldText(text, bare, accented, null);
+        return new FieldText(text, tokens.toArray(new String[0]), bare, accented, null);
     }
 
     String text() {
@@ -82,6 +85,11 @@ final class FieldText {
 
     int size() {
         return bare.length;
+    }
+
+    /** The i-th token as written (NFC). */
+    String token(int i) {
+        return tokens[i];
     }
 
     String bare(int i) {

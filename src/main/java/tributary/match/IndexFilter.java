@@ -9,17 +9,24 @@ import java.util.stream.Collectors;
 /**
  * What an item's index tokens ({@link IndexTerms}) hold when a query may match it: a tree of tokens, all and any.
  * Every item the query matches satisfies it, and so does every item it matches with any part of an {@link All}
- * left out, which lets the store keep only its cheapest parts before rendering it as a MariaDB FULLTEXT
- * boolean-mode {@link #expression()}.
+ * left out, which lets the store keep only its cheapest parts, and put words for word pieces, before rendering it as
+ * a MariaDB FULLTEXT boolean-mode {@link #expression()}.
  */
 public sealed interface IndexFilter {
 
-    /**
-     * One index token. prefix: any token that starts with it (token*). reversed: a "zr" token, the end of a word read
-     * backwards, which rows indexed before V17 lack until the search backfill has written them.
-     */
-    record Token(String token, boolean prefix, boolean reversed) implements IndexFilter {
+    /** One index token. prefix: any token that starts with it (token*). */
+    record Token(String token, boolean prefix) implements IndexFilter {
     }
+
+    /**
+     * A piece of a word (NFC, folded as RegexLiterals.fold): the word's end (end) or anywhere in it. No token holds
+     * it; the store asks its vocabulary for the whole words holding it and so for their tokens (store.SearchWords).
+     */
+    record Fragment(String piece, boolean end) implements IndexFilter {
+    }
+
+    /** Holds for no item: the index holds no token starting with zq (IndexToken). */
+    Token NOTHING = new Token("zqnothing", false);
 
     /** Every part holds. */
     record All(List<IndexFilter> parts) implements IndexFilter {
@@ -81,6 +88,9 @@ public sealed interface IndexFilter {
     private static String operand(IndexFilter f) {
         if (f instanceof Token t) {
             return t.token() + (t.prefix() ? "*" : "");
+        }
+        if (f instanceof Fragment) {
+            throw new IllegalStateException("A word's piece is asked as the words holding it: " + f);
         }
         if (f instanceof All all) {
             return all.parts().stream().map(p -> "+" + operand(p)).collect(Collectors.joining(" ", "(", ")"));

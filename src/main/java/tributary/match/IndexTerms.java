@@ -1,16 +1,18 @@
 package tributary.match;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The words of an item encoded for a MariaDB FULLTEXT index: ASCII tokens of 3 to 80 chars, so InnoDB's default
  * innodb_ft_min_token_size and stopword list drop none of them (Vietnamese has many two-letter syllables).
- * Each word gives its bare token ("zu" + bare form), its reversed token ("zr" + the bare form backwards, for regexes
- * that hold only the end of a word) and, when it has diacritics, its accented token ("za" + accented form), so "Đà"
- * gives zuda, zrad and zax111xax300x (đ is U+0111, the grave U+0300); see {@link Query#indexFilter()} for the other
- * side.
+ * Each word gives its bare token ("zu" + bare form) and, when it has diacritics, its accented token ("za" + accented
+ * form), so "Đà" gives zuda and zax111xax300x (đ is U+0111, the grave U+0300); see {@link Query#indexFilter()} for the
+ * other side. The words themselves, as regexes see them, go to the vocabulary ({@link #words}), where a regex that
+ * holds only a piece of a word finds the whole words, and so the tokens, to ask for.
  */
 public final class IndexTerms {
 
@@ -29,13 +31,35 @@ public final class IndexTerms {
                 }
                 Syllable s = new Syllable(field.bare(i), field.accented(i));
                 add(seen, IndexToken.bareCut(s));
-                add(seen, IndexToken.reversed(s));
                 if (s.hasDiacritics()) {
                     add(seen, IndexToken.accented(s));
                 }
             }
         }
         return String.join(" ", seen);
+    }
+
+    /**
+     * The item's distinct words as a regex's literals are compared with them (NFC, each char folded as {@link
+     * RegexLiterals#fold} does), each with the one index token that finds it ({@link IndexToken#word}).
+     */
+    public static Map<String, String> words(MatchText text) {
+        Map<String, String> out = new HashMap<>();
+        Set<String> written = new HashSet<>();
+        for (FieldText field : text.allFields()) {
+            for (int i = 0; i < field.size(); i++) {
+                String token = field.token(i);
+                if (written.add(token)) {
+                    out.putIfAbsent(RegexLiterals.fold(token), IndexToken.word(Syllable.of(token)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The index token that finds a word of {@link #words}. */
+    public static String wordToken(String word) {
+        return IndexToken.word(Syllable.of(word));
     }
 
     private static void add(Set<String> seen, String token) {

@@ -1,11 +1,11 @@
 package tributary.match;
 
 /**
- * Encodes a folded token for the ASCII FULLTEXT column: "zu" + the bare form, "za" + the accented form, "zr" + the
- * bare form's encoding read backwards (so the end of a word is found as a token prefix); a-z and 0-9 stand for
- * themselves, any other char (a combining mark, a letter of another script) as x, its hex code point, x.
+ * Encodes a folded token for the ASCII FULLTEXT column: "zu" + the bare form, "za" + the accented form; a-z and 0-9
+ * stand for themselves, any other char (a combining mark, a letter of another script) as x, its hex code point, x.
  * InnoDB indexes tokens of 3..84 chars: accented tokens longer than MAX_LENGTH are left out, and so never required
- * by a query; bare and reversed ones are cut to MAX_LENGTH, so the start and the end of a long word are still found.
+ * by a query; bare ones are cut to MAX_LENGTH, so the start of a long word is still found. No token starts with
+ * "zq" ({@link IndexFilter#NOTHING}).
  */
 final class IndexToken {
 
@@ -19,9 +19,13 @@ final class IndexToken {
         return cut("zu" + encode(s.bare()));
     }
 
-    /** The reversed index token, cut to MAX_LENGTH: the end of a word's bare form, read backwards. */
-    static String reversed(Syllable s) {
-        return cut("zr" + new StringBuilder(encode(s.bare())).reverse());
+    /**
+     * The one token that finds every item holding the word: its accented token when it has diacritics and is short
+     * enough to be indexed, else its bare token as the index holds it.
+     */
+    static String word(Syllable s) {
+        String accented = s.hasDiacritics() ? accented(s) : null;
+        return accented != null ? accented : bareCut(s);
     }
 
     /** The accented index token (only for a token with diacritics), or null when too long to index. */

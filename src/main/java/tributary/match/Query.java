@@ -80,7 +80,7 @@ public final class Query {
         for (QueryToken token : words.tokens()) {
             String required = IndexToken.required(token);
             if (required != null) {
-                tokens.add(new IndexFilter.Token(required, false, false));
+                tokens.add(new IndexFilter.Token(required, false));
             }
         }
         return IndexFilter.all(tokens);

@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * The index tokens a regex's literals ({@link RegexLiterals}) hold. A word inside a literal is a whole word of the
  * text; the literal's first word may be the end of a longer one and its last the start of one, unless a separator,
- * ^ or $ bounds them: those are looked up as word ends (a reversed token) and word starts (a bare prefix). So
- * /s[ếe]u đầu/ needs a word ending in seu and one starting with dau, which the index answers at once where a scan
- * reads rows until it has found enough of a rare pair.
+ * ^ or $ bounds them: word starts are looked up as a bare prefix, word ends and a piece of one word (/huỷ/) as a
+ * {@link IndexFilter.Fragment}, the words the vocabulary holds with it. So /s[ếe]u đầu/ needs a word ending in sếu or
+ * seu and one starting with dau, which the index answers at once where a scan reads rows until it has found enough of
+ * a rare pair.
  */
 final class RegexIndexFilter {
+
+    /** Chars a piece of a word needs to be looked up: one letter ends or lies in most words. */
+    static final int MIN_PIECE = 2;
 
     private RegexIndexFilter() {
     }
@@ -45,21 +49,18 @@ final class RegexIndexFilter {
         for (int i = 0; i < words.size(); i++) {
             boolean endOfAWord = i == 0 && openStart;
             boolean startOfAWord = i == words.size() - 1 && openEnd;
-            Syllable word = Syllable.of(words.get(i));
-            if (endOfAWord && startOfAWord) {
-                // A piece of one word, found anywhere inside it: no token holds it.
+            if (endOfAWord) {
+                // The literal is folded as the vocabulary's words are: its piece is one's end or lies inside one.
+                String piece = words.get(i);
+                if (piece.codePointCount(0, piece.length()) >= MIN_PIECE) {
+                    tokens.add(new IndexFilter.Fragment(piece, !startOfAWord));
+                }
                 continue;
             }
-            String token;
-            if (endOfAWord) {
-                token = IndexToken.reversed(word);
-            } else if (startOfAWord) {
-                token = IndexToken.bareCut(word);
-            } else {
-                token = IndexToken.required(QueryToken.of(word));
-            }
+            Syllable word = Syllable.of(words.get(i));
+            String token = startOfAWord ? IndexToken.bareCut(word) : IndexToken.required(QueryToken.of(word));
             if (token != null) {
-                tokens.add(new IndexFilter.Token(token, endOfAWord || startOfAWord, endOfAWord));
+                tokens.add(new IndexFilter.Token(token, startOfAWord));
             }
         }
         return IndexFilter.all(tokens);

@@ -24,19 +24,22 @@ public record IndexPlan(IndexFilter filter, long listedRows) {
     static final long ALONGSIDE_ROWS = 1_000;
 
     /**
-     * The plan for a filter, given the entries each token lists; null when nothing usable is left (then the walk
-     * reads rows as they come). Reversed tokens are usable only once every stored row has them (reversedIndexed).
+     * The plan for a filter whose word pieces are resolved (SearchWords.words), given the entries each token lists;
+     * null when nothing usable is left (then the walk reads rows as they come).
      */
-    static IndexPlan of(IndexFilter filter, ToLongFunction<IndexFilter.Token> rows, boolean reversedIndexed) {
+    static IndexPlan of(IndexFilter filter, ToLongFunction<IndexFilter.Token> rows) {
+        if (filter == null || filter instanceof IndexFilter.Fragment) {
+            return null;
+        }
         if (filter instanceof IndexFilter.Token token) {
-            return token.reversed() && !reversedIndexed ? null : new IndexPlan(token, rows.applyAsLong(token));
+            return new IndexPlan(token, rows.applyAsLong(token));
         }
         if (filter instanceof IndexFilter.Any any) {
             // Every alternative is needed: one that cannot be asked means any item may match.
             List<IndexFilter> parts = new ArrayList<>();
             long listed = 0;
             for (IndexFilter part : any.parts()) {
-                IndexPlan plan = of(part, rows, reversedIndexed);
+                IndexPlan plan = of(part, rows);
                 if (plan == null) {
                     return null;
                 }
@@ -47,7 +50,7 @@ public record IndexPlan(IndexFilter filter, long listedRows) {
         }
         List<IndexPlan> plans = new ArrayList<>();
         for (IndexFilter part : ((IndexFilter.All) filter).parts()) {
-            IndexPlan plan = of(part, rows, reversedIndexed);
+            IndexPlan plan = of(part, rows);
             if (plan != null) {
                 plans.add(plan);
             }

@@ -84,9 +84,12 @@ public class IndexTermSample {
      * token's share in the sample (a prefix: of every sampled token it starts) times the table's rows. Draws a new
      * sample on c when the last is REFRESH old. Null when no part is usable.
      */
-    public IndexPlan plan(Connection c, IndexFilter filter, boolean reversedIndexed) throws SQLException {
+    public IndexPlan plan(Connection c, IndexFilter filter) throws SQLException {
+        if (filter == null) {
+            return null;
+        }
         Snapshot s = current(c);
-        return IndexPlan.of(filter, s::rows, reversedIndexed);
+        return IndexPlan.of(filter, s::rows);
     }
 
     /** The sample standing now, null before the first search that needed one. */

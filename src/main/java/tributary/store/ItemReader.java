@@ -53,13 +53,13 @@ public class ItemReader {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final IndexTermSample terms;
-    private final SearchBackfill backfill;
+    private final SearchWords words;
 
-    public ItemReader(TransactionOperations<Connection> tx, Clock clock, IndexTermSample terms, SearchBackfill backfill) {
+    public ItemReader(TransactionOperations<Connection> tx, Clock clock, IndexTermSample terms, SearchWords words) {
         this.tx = tx;
         this.clock = clock;
         this.terms = terms;
-        this.backfill = backfill;
+        this.words = words;
     }
 
     /**
@@ -200,7 +200,7 @@ public class ItemReader {
         while (true) {
             boolean indexed = filter.indexFilter() != null && read >= filter.scanRows() && !indexTooSlow;
             if (indexed && !planned) {
-                plan = terms.plan(c, filter.indexFilter(), backfill.reversedIndexed(c));
+                plan = terms.plan(c, words.words(c, filter.indexFilter()));
                 planned = true;
             }
             indexed &= plan != null;

@@ -60,10 +60,12 @@ public class ItemStore {
     private final ClusteringConfig clustering;
     /** Stored items' clustering features, kept across batches: one per store, bounded by the setting. */
     private final FeatureCache features;
+    private final SearchWords words;
 
-    public ItemStore(TransactionOperations<Connection> tx, ClusteringConfig clustering) {
+    public ItemStore(TransactionOperations<Connection> tx, ClusteringConfig clustering, SearchWords words) {
         this.tx = tx;
         this.clustering = clustering;
+        this.words = words;
         this.features = new FeatureCache(clustering.featureCache());
     }
 
@@ -110,7 +112,7 @@ public class ItemStore {
             update(c, feedId, changed, now);
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
-            index(c, feedId, writes, texts);
+            words.add(c, status, index(c, feedId, writes, texts));
             ClusterLinker.Indexed indexed = clustering.enabled()
                     ? ClusterLinker.index(c, feedId, fresh, now, features) : ClusterLinker.Indexed.NONE;
             if (!writes.isEmpty()) {
@@ -229,11 +231,15 @@ public class ItemStore {
         return (item.summary() == null ? 0 : item.summary().length()) + (item.content() == null ? 0 : item.content().length());
     }
 
-    /** Writes the search text of each item just stored, in the same transaction as the item. */
-    private static void index(Connection c, long feedId, List<NormalizedItem> items, Map<String, MatchText> texts)
-            throws SQLException {
+    /**
+     * Writes the search text of each item just stored, in the same transaction as the item; answers the items' words
+     * for the vocabulary (SearchWords).
+     */
+    private static Map<String, String> index(Connection c, long feedId, List<NormalizedItem> items,
+                                             Map<String, MatchText> texts) throws SQLException {
+        Map<String, String> found = new HashMap<>();
         if (items.isEmpty()) {
-            return;
+            return found;
         }
         try (PreparedStatement ps = c.prepareStatement(SEARCH)) {
             for (NormalizedItem item : items) {
@@ -246,9 +252,11 @@ public class ItemStore {
                 ps.setLong(3, feedId);
                 ps.setString(4, item.identityHash());
                 ps.addBatch();
+                found.putAll(IndexTerms.words(text));
             }
             ps.executeBatch();
         }
+        return found;
     }
 
     private static void update(Connection c, long feedId, List<NormalizedItem> items, Instant now) throws SQLException {

@@ -13,17 +13,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.match.IndexTerms;
 import tributary.match.MatchText;
 
 /**
- * Gives items stored before search existed (V12) their search text, and rows indexed before word ends were (V17,
- * terms_version 1) their current index tokens, in batches, once after start-up on the scheduler's thread; ingest
- * writes both for every item since. Until the first is done such items match no query; until the second is, searches
- * do not ask the index for word ends ({@link #reversedIndexed}).
+ * Gives items stored before search existed (V12) their search text, rows indexed before V17 (terms_version 1) their
+ * current index tokens, and the vocabulary (V18, {@link SearchWords}) the words of items stored before it, in batches,
+ * once after start-up on the scheduler's thread; ingest writes all three for every item since. Until the first is
+ * done such items match no query; until the last is, searches do not ask the vocabulary for pieces of words.
  */
 @Singleton
 public class SearchBackfill {
@@ -32,11 +34,11 @@ public class SearchBackfill {
 
     static final int BATCH = 500;
 
-    /** The terms_version IndexTerms writes now (V17's default). */
+    /**
+     * The terms_version IndexTerms writes now (V17's default): bare tokens of long words cut, not left out. Rows
+     * written between V17 and V18 also hold reversed tokens (zr...), which nothing asks for any more.
+     */
     static final int TERMS_VERSION = 2;
-
-    /** Set once no row with older terms is left: rows are written at TERMS_VERSION from then on. */
-    private volatile boolean reversedIndexed;
 
     /** Set when the run after start-up has ended, done or stopped. */
     private volatile boolean startupRunEnded;
@@ -59,7 +61,11 @@ public class SearchBackfill {
                 }
                 long rewritten = rewriteOldTerms();
                 if (rewritten > 0) {
-                    LOG.info("Search: {} items indexed before word ends were now have them", rewritten);
+                    LOG.info("Search: {} items indexed before V17 have their current index tokens", rewritten);
+                }
+                long filled = fillWords();
+                if (filled > 0) {
+                    LOG.info("Search: the words of {} items stored before the vocabulary are in it", filled);
                 }
             } catch (RuntimeException e) {
                 // The database may be away: the next start goes on from what is done (each batch commits).
@@ -85,6 +91,7 @@ public class SearchBackfill {
             int n = tx.executeWrite(status -> {
                 Connection c = status.getConnection();
                 List<Object[]> rows = new ArrayList<>();
+                Map<String, String> words = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.title, i.summary, i.content, i.author, "
                         + "i.tags FROM item i LEFT JOIN item_search s ON s.item_id = i.id WHERE i.id > ? "
                         + "AND s.item_id IS NULL ORDER BY i.id LIMIT " + BATCH)) {
@@ -95,6 +102,7 @@ public class SearchBackfill {
                             MatchText text = ItemTexts.of(rs.getString(2), rs.getString(3), rs.getString(4),
                                     rs.getString(5), tags == null ? List.of() : List.of(tags.split("\n")));
                             rows.add(new Object[] {rs.getLong(1), text.serialize(), IndexTerms.of(text)});
+                            words.putAll(IndexTerms.words(text));
                         }
                     }
                 }
@@ -111,6 +119,7 @@ public class SearchBackfill {
                     }
                     ps.executeBatch();
                 }
+                SearchWords.insert(c, words);
                 last[0] = (Long) rows.get(rows.size() - 1)[0];
                 return rows.size();
             });
@@ -158,21 +167,50 @@ public class SearchBackfill {
     }
 
     /**
-     * Whether every stored row holds reversed tokens (terms_version 2), so a search may ask the index for word ends;
-     * asked of the database (one index lookup) until it answers yes, which then stands: new rows all have them.
+     * Writes the words of every item stored before V18 into the vocabulary, from where the last run stopped
+     * (search_word_fill), and marks it done; answers how many items' words were read.
      */
-    public boolean reversedIndexed(Connection c) throws SQLException {
-        if (reversedIndexed) {
-            return true;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM item_search WHERE terms_version < ? LIMIT 1")) {
-            ps.setInt(1, TERMS_VERSION);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    reversedIndexed = true;
+    public long fillWords() {
+        long done = 0;
+        while (true) {
+            int n = tx.executeWrite(status -> {
+                Connection c = status.getConnection();
+                long after;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT after_item, done FROM search_word_fill WHERE id = 1 FOR UPDATE");
+                     ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getBoolean(2)) {
+                        return -1;
+                    }
+                    after = rs.getLong(1);
                 }
+                Map<String, String> words = new HashMap<>();
+                long last = after;
+                int rows = 0;
+                try (PreparedStatement ps = c.prepareStatement("SELECT item_id, doc FROM item_search WHERE item_id > ? "
+                        + "ORDER BY item_id LIMIT " + BATCH)) {
+                    ps.setLong(1, after);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            last = rs.getLong(1);
+                            words.putAll(IndexTerms.words(MatchText.deserialize(rs.getString(2))));
+                            rows++;
+                        }
+                    }
+                }
+                SearchWords.insert(c, words);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE search_word_fill SET after_item = ?, done = ? WHERE id = 1")) {
+                    ps.setLong(1, last);
+                    ps.setBoolean(2, rows < BATCH);
+                    ps.executeUpdate();
+                }
+                return rows;
+            });
+            if (n < 0) {
+                return done;
             }
+            done += n;
         }
-        return reversedIndexed;
     }
 }

@@ -60,11 +60,11 @@ class IndexTermSampleTest implements TestPropertyProvider {
     }
 
     private long listed(IndexTermSample sample, IndexFilter filter) {
-        return tx.executeRead(status -> sample.plan(status.getConnection(), filter, true).listedRows());
+        return tx.executeRead(status -> sample.plan(status.getConnection(), filter).listedRows());
     }
 
     private static IndexFilter.Token token(String token) {
-        return new IndexFilter.Token(token, false, false);
+        return new IndexFilter.Token(token, false);
     }
 
     private static IndexFilter all(IndexFilter... parts) {
@@ -122,8 +122,8 @@ class IndexTermSampleTest implements TestPropertyProvider {
     void aPrefixListsEveryTokenItStarts() {
         items(0, 500);
         IndexTermSample sample = new IndexTermSample(clock);
-        assertEquals(50, listed(sample, new IndexFilter.Token("zut", true, false)));
-        assertEquals(551, listed(sample, new IndexFilter.Token("zu", true, false)));
-        assertEquals(0, listed(sample, new IndexFilter.Token("zutenth", true, false)));
+        assertEquals(50, listed(sample, new IndexFilter.Token("zut", true)));
+        assertEquals(551, listed(sample, new IndexFilter.Token("zu", true)));
+        assertEquals(0, listed(sample, new IndexFilter.Token("zutenth", true)));
     }
 }
