@@ -1,5 +1,6 @@
 package tributary.match;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,22 @@ public sealed interface IndexFilter {
      * it; the store asks its vocabulary for the whole words holding it and so for their tokens (store.SearchWords).
      */
     record Fragment(String piece, boolean end) implements IndexFilter {
+    }
+
+    /**
+     * A regex every match of which lies inside one word ({@link InWordRegex}) and that has no literal to ask for: the
+     * store asks the vocabulary for the words it is found in. Equal by the regex's text.
+     */
+    record WordPattern(Pattern pattern) implements IndexFilter {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WordPattern other && other.pattern.pattern().equals(pattern.pattern());
+        }
+
+        @Override
+        public int hashCode() {
+            return pattern.pattern().hashCode();
+        }
     }
 
     /** Holds for no item: the index holds no token starting with zq (IndexToken). */
@@ -89,7 +106,7 @@ public sealed interface IndexFilter {
         if (f instanceof Token t) {
             return t.token() + (t.prefix() ? "*" : "");
         }
-        if (f instanceof Fragment) {
+        if (f instanceof Fragment || f instanceof WordPattern) {
             throw new IllegalStateException("A word's piece is asked as the words holding it: " + f);
         }
         if (f instanceof All all) {

@@ -1,9 +1,7 @@
 package tributary.match;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,23 +39,24 @@ public final class IndexTerms {
 
     /**
      * The item's distinct words as a regex's literals are compared with them (NFC, each char folded as {@link
-     * RegexLiterals#fold} does), each with the one index token that finds it ({@link IndexToken#word}).
+     * RegexLiterals#fold} does); {@link #wordToken} gives the token that finds one, asked only for words not yet in
+     * the vocabulary: encoding every word of every item again would cost ingest more than the vocabulary saves.
      */
-    public static Map<String, String> words(MatchText text) {
-        Map<String, String> out = new HashMap<>();
+    public static Set<String> words(MatchText text) {
+        Set<String> out = new HashSet<>();
         Set<String> written = new HashSet<>();
         for (FieldText field : text.allFields()) {
             for (int i = 0; i < field.size(); i++) {
                 String token = field.token(i);
                 if (written.add(token)) {
-                    out.putIfAbsent(RegexLiterals.fold(token), IndexToken.word(Syllable.of(token)));
+                    out.add(RegexLiterals.fold(token));
                 }
             }
         }
         return out;
     }
 
-    /** The index token that finds a word of {@link #words}. */
+    /** The one index token that finds a word of {@link #words} ({@link IndexToken#word}). */
     public static String wordToken(String word) {
         return IndexToken.word(Syllable.of(word));
     }

@@ -205,6 +205,15 @@ final class QueryParser {
                     open);
         }
         try {
+            pattern = RegexFoldGuard.safe(pattern);
+        } catch (RegexFoldGuard.UnfoldableException e) {
+            int cp = e.codePoint();
+            throw new QuerySyntaxException(String.format("The regex at character %d holds U+%04X (%s), which the regex"
+                    + " engine cannot match regardless of case; write %s instead.", open + 1, cp,
+                    new String(Character.toChars(cp)), new String(Character.toChars(
+                            Character.toLowerCase(Character.toUpperCase(cp))))), open);
+        }
+        try {
             return new Term.Regex(scope, Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
         } catch (PatternSyntaxException e) {
             throw new QuerySyntaxException("The regex at character " + (open + 1) + " is invalid: "

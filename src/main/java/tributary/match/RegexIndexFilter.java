@@ -1,5 +1,6 @@
 package tributary.match;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,17 @@ final class RegexIndexFilter {
     static final int MIN_PIECE = 2;
 
     private RegexIndexFilter() {
+    }
+
+    /**
+     * What every item the (NFC, case-insensitive) pattern is found in holds: its literals' words, or when they give
+     * nothing and every match lies inside one word, the words of the vocabulary it is found in; null when neither.
+     */
+    static IndexFilter of(Pattern pattern) {
+        IndexFilter literals = of(pattern.pattern());
+        // A regex found in the empty string is found in every word: the vocabulary would name them all.
+        return literals != null || !InWordRegex.holds(pattern.pattern()) || pattern.matcher("").find() ? literals
+                : new IndexFilter.WordPattern(pattern);
     }
 
     /** What every item the (NFC) regex is found in holds; null when its literals hold no usable word. */

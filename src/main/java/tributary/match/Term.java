@@ -33,7 +33,7 @@ sealed interface Term {
     record Regex(Scope scope, Pattern pattern, String[][] literals, IndexFilter indexFilter) implements Term {
 
         Regex(Scope scope, Pattern pattern) {
-            this(scope, pattern, RegexLiterals.required(pattern.pattern()), RegexIndexFilter.of(pattern.pattern()));
+            this(scope, pattern, RegexLiterals.required(pattern.pattern()), RegexIndexFilter.of(pattern));
         }
 
         @Override

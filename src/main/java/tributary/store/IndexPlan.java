@@ -28,7 +28,7 @@ public record IndexPlan(IndexFilter filter, long listedRows) {
      * null when nothing usable is left (then the walk reads rows as they come).
      */
     static IndexPlan of(IndexFilter filter, ToLongFunction<IndexFilter.Token> rows) {
-        if (filter == null || filter instanceof IndexFilter.Fragment) {
+        if (filter == null || filter instanceof IndexFilter.Fragment || filter instanceof IndexFilter.WordPattern) {
             return null;
         }
         if (filter instanceof IndexFilter.Token token) {

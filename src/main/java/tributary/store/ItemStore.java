@@ -11,9 +11,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tributary.cluster.FeatureCache;
 import tributary.config.ClusteringConfig;
 import tributary.match.IndexTerms;
@@ -235,9 +237,9 @@ public class ItemStore {
      * Writes the search text of each item just stored, in the same transaction as the item; answers the items' words
      * for the vocabulary (SearchWords).
      */
-    private static Map<String, String> index(Connection c, long feedId, List<NormalizedItem> items,
-                                             Map<String, MatchText> texts) throws SQLException {
-        Map<String, String> found = new HashMap<>();
+    private static Set<String> index(Connection c, long feedId, List<NormalizedItem> items,
+                                     Map<String, MatchText> texts) throws SQLException {
+        Set<String> found = new HashSet<>();
         if (items.isEmpty()) {
             return found;
         }
@@ -252,7 +254,7 @@ public class ItemStore {
                 ps.setLong(3, feedId);
                 ps.setString(4, item.identityHash());
                 ps.addBatch();
-                found.putAll(IndexTerms.words(text));
+                found.addAll(IndexTerms.words(text));
             }
             ps.executeBatch();
         }

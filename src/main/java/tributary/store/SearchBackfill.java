@@ -13,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.match.IndexTerms;
@@ -91,7 +91,7 @@ public class SearchBackfill {
             int n = tx.executeWrite(status -> {
                 Connection c = status.getConnection();
                 List<Object[]> rows = new ArrayList<>();
-                Map<String, String> words = new HashMap<>();
+                Set<String> words = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.title, i.summary, i.content, i.author, "
                         + "i.tags FROM item i LEFT JOIN item_search s ON s.item_id = i.id WHERE i.id > ? "
                         + "AND s.item_id IS NULL ORDER BY i.id LIMIT " + BATCH)) {
@@ -102,7 +102,7 @@ public class SearchBackfill {
                             MatchText text = ItemTexts.of(rs.getString(2), rs.getString(3), rs.getString(4),
                                     rs.getString(5), tags == null ? List.of() : List.of(tags.split("\n")));
                             rows.add(new Object[] {rs.getLong(1), text.serialize(), IndexTerms.of(text)});
-                            words.putAll(IndexTerms.words(text));
+                            words.addAll(IndexTerms.words(text));
                         }
                     }
                 }
@@ -184,7 +184,7 @@ public class SearchBackfill {
                     }
                     after = rs.getLong(1);
                 }
-                Map<String, String> words = new HashMap<>();
+                Set<String> words = new HashSet<>();
                 long last = after;
                 int rows = 0;
                 try (PreparedStatement ps = c.prepareStatement("SELECT item_id, doc FROM item_search WHERE item_id > ? "
@@ -193,7 +193,7 @@ public class SearchBackfill {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             last = rs.getLong(1);
-                            words.putAll(IndexTerms.words(MatchText.deserialize(rs.getString(2))));
+                            words.addAll(IndexTerms.words(MatchText.deserialize(rs.getString(2))));
                             rows++;
                         }
                     }

@@ -8,12 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import tributary.match.IndexFilter;
+import tributary.match.IndexTerms;
 
 /**
  * The vocabulary of the search index (table search_word, V18): every word of the stored items with the index token
@@ -28,6 +29,15 @@ public class SearchWords {
      * words' entries are most of the index, and the search reads rows instead.
      */
     static final int MAX_WORDS = 128;
+
+    /**
+     * Words a regex without literals is run on at most (RE2 in Java, about a microsecond a word): past it reading
+     * the vocabulary would cost more than the page's own rows.
+     */
+    static final int MAX_SCANNED = 200_000;
+
+    /** Rows the driver fetches at a time while the vocabulary is read through. */
+    private static final int SCAN_FETCH = 2_000;
 
     /** Chars of a word kept whole; a longer word keeps its start here and is a candidate for every inner piece. */
     static final int WORD_CHARS = 255;
@@ -47,14 +57,14 @@ public class SearchWords {
     private volatile boolean complete;
 
     /**
-     * Adds words (word → token, IndexTerms.words) in the transaction of status, those not known to be there; they
-     * are known once it commits (a rolled-back item may be stored again later, and its words with it).
+     * Adds words (IndexTerms.words) in the transaction of status, those not known to be there; they are known once
+     * it commits (a rolled-back item may be stored again later, and its words with it).
      */
-    public void add(Connection c, TransactionStatus<?> status, Map<String, String> words) throws SQLException {
-        Map<String, String> fresh = new TreeMap<>();
-        for (Map.Entry<String, String> e : words.entrySet()) {
-            if (!known.contains(e.getKey())) {
-                fresh.put(e.getKey(), e.getValue());
+    public void add(Connection c, TransactionStatus<?> status, Set<String> words) throws SQLException {
+        Set<String> fresh = new TreeSet<>();
+        for (String word : words) {
+            if (!known.contains(word)) {
+                fresh.add(word);
             }
         }
         if (fresh.isEmpty()) {
@@ -67,7 +77,7 @@ public class SearchWords {
                 if (known.size() + fresh.size() > KNOWN) {
                     known.clear();
                 }
-                known.addAll(fresh.keySet());
+                known.addAll(fresh);
             }
         });
     }
@@ -76,18 +86,17 @@ public class SearchWords {
      * Writes words, sorted: concurrent polls write overlapping words, and taking their locks in one order keeps them
      * from deadlocking. IGNORE: a word another poll wrote first is the same row.
      */
-    static void insert(Connection c, Map<String, String> words) throws SQLException {
+    static void insert(Connection c, Set<String> words) throws SQLException {
         if (words.isEmpty()) {
             return;
         }
-        Map<String, String> sorted = words instanceof TreeMap ? words : new TreeMap<>(words);
+        Set<String> sorted = words instanceof TreeSet ? words : new TreeSet<>(words);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT IGNORE INTO search_word (word, token, reversed, whole) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, String> e : sorted.entrySet()) {
-                String word = e.getKey();
+            for (String word : sorted) {
                 int chars = word.codePointCount(0, word.length());
                 ps.setString(1, chars <= WORD_CHARS ? word : word.substring(0, word.offsetByCodePoints(0, WORD_CHARS)));
-                ps.setString(2, e.getValue());
+                ps.setString(2, IndexTerms.wordToken(word));
                 String end = chars <= END_CHARS ? word : word.substring(word.offsetByCodePoints(0, chars - END_CHARS));
                 ps.setString(3, backwards(end));
                 ps.setBoolean(4, chars <= WORD_CHARS);
@@ -104,6 +113,9 @@ public class SearchWords {
     public IndexFilter words(Connection c, IndexFilter filter) throws SQLException {
         if (filter instanceof IndexFilter.Fragment fragment) {
             return resolve(c, fragment);
+        }
+        if (filter instanceof IndexFilter.WordPattern pattern) {
+            return resolve(c, pattern);
         }
         if (filter instanceof IndexFilter.All all) {
             List<IndexFilter> parts = new ArrayList<>();
@@ -162,6 +174,41 @@ public class SearchWords {
             return null;
         }
         return tokens.isEmpty() ? IndexFilter.NOTHING : IndexFilter.any(tokens);
+    }
+
+    /**
+     * What the index is asked for a regex found only inside words: any token of the words it is found in (the
+     * vocabulary read through, in Java: the regex runs on RE2, never on the database's engine), NOTHING when none is;
+     * null when the vocabulary is not complete or larger than MAX_SCANNED, or more than MAX_WORDS words hold it.
+     */
+    public IndexFilter resolve(Connection c, IndexFilter.WordPattern regex) throws SQLException {
+        if (!complete(c)) {
+            return null;
+        }
+        Set<String> tokens = new LinkedHashSet<>();
+        int scanned = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT word, token, whole FROM search_word LIMIT "
+                + (MAX_SCANNED + 1))) {
+            ps.setFetchSize(SCAN_FETCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (++scanned > MAX_SCANNED) {
+                        return null;
+                    }
+                    // A word cut short may hold a match past its cut.
+                    if ((!rs.getBoolean(3) || regex.pattern().matcher(rs.getString(1)).find())
+                            && tokens.add(rs.getString(2)) && tokens.size() > MAX_WORDS) {
+                        return null;
+                    }
+                }
+            }
+        }
+        if (tokens.isEmpty()) {
+            return IndexFilter.NOTHING;
+        }
+        List<IndexFilter> found = new ArrayList<>();
+        tokens.forEach(t -> found.add(new IndexFilter.Token(t, false)));
+        return IndexFilter.any(found);
     }
 
     /**

@@ -90,6 +90,10 @@ class IndexFilterTest {
             String piece = "~" + fragment.piece() + (fragment.end() ? "" : "~");
             return top ? "+" + piece : piece;
         }
+        if (f instanceof IndexFilter.WordPattern regex) {
+            String words = "~/" + regex.pattern().pattern() + "/~";
+            return top ? "+" + words : words;
+        }
         if (f instanceof IndexFilter.Token) {
             return f.expression().substring(top ? 0 : 1);
         }
@@ -104,12 +108,14 @@ class IndexFilterTest {
 
     /**
      * The expression asked for the query over a vocabulary of the item's words and these others, its word pieces
-     * resolved as store.SearchWords does: a word's end by the words ending in it, a piece by the words holding it.
+     * resolved as store.SearchWords does: a word's end by the words ending in it, a piece by the words holding it, a
+     * regex found only inside words by the words it is found in.
      */
     static String expression(Query query, MatchText item, String... otherWords) {
-        Map<String, String> vocabulary = new HashMap<>(IndexTerms.words(item));
+        Map<String, String> vocabulary = new HashMap<>();
+        IndexTerms.words(item).forEach(w -> vocabulary.put(w, IndexTerms.wordToken(w)));
         for (String word : otherWords) {
-            vocabulary.putAll(IndexTerms.words(MatchText.of(word, null, null, null)));
+            IndexTerms.words(MatchText.of(word, null, null, null)).forEach(w -> vocabulary.put(w, IndexTerms.wordToken(w)));
         }
         IndexFilter filter = resolve(query.indexFilter(), vocabulary);
         return filter == null ? null : filter.expression();
@@ -120,6 +126,15 @@ class IndexFilterTest {
             List<IndexFilter> tokens = new ArrayList<>();
             vocabulary.forEach((word, token) -> {
                 if (fragment.end() ? word.endsWith(fragment.piece()) : word.contains(fragment.piece())) {
+                    tokens.add(new IndexFilter.Token(token, false));
+                }
+            });
+            return tokens.isEmpty() ? IndexFilter.NOTHING : IndexFilter.any(tokens);
+        }
+        if (f instanceof IndexFilter.WordPattern regex) {
+            List<IndexFilter> tokens = new ArrayList<>();
+            vocabulary.forEach((word, token) -> {
+                if (regex.pattern().matcher(word).find()) {
                     tokens.add(new IndexFilter.Token(token, false));
                 }
             });
@@ -170,7 +185,9 @@ class IndexFilterTest {
             title:"da nang"                                      | +zuda +zunang
             V-League OR u23                                      | +((+zuv +zuleague) zuu23)
             bão /^\\[PR\\]/                                       | +zabaox303x +zupr
-            bão OR /x/                                           | -
+            bão OR /x/                                           | +(zabaox303x ~/x/~)
+            bão OR /x y/                                         | +(zabaox303x zuy*)
+            bão OR /\\d \\d/                                       | -
             -bão                                                 | -
             a OR -b                                              | -
             """)

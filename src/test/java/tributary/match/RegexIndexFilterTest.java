@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -40,7 +39,7 @@ class RegexIndexFilterTest {
             /covid-19/ => +~covid +zu19*
             `/title: "x"/` => +~title +zux
             /ab?c d/ => +zud*
-            /x/ => -
+            /x/ => +~/x/~
             /xo/ => +~xo~
             /huỷ/ => +~huỷ~
             /Ện/ => +~ện~
@@ -70,10 +69,10 @@ class RegexIndexFilterTest {
         assertTrue(terms.containsAll(Set.of("zuda", "zunang")), terms.toString());
         assertTrue(terms.contains("zu" + "a".repeat(78)), "a long word's bare token is cut, not left out");
         assertTrue(terms.stream().noneMatch(t -> t.startsWith("zr")), "no word ends: the vocabulary answers them");
-        Map<String, String> words = IndexTerms.words(item);
-        assertEquals(Set.of("đà", "nẵng", "hoà", "hòa", "a".repeat(100)), words.keySet(), "as a regex sees them");
-        assertEquals(words.get("hoà"), words.get("hòa"), "one token finds both spellings");
-        assertTrue(terms.containsAll(words.values()), "each word's token is in the index");
+        Set<String> words = IndexTerms.words(item);
+        assertEquals(Set.of("đà", "nẵng", "hoà", "hòa", "a".repeat(100)), words, "as a regex sees them");
+        assertEquals(IndexTerms.wordToken("hoà"), IndexTerms.wordToken("hòa"), "one token finds both spellings");
+        assertTrue(words.stream().allMatch(w -> terms.contains(IndexTerms.wordToken(w))), "each word's token is indexed");
     }
 
     @Test
@@ -112,9 +111,43 @@ class RegexIndexFilterTest {
     @Test
     void regexesOfOnlyOptionalOrUnknownPartsGiveNoFilter() throws QuerySyntaxException {
         assertNull(Query.parse("/.*/").indexFilter());
-        assertNull(Query.parse("/(bão)?/").indexFilter());
-        assertNull(Query.parse("/\\p{L}+/").indexFilter());
-        assertNull(Query.parse("/[0-9]{9}/").indexFilter());
+        assertNull(Query.parse("/(bão)?/").indexFilter(), "found in every text");
+        assertNull(Query.parse("/\\p{L}+ \\d+/").indexFilter(), "a match may span words");
+        assertNull(Query.parse("/\\w{9}/").indexFilter(), "_ separates words");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            /[0-9]{9}/ => +~/[0-9]{9}/~
+            /\\d{3,}tr/ => +~tr~
+            /\\d{3,}[trk]/ => +~/\\d{3,}[trk]/~
+            /^\\p{L}{12,}$/ => +~/^\\p{L}{12,}$/~
+            /(?i)[a-zđ]{2}\\b/ => +~/(?i)[a-zđ]{2}\\b/~
+            /[à-ỹ]{2}/ => -
+            /\\d+ tỷ/ => +zuty*
+            /\\d.\\d/ => -
+            /\\B\\d{4}/ => -
+            /[^a]{9}/ => -
+            /[!-z]{9}/ => -
+            /(?-i)ABC\\d/ => +~abc~
+            /(bão)?/ => -
+            /\\d*/ => -
+            """)
+    void aRegexWithoutLiteralsFoundOnlyInsideWordsAsksTheVocabulary(String query, String filter)
+            throws QuerySyntaxException {
+        assertEquals(filter.equals("-") ? null : filter, expression(query));
+    }
+
+    @Test
+    void aRegexWithoutLiteralsIsAskedAsTheWordsItIsFoundIn() throws QuerySyntaxException {
+        MatchText item = MatchText.of("Hotline 0912345678, giá 250tr", null, null, null);
+        Query phone = Query.parse("/[0-9]{9}/");
+        assertTrue(phone.matches(item));
+        String filter = IndexFilterTest.expression(phone, item, "2026", "123");
+        assertEquals("+" + IndexTerms.wordToken("0912345678"), filter);
+        assertEquals("+zqnothing", IndexFilterTest.expression(Query.parse("/[0-9]{11}/"), item), "no word holds it");
+        assertEquals("+" + IndexTerms.wordToken("250tr"), IndexFilterTest.expression(Query.parse("/\\d{3}TR/"), item),
+                "found case-insensitively, as in the text");
     }
 
     static final String[] WORDS = {"bão", "số", "3", "sếu", "đầu", "đàn", "Đà", "Nẵng", "hòa", "hoà", "thuỷ", "lũ",
@@ -173,6 +206,53 @@ class RegexIndexFilterTest {
             }
         }
         assertTrue(filtered > 2_000, "too few regexes with a filter to mean anything: " + filtered);
+    }
+
+    /**
+     * Regexes without literals made from a piece of one word of a text (each letter a class of eleven chars or \p{L},
+     * each digit \d, some repeated): every text one is found in holds the words it is found in.
+     */
+    @Test
+    void everyTextAnInWordRegexIsFoundInHoldsItsFilter() throws QuerySyntaxException {
+        Random random = new Random(20261204);
+        int asked = 0;
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder raw = new StringBuilder();
+            for (int i = 0, words = 1 + random.nextInt(5); i < words; i++) {
+                raw.append(i == 0 ? "" : random.nextInt(4) == 0 ? "_" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+            }
+            String text = random.nextBoolean() ? raw.toString().toUpperCase(Locale.ROOT) : raw.toString();
+            String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+            List<String> tokens = Tokenizer.tokens(nfc);
+            int[] cps = tokens.get(random.nextInt(tokens.size())).codePoints().toArray();
+            int from = random.nextInt(cps.length);
+            int to = from + 1 + random.nextInt(cps.length - from);
+            StringBuilder regex = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                int cp = cps[i];
+                if (Character.isDigit(cp)) {
+                    regex.append("\\d");
+                } else if (random.nextInt(3) == 0) {
+                    regex.append("\\p{L}");
+                } else {
+                    regex.append('[').append(swapCase(new String(Character.toChars(cp)))).append("0-9]");
+                }
+                if (random.nextInt(8) == 0) {
+                    regex.append('+');
+                }
+            }
+            Query q = Query.parse("/" + regex + "/");
+            MatchText item = MatchText.of(text, null, null, null);
+            assertTrue(q.matches(item), () -> regex + " not found in " + nfc);
+            String filter = IndexFilterTest.expression(q, item, "sếu", "2026");
+            if (filter != null) {
+                asked++;
+                assertTrue(IndexFilterTest.satisfies(filter, IndexFilterTest.terms(item)),
+                        () -> "/" + regex + "/ is found in \"" + nfc + "\" but " + filter + " does not hold in "
+                                + IndexTerms.of(item));
+            }
+        }
+        assertTrue(asked > 2_000, "too few in-word regexes to mean anything: " + asked);
     }
 
     private static String quote(String c) {

@@ -391,6 +391,8 @@ class FiltersAndTopicsIntegrationTest implements TestPropertyProvider {
             assertEquals(news(9), titles(page("/feeds/all.json?q=" + q("/huỷ/"))));
             assertEquals(news(9), titles(page("/feeds/all.json?q=" + q("/HUỶ Đ/"))));
             assertEquals(List.of(), walk("/feeds/all.json?q=" + q("/huỳ/")), "another tone: no word holds it");
+            // No literal, but found only inside words: the vocabulary's words it is found in ("thuỷ").
+            assertEquals(news(9), titles(page("/feeds/all.json?q=" + q("/\\p{L}ỷ/"))));
         }
 
         private List<String> titles(JsonNode page) {

@@ -52,15 +52,19 @@ class SearchBackfillTest implements TestPropertyProvider {
 
     @BeforeEach
     void aFeed() throws InterruptedException {
-        // The run after start-up must not write the rows a test puts in as an older version left them.
-        for (int waited = 0; !started.startupRunEnded() && waited < 30_000; waited += 50) {
-            Thread.sleep(50);
-        }
-        assertTrue(started.startupRunEnded(), "the start-up run of the backfill ended");
+        awaitStartupRun(started);
         backfill = new SearchBackfill(tx, scheduler);
         db.clear();
         db.update("INSERT INTO feed (url, url_hash, origin, created_at) VALUES (?, ?, 'file', UTC_TIMESTAMP())",
                 "https://feed.example/rss", "f".repeat(64));
+    }
+
+    /** The run after start-up must not write the rows a test puts in as an older version left them. */
+    static void awaitStartupRun(SearchBackfill started) throws InterruptedException {
+        for (int waited = 0; !started.startupRunEnded() && waited < 30_000; waited += 50) {
+            Thread.sleep(50);
+        }
+        assertTrue(started.startupRunEnded(), "the start-up run of the backfill ended");
     }
 
     private long item(int n, String title) {

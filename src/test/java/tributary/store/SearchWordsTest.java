@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.re2j.Pattern;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +44,7 @@ class SearchWordsTest implements TestPropertyProvider {
     private SearchWords words;
 
     /** Letters no other run's words hold. */
-    private final String tag = "zq" + Long.toString(Math.abs(new java.util.Random().nextLong()) % 1_000_000_000L, 26)
-            .chars().map(c -> Character.isDigit(c) ? 'g' + c - '0' : c).collect(StringBuilder::new,
-                    StringBuilder::appendCodePoint, StringBuilder::append);
+    private final String tag = "zq" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "q");
 
     @Override
     public Map<String, String> getProperties() {
@@ -54,9 +53,7 @@ class SearchWordsTest implements TestPropertyProvider {
 
     @BeforeEach
     void aVocabulary() throws InterruptedException {
-        for (int waited = 0; !started.startupRunEnded() && waited < 30_000; waited += 50) {
-            Thread.sleep(50);
-        }
+        SearchBackfillTest.awaitStartupRun(started);
         words = new SearchWords();
         boolean complete = tx.executeRead(status -> words.complete(status.getConnection()));
         assertTrue(complete, "a new database has nothing to fill");
@@ -109,6 +106,55 @@ class SearchWordsTest implements TestPropertyProvider {
         assertTrue(resolve("ện" + tag, false).contains(token("bện" + tag + "h")), "inside a word, it holds it too");
     }
 
+    private Set<String> found(String regex) {
+        IndexFilter found = tx.executeRead(status -> words.resolve(status.getConnection(),
+                new IndexFilter.WordPattern(Pattern.compile(regex, Pattern.CASE_INSENSITIVE))));
+        if (found == null) {
+            return null;
+        }
+        Set<String> tokens = new HashSet<>();
+        for (IndexFilter part : found instanceof IndexFilter.Any any ? any.parts() : List.of(found)) {
+            tokens.add(((IndexFilter.Token) part).token());
+        }
+        return tokens;
+    }
+
+    @Test
+    void aRegexFoundOnlyInsideWordsResolvesToTheWordsItIsFoundIn() {
+        add(("Hotline 0912345678%1$s, giá 250%1$s").formatted(tag));
+        // Words too long to keep whole are candidates for every regex (aLongWord… leaves one).
+        Set<String> phone = found("^\\d{9,}" + tag + "$");
+        assertTrue(phone.contains(token("0912345678" + tag)) && !phone.contains(token("250" + tag)), phone.toString());
+        assertTrue(found("^\\d{3}" + tag.toUpperCase(Locale.ROOT) + "$").contains(token("250" + tag)),
+                "case-insensitively, as in the text");
+        db.update("DELETE FROM search_word WHERE NOT whole");
+        assertEquals(Set.of(IndexFilter.NOTHING.token()), found("^\\d{11}" + tag + "$"), "no word: no item");
+    }
+
+    @Test
+    void aVocabularyLargerThanMaxScannedIsNotReadThrough() {
+        long have = db.count("SELECT COUNT(*) FROM search_word");
+        long more = Math.max(0, SearchWords.MAX_SCANNED + 1 - have);
+        String digit = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL"
+                + " SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+        db.update("INSERT IGNORE INTO search_word (word, token, reversed, whole) SELECT CONCAT('scan', ?, n), 'zuscan',"
+                + " 'x', TRUE FROM (SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 100000 * g.d AS n FROM "
+                + String.join(" JOIN ", digit + " a", digit + " b", digit + " c", digit + " e", digit + " f", digit + " g")
+                + ") numbers WHERE n < " + more, tag);
+        assertTrue(db.count("SELECT COUNT(*) FROM search_word") > SearchWords.MAX_SCANNED);
+        try {
+            assertNull(found("^scan" + tag + "1$"), "reading the whole vocabulary would cost more than the rows");
+        } finally {
+            db.update("DELETE FROM search_word WHERE word LIKE CONCAT('scan', ?, '%')", tag);
+        }
+        assertTrue(foundAfterAdding("scan" + tag).contains(token("scan" + tag)), "read through again below the bound");
+    }
+
+    private Set<String> foundAfterAdding(String word) {
+        add(word);
+        return found("^" + word + "$");
+    }
+
     @Test
     void moreThanMaxWordsIsNotAnswered() {
         StringBuilder text = new StringBuilder();
@@ -134,7 +180,7 @@ class SearchWordsTest implements TestPropertyProvider {
     @Test
     void wordsAreKnownOnlyOnceTheirTransactionCommits() {
         String word = "rollback" + tag;
-        Map<String, String> rolledBack = new HashMap<>(IndexTerms.words(MatchText.of(word, null, null, null)));
+        Set<String> rolledBack = IndexTerms.words(MatchText.of(word, null, null, null));
         assertThrows(IllegalStateException.class, () -> tx.executeWrite(status -> {
             words.add(status.getConnection(), status, rolledBack);
             throw new IllegalStateException("the item's insert failed");
