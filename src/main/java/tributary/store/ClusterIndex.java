@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import tributary.cluster.BandIndex;
 import tributary.cluster.ClusterItem;
 import tributary.cluster.FeatureCache;
@@ -24,31 +22,42 @@ import tributary.match.PlainText;
 /**
  * Story clustering's band index (cluster.BandIndex, in memory) kept in step with the database, which other instances
  * write too: filled at its first use from the newest items stored within the horizon, and before each link brought up
- * to date with the items stored since by anyone (ids above the highest seen). An id below that one not seen yet may
- * belong to a transaction still open (ids are taken at insert, rows seen at commit): it is asked for again at each
- * catch-up until found or GAP_WAIT has passed, so an item another instance committed late is not missed.
+ * to date with the items stored since by anyone (ids above the highest seen). Ids below that one not seen may belong
+ * to a transaction still open (ids are taken at insert, rows seen at commit): those ranges are asked for again, at
+ * most every GAP_RECHECK, until GAP_WAIT has passed, so an item another instance committed late is not missed. Most
+ * such ids are never used (InnoDB reserves ids for a bulk insert in chunks of 1, 2, 4, 8 …, and a batch of 20 rows
+ * leaves 11 unused), which is why they are kept as ranges and not asked for at every link.
  */
 final class ClusterIndex {
 
     /** Rows read per catch-up statement; a catch-up reads statements until it has seen every new id. */
     static final int CATCH_UP_ROWS = 1000;
-    /** How long an id below the highest seen is asked for again: longer than any ingest transaction stays open. */
+    /** How long ids below the highest seen are asked for again: longer than any ingest transaction stays open. */
     static final Duration GAP_WAIT = Duration.ofMinutes(2);
+    /** How often they are asked for: an item committed late reaches this instance's candidates within this. */
+    static final Duration GAP_RECHECK = Duration.ofSeconds(1);
     /**
-     * Ids asked for again at most (the oldest dropped first): ids are not all used (a rolled back insert, Galera's
-     * auto_increment_increment), so their number must not grow with the store.
+     * Ranges of ids asked for again at most (the oldest dropped first): their number must not grow with the rate of
+     * ingest (each batch leaves one or two), nor the statement that asks for them.
      */
-    static final int MAX_GAPS = 2000;
+    static final int MAX_GAPS = 1000;
+    /** Ranges asked for per recheck statement. */
+    static final int RANGES_PER_RECHECK = 500;
     /** How often items past the horizon are dropped from memory (a pass over every slot). */
     static final Duration EXPIRE_EVERY = Duration.ofMinutes(1);
+
+    /** Ids from to to (both in) not seen, first missed at since. */
+    private record Gap(long from, long to, Instant since) {
+    }
 
     private final BandIndex bands;
     private final Duration horizon;
     private final FeatureCache cache;
     /** Highest item id seen by a catch-up or the load; -1 before the first load. */
     private long seen = -1;
-    /** Ids not seen below it, with when they were first missed. */
-    private final Map<Long, Instant> gaps = new LinkedHashMap<>();
+    /** Ranges of ids not seen below it, by their first id. */
+    private final TreeMap<Long, Gap> gaps = new TreeMap<>();
+    private Instant rechecked = Instant.MIN;
     private Instant expired = Instant.MIN;
 
     /**
@@ -65,7 +74,7 @@ final class ClusterIndex {
         return bands;
     }
 
-    /** How many ids below the highest seen are asked for again. */
+    /** How many ranges of ids below the highest seen are asked for again. */
     synchronized int gaps() {
         return gaps.size();
     }
@@ -80,61 +89,90 @@ final class ClusterIndex {
             bands.expire(now.minus(horizon));
             expired = now;
         }
-        gaps.values().removeIf(since -> since.plus(GAP_WAIT).isBefore(now));
+        if (!gaps.isEmpty() && !rechecked.plus(GAP_RECHECK).isAfter(now)) {
+            recheck(c, now);
+        }
         while (true) {
-            List<Long> found = newIds(c);
+            List<Long> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM item WHERE id > ? ORDER BY id LIMIT " + CATCH_UP_ROWS)) {
+                ps.setLong(1, seen);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+            }
             List<Long> missing = new ArrayList<>();
-            long top = seen;
             for (long id : found) {
-                gaps.remove(id);
-                top = Math.max(top, id);
+                if (id > seen + 1) {
+                    gap(new Gap(seen + 1, id - 1, now));
+                }
+                seen = id;
                 if (!bands.holds(id)) {
                     missing.add(id);
                 }
             }
-            noteGaps(found, top, now);
-            seen = top;
-            if (!missing.isEmpty()) {
-                read(c, "id IN (" + marks(missing.size()) + ")", missing, now);
-            }
+            add(c, missing, now);
             if (found.size() < CATCH_UP_ROWS) {
                 return;
             }
         }
     }
 
-    /** Ids above the highest seen, and the gaps, at most CATCH_UP_ROWS of them. */
-    private List<Long> newIds(Connection c) throws SQLException {
-        String sql = "SELECT id FROM item WHERE id > ?" + (gaps.isEmpty() ? "" : " OR id IN (" + marks(gaps.size())
-                + ")") + " ORDER BY id LIMIT " + CATCH_UP_ROWS;
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, seen);
-            int i = 2;
-            for (long gap : gaps.keySet()) {
-                ps.setLong(i++, gap);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
+    /** Asks for the ids of the gaps not past GAP_WAIT; adds the items found, and their ids leave the gaps. */
+    private void recheck(Connection c, Instant now) throws SQLException {
+        rechecked = now;
+        gaps.values().removeIf(g -> g.since().plus(GAP_WAIT).isBefore(now));
+        List<Gap> asked = new ArrayList<>(gaps.values());
+        List<Long> found = new ArrayList<>();
+        for (int from = 0; from < asked.size(); from += RANGES_PER_RECHECK) {
+            List<Gap> chunk = asked.subList(from, Math.min(asked.size(), from + RANGES_PER_RECHECK));
+            String sql = "SELECT id FROM item WHERE " + String.join(" OR ",
+                    Collections.nCopies(chunk.size(), "id BETWEEN ? AND ?"));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Gap g : chunk) {
+                    ps.setLong(i++, g.from());
+                    ps.setLong(i++, g.to());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getLong(1));
+                    }
                 }
             }
         }
-        return ids;
-    }
-
-    /** Ids between the highest seen before and top that neither came back nor are held: maybe not committed yet. */
-    private void noteGaps(List<Long> found, long top, Instant now) {
-        Set<Long> back = new HashSet<>(found);
-        for (long id = Math.max(seen + 1, top - MAX_GAPS); id < top; id++) {
-            if (!back.contains(id) && !bands.holds(id)) {
-                gaps.putIfAbsent(id, now);
+        List<Long> missing = new ArrayList<>();
+        for (long id : found) {
+            Map.Entry<Long, Gap> in = gaps.floorEntry(id);
+            if (in != null && in.getValue().to() >= id) {
+                Gap g = gaps.remove(in.getKey());
+                if (g.from() < id) {
+                    gaps.put(g.from(), new Gap(g.from(), id - 1, g.since()));
+                }
+                if (id < g.to()) {
+                    gaps.put(id + 1, new Gap(id + 1, g.to(), g.since()));
+                }
+            }
+            if (!bands.holds(id)) {
+                missing.add(id);
             }
         }
-        Iterator<Long> oldest = gaps.keySet().iterator();
+        add(c, missing, now);
+    }
+
+    private void gap(Gap g) {
+        gaps.put(g.from(), g);
         while (gaps.size() > MAX_GAPS) {
-            oldest.next();
-            oldest.remove();
+            gaps.pollFirstEntry();
+        }
+    }
+
+    private void add(Connection c, List<Long> ids, Instant now) throws SQLException {
+        for (int from = 0; from < ids.size(); from += CATCH_UP_ROWS) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CATCH_UP_ROWS));
+            read(c, "id IN (" + marks(chunk.size()) + ")", chunk, now);
         }
     }
 
@@ -159,10 +197,7 @@ final class ClusterIndex {
             }
         }
         ids.sort(null);
-        for (int from = 0; from < ids.size(); from += CATCH_UP_ROWS) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CATCH_UP_ROWS));
-            read(c, "id IN (" + marks(chunk.size()) + ")", chunk, now);
-        }
+        add(c, ids, now);
         seen = top;
         expired = now;
     }
