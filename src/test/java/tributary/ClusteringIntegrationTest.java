@@ -107,6 +107,5 @@ class ClusteringIntegrationTest implements TestPropertyProvider {
     @Test
     void remembersTheStoryEachMovedCopyHad() {
         assertEquals(3, db.count("SELECT COUNT(*) FROM item WHERE own_story_hash IS NOT NULL"));
-        assertEquals(8 * 32, db.count("SELECT COUNT(*) FROM story_band"));
     }
 }

@@ -32,7 +32,7 @@ public final class StoryClusterer {
 
     /**
      * Adds one item and returns the index of the cluster it joined (its own when it joined none). Its candidates are
-     * those ingest would judge (StoryBands, Candidates): under each of its band keys the newest perKey items within
+     * those ingest would judge (BandIndex, Candidates): under each of its band keys the newest perKey items within
      * the window, of those the maxCandidates sharing the most keys with it.
      */
     public int add(ClusterItem item) {
@@ -65,7 +65,7 @@ public final class StoryClusterer {
         return cluster;
     }
 
-    /** The newest perKey entries under key published within the window of item, as StoryBands.candidates reads them. */
+    /** The newest perKey entries under key published within the window of item, as BandIndex.newest reads them. */
     private List<Long> newest(long key, ClusterItem item) {
         List<Integer> under = index.getOrDefault(key, List.of());
         List<Long> out = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import tributary.cluster.BandIndex;
 import tributary.cluster.Candidates;
 import tributary.cluster.ClusterItem;
 import tributary.cluster.FeatureCache;
@@ -26,9 +27,10 @@ import tributary.match.PlainText;
 import tributary.normalize.NormalizedItem;
 
 /**
- * Clusters new items across publishers at ingest. Their band keys are written with the items (index, StoryBands),
- * so that after the commit (link, after StoryLinker) two feeds polled at the same moment see each other's keys: the
- * items sharing a key within the window come back by index, and when a new item's best candidate of another site
+ * Clusters new items across publishers at ingest. Their band keys go into the in-memory band index with the items
+ * (index, in the inserting transaction, pending until it commits), so that after the commit (link, after StoryLinker)
+ * two feeds polled at the same moment see each other's keys: the items sharing a key within the window come back from
+ * the index (ClusterIndex brings it up to date with what other instances stored first), and when a new item's best candidate of another site
  * passes the same-event rule, the story of the younger row (higher id) moves into the story of the older, whose id
  * stays, and whichever of two concurrent linkers runs last comes to the same answer. A batch's own items are read
  * from what ingest holds (index hands them to link); candidates' features are kept in a bounded {@link FeatureCache}
@@ -53,17 +55,26 @@ final class ClusterLinker {
     /** The new items of one batch as index() read and stored their keys, for link() after the commit. */
     record Indexed(List<Row> rows) {
         static final Indexed NONE = new Indexed(List.of());
+
+        List<Long> ids() {
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ids.add(row.id());
+            }
+            return ids;
+        }
     }
 
     private ClusterLinker() {
     }
 
     /**
-     * Writes the band keys of the new items of feedId, in the transaction that inserts them (now: the date of an item
-     * without one, as ItemStore stores it). Their features are read from the items in hand, as the row holds them.
+     * Adds the band keys of the new items of feedId to the index, pending, in the transaction that inserts them (now:
+     * the date of an item without one, as ItemStore stores it); the caller commits or removes them with the
+     * transaction. Their features are read from the items in hand, as the row holds them.
      */
-    static Indexed index(Connection c, long feedId, List<NormalizedItem> items, Instant now, FeatureCache cache)
-            throws SQLException {
+    static Indexed index(Connection c, long feedId, List<NormalizedItem> items, Instant now, FeatureCache cache,
+            BandIndex bands) throws SQLException {
         // In the order of their identity hashes, as the rows were read before: which of a feed's items joins a story
         // first decides which others may (one copy per publisher), and this order is the one measured.
         Map<String, NormalizedItem> wanted = new TreeMap<>();
@@ -78,7 +89,6 @@ final class ClusterLinker {
         }
         Map<String, Long> ids = ids(c, feedId, wanted.keySet());
         List<Row> rows = new ArrayList<>();
-        List<StoryBands.Entry> entries = new ArrayList<>();
         for (Map.Entry<String, NormalizedItem> e : wanted.entrySet()) {
             Long id = ids.get(e.getKey());
             if (id == null) {
@@ -93,9 +103,8 @@ final class ClusterLinker {
             StoryReading reading = cache.read(id + "/" + item.contentHash(), () -> new ClusterItem(Long.toString(id),
                     site, published, title, summary == null ? "" : PlainText.ofHtml(lead(summary))));
             rows.add(new Row(id, site, published, reading));
-            entries.add(new StoryBands.Entry(id, published, reading.bandKeys()));
+            bands.add(id, published, reading.bandKeys(), true);
         }
-        StoryBands.insert(c, entries);
         return new Indexed(rows);
     }
 
@@ -106,12 +115,13 @@ final class ClusterLinker {
      * the store (bench/polling.sh spent minutes in the rule at 20,000 items). Two items are one event only when
      * published within window of each other.
      */
-    static int link(Connection c, Indexed batch, Duration window, int maxCandidates, FeatureCache cache)
-            throws SQLException {
+    static int link(Connection c, Indexed batch, Duration window, int maxCandidates, FeatureCache cache,
+            ClusterIndex index, Instant now) throws SQLException {
         List<Row> own = batch.rows();
         if (own.isEmpty()) {
             return 0;
         }
+        index.catchUp(c, now);
         Set<Long> allKeys = new HashSet<>();
         Set<Long> ownIds = new HashSet<>();
         Instant earliest = null;
@@ -125,7 +135,7 @@ final class ClusterLinker {
             earliest = earliest == null || when.isBefore(earliest) ? when : earliest;
             latest = latest == null || when.isAfter(latest) ? when : latest;
         }
-        Map<Long, Set<Long>> byKey = StoryBands.candidates(c, allKeys, earliest.minus(window), latest.plus(window));
+        Map<Long, List<Long>> byKey = index.bands().newest(allKeys, earliest.minus(window), latest.plus(window));
         Map<Long, List<Long>> chosen = new HashMap<>();
         Set<Long> ids = new HashSet<>();
         for (Row row : own) {
@@ -289,7 +299,7 @@ final class ClusterLinker {
      * Enough of a summary's HTML for the lead clustering reads (FeatureExtractor.LEAD characters of text, markup
      * around it): a feed that puts the whole article there would have it all parsed for nothing.
      */
-    private static String lead(String html) {
+    static String lead(String html) {
         return html.length() <= LEAD_HTML ? html : html.substring(0, LEAD_HTML);
     }
 

@@ -1,9 +1,7 @@
 package tributary.store;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,21 +13,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import tributary.config.ClusteringConfig;
 import tributary.config.RetentionConfig;
 
 /**
  * Deletes items past retention (last in their feed's document more than the configured days ago) and items past the
  * per-feed cap (oldest published first), in short transactions of one batch each, never an item of a live feed's
- * current document; then removes soft-deleted feeds that have no items left, and the band index rows of story
- * clustering published more than twice its window ago (a new item's window reaches back one window from its own
- * date; the second lets an item published up to a window before it is stored still find every copy of its window).
+ * current document; then removes soft-deleted feeds that have no items left.
  */
 @Singleton
 public class ItemPruner {
 
-    /** What one run removed: items, feeds, and rows of the clustering band index (story_band) past their use. */
-    public record Pruned(long expired, long overCap, long feedsRemoved, long bandRows) {
+    /** What one run removed: items and feeds. */
+    public record Pruned(long expired, long overCap, long feedsRemoved) {
         public long items() {
             return expired + overCap;
         }
@@ -48,20 +43,15 @@ public class ItemPruner {
     private static final String EXPIRED_UNSEEN = "SELECT i.id, i.feed_id FROM item i JOIN feed f ON f.id = i.feed_id"
             + " WHERE i.last_seen_at IS NULL AND i.first_seen_at < ? AND " + PRUNABLE + " LIMIT ?";
 
-    /** Band rows go READ COMMITTED: no gap locks against the batches being stored meanwhile. */
-    private static final TransactionDefinition READ_COMMITTED = readCommitted();
-
     private final TransactionOperations<Connection> tx;
     private final RetentionConfig config;
     private final ApplicationEventPublisher<ContentChangedEvent> events;
-    private final ClusteringConfig clustering;
 
     public ItemPruner(TransactionOperations<Connection> tx, RetentionConfig config,
-                      ApplicationEventPublisher<ContentChangedEvent> events, ClusteringConfig clustering) {
+                      ApplicationEventPublisher<ContentChangedEvent> events) {
         this.tx = tx;
         this.config = config;
         this.events = events;
-        this.clustering = clustering;
     }
 
     /** One full pass at the given time; each batch commits on its own, so a pass cut short keeps what it did. */
@@ -98,25 +88,7 @@ public class ItemPruner {
         for (Long feedId : touched) {
             events.publishEvent(new ContentChangedEvent(feedId));
         }
-        return new Pruned(expired, overCap, feedsRemoved, pruneBands(now));
-    }
-
-    /** Band rows published before now less twice the clustering window, a slice of the keys per transaction. */
-    long pruneBands(Instant now) {
-        Instant cutoff = now.minus(clustering.window().multipliedBy(2));
-        long deleted = 0;
-        for (int slice = 0; slice < StoryBands.PRUNE_SLICES; slice++) {
-            int s = slice;
-            deleted += tx.execute(READ_COMMITTED, status -> StoryBands.pruneSlice(status.getConnection(), s, cutoff));
-        }
-        return deleted;
-    }
-
-    private static TransactionDefinition readCommitted() {
-        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
-        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
-        definition.setName("prune-bands");
-        return definition;
+        return new Pruned(expired, overCap, feedsRemoved);
     }
 
     private List<long[]> select(String sql, Object cutoff, int limit) {

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tributary.cluster.BandIndex;
+import tributary.cluster.ClusterConfig;
 import tributary.cluster.FeatureCache;
 import tributary.config.ClusteringConfig;
 import tributary.match.IndexTerms;
@@ -63,12 +65,16 @@ public class ItemStore {
     /** Stored items' clustering features, kept across batches: one per store, bounded by the setting. */
     private final FeatureCache features;
     private final SearchWords words;
+    /** Clustering's band index, in memory (null when clustering is off): one per store, bounded by the setting. */
+    private final ClusterIndex bands;
 
     public ItemStore(TransactionOperations<Connection> tx, ClusteringConfig clustering, SearchWords words) {
         this.tx = tx;
         this.clustering = clustering;
         this.words = words;
         this.features = new FeatureCache(clustering.featureCache());
+        this.bands = clustering.enabled() ? new ClusterIndex(new BandIndex(clustering.indexItems(),
+                ClusterConfig.DEFAULTS.perKey()), clustering.window().multipliedBy(2), features) : null;
     }
 
     /** Upserts items of one feed in one transaction; a repeated identity within the document counts once. */
@@ -115,19 +121,30 @@ public class ItemStore {
             List<NormalizedItem> writes = new ArrayList<>(fresh);
             writes.addAll(changed);
             words.add(c, status, index(c, feedId, writes, texts));
-            ClusterLinker.Indexed indexed = clustering.enabled()
-                    ? ClusterLinker.index(c, feedId, fresh, now, features) : ClusterLinker.Indexed.NONE;
+            ClusterLinker.Indexed indexed = bands != null
+                    ? ClusterLinker.index(c, feedId, fresh, now, features, bands.bands()) : ClusterLinker.Indexed.NONE;
             if (!writes.isEmpty()) {
                 // After the commit of the outermost transaction (a caller may wrap this one), so a section feed polled
                 // at the same moment on another worker is visible to whichever of the two links last.
                 status.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
+                        // The new items' keys were added pending: from now on other batches' look-ups see them.
+                        if (bands != null) {
+                            bands.bands().commit(indexed.ids());
+                        }
                         tx.executeWrite(linking -> {
                             int linked = StoryLinker.link(linking.getConnection(), feedId, writes, now);
-                            return linked + ClusterLinker.link(linking.getConnection(), indexed, clustering.window(),
-                                    clustering.maxCandidates(), features);
+                            return bands == null ? linked : linked + ClusterLinker.link(linking.getConnection(),
+                                    indexed, clustering.window(), clustering.maxCandidates(), features, bands, now);
                         });
+                    }
+
+                    @Override
+                    public void afterCompletion(Status completion) {
+                        if (bands != null && completion == Status.ROLLED_BACK) {
+                            bands.bands().remove(indexed.ids());
+                        }
                     }
                 });
             }

@@ -43,10 +43,10 @@ public class RetentionJob {
     void run() {
         try {
             ItemPruner.Pruned pruned = pruner.prune(clock.instant());
-            if (pruned.items() > 0 || pruned.feedsRemoved() > 0 || pruned.bandRows() > 0) {
-                LOG.info("Retention: {} items past {} days, {} items over {} per feed, {} removed feeds deleted,"
-                        + " {} clustering band rows past twice the window", pruned.expired(), config.days(),
-                        pruned.overCap(), config.maxItemsPerFeed(), pruned.feedsRemoved(), pruned.bandRows());
+            if (pruned.items() > 0 || pruned.feedsRemoved() > 0) {
+                LOG.info("Retention: {} items past {} days, {} items over {} per feed, {} removed feeds deleted",
+                        pruned.expired(), config.days(), pruned.overCap(), config.maxItemsPerFeed(),
+                        pruned.feedsRemoved());
             }
             long polls = history.prune(clock.instant());
             if (polls > 0) {

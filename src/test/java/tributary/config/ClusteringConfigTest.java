@@ -20,6 +20,7 @@ class ClusteringConfigTest {
         assertEquals(Duration.ofHours(48), config.window());
         assertEquals(16, config.maxCandidates());
         assertEquals(4096, config.featureCache());
+        assertEquals(50000, config.indexItems());
     }
 
     @Test
@@ -32,14 +33,15 @@ class ClusteringConfigTest {
     @ValueSource(strings = {"PT0S", "-PT1H"})
     void refusesAWindowThatIsNotPositive(String window) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new ClusteringConfig(true, 16, Duration.parse(window), 4096));
+                () -> new ClusteringConfig(true, 16, Duration.parse(window), 4096, 50000));
         assertTrue(e.getMessage().contains("tributary.cluster.window (TRIBUTARY_CLUSTER_WINDOW)"), e.getMessage());
         assertTrue(e.getMessage().contains("positive duration"), e.getMessage());
     }
 
     @Test
     void refusesNegativeCounts() {
-        assertThrows(ConfigurationException.class, () -> new ClusteringConfig(true, -1, Duration.ofHours(1), 0));
-        assertThrows(ConfigurationException.class, () -> new ClusteringConfig(true, 0, Duration.ofHours(1), -1));
+        assertThrows(ConfigurationException.class, () -> new ClusteringConfig(true, -1, Duration.ofHours(1), 0, 1));
+        assertThrows(ConfigurationException.class, () -> new ClusteringConfig(true, 0, Duration.ofHours(1), -1, 1));
+        assertThrows(ConfigurationException.class, () -> new ClusteringConfig(true, 0, Duration.ofHours(1), 0, 0));
     }
 }

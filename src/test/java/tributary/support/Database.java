@@ -62,8 +62,6 @@ public class Database {
             try (Statement st = status.getConnection().createStatement()) {
                 st.execute("DELETE FROM websub_subscription");
                 st.execute("DELETE FROM item");
-                // No foreign key takes story clustering's band rows with their items (V16): retention prunes them by age.
-                st.execute("DELETE FROM story_band");
                 st.execute("DELETE FROM cluster_split");
                 st.execute("DELETE FROM feed_category");
                 st.execute("DELETE FROM feed");
