@@ -210,9 +210,14 @@ class AdminPageBrowserTest implements TestPropertyProvider {
         assertEquals("main article", browser.findElement(By.id("preview-selector")).getAttribute("value"));
         WebElement frame = browser.findElement(By.id("preview-frame"));
         assertEquals("", frame.getAttribute("sandbox"), "sandboxed with every restriction");
-        browser.switchTo().frame(frame);
-        String article = browser.findElement(By.tagName("body")).getText();
-        browser.switchTo().defaultContent();
+        // The frame's srcdoc loads after the facts are shown: wait for its body rather than read it at once (an
+        // empty body failed one CI run).
+        String article = wait.until(d -> {
+            d.switchTo().frame(frame);
+            String text = d.findElement(By.tagName("body")).getText();
+            d.switchTo().defaultContent();
+            return text.isEmpty() ? null : text;
+        });
         assertTrue(article.contains("Thêm điểm sạc ở các bến cuối"), article);
         assertFalse(article.contains("Tin liên quan") || article.contains("Lê Văn Lương"), article);
         assertEquals(Boolean.FALSE, browser.executeScript("return [...document.querySelectorAll('h2, p, li')]"
