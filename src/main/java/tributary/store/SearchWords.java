@@ -2,6 +2,7 @@ package tributary.store;
 
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,9 +53,25 @@ public class SearchWords {
     static final int KNOWN = 100_000;
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final int knownLimit;
 
     /** Set once the words of every item stored before V18 are in (SearchBackfill.fillWords). */
     private volatile boolean complete;
+
+    @Inject
+    public SearchWords() {
+        this(KNOWN);
+    }
+
+    /** With another bound on the words remembered (tests). */
+    SearchWords(int knownLimit) {
+        this.knownLimit = knownLimit;
+    }
+
+    /** How many words it remembers as written. */
+    int knownCount() {
+        return known.size();
+    }
 
     /**
      * Adds words (IndexTerms.words) in the transaction of status, those not known to be there; they are known once
@@ -74,7 +91,7 @@ public class SearchWords {
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                if (known.size() + fresh.size() > KNOWN) {
+                if (known.size() + fresh.size() > knownLimit) {
                     known.clear();
                 }
                 known.addAll(fresh);

@@ -16,6 +16,8 @@ class InWordRegexTest {
             \\pL+\\pN => true
             (?i)[a-zđ]{2}\\b => true
             [à-ỹ] => false
+            [一-丿]{2} => true
+            [一-龥]{2} => false
             (?:ab|cd)+ => true
             (?P<n>\\d+)x => true
             \\Aso\\d\\z => true

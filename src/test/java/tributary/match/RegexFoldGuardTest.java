@@ -47,7 +47,7 @@ class RegexFoldGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/ᲀ/", "/Москва|ᲀ/", "/\\x{1c85}/", "/\\x{1C88}x/", "/[ᲀ]/", "/[aᲁb]/", "/\\Qaᲂ\\E/",
-        "/[ᲀ-ᲈ]/", "/[\\x{1c80}-\\x{1c81}]/"})
+        "/[ᲀ-ᲈ]/", "/[\\x{1c80}-\\x{1c81}]/", "/[^\\x{1c80}]/", "/(?i:\\x{1c81})/", "/[^ᲃ]x/"})
     void aCharRe2jCannotFoldIsRefusedWithWhatToWriteInstead(String query) {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> Query.parse(query));
         assertTrue(e.getMessage().contains("cannot match regardless of case"), e.getMessage());
@@ -61,6 +61,7 @@ class RegexFoldGuardTest {
         assertTrue(vowels.matches(MatchText.of("BỘ TRƯỞNG", null, null, null)), "any case");
         assertFalse(vowels.matches(MatchText.of("bo truong", null, null, null)));
         assertTrue(Query.parse("/[\\x{1c00}-\\x{1d00}]/").matches(MatchText.of("\u1c00", null, null, null)));
+        assertTrue(Query.parse("/[\\x{1c7f}-\\x{1c89}]/").matches(MatchText.of("\u1c89", null, null, null)));
         assertFalse(Query.parse("/[^a-ᲈz]/").matches(MatchText.of("b", null, null, null)));
     }
 

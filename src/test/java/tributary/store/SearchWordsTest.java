@@ -192,6 +192,20 @@ class SearchWordsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aWordRememberedIsNotWrittenAgainUntilMoreThanKnownAreRemembered() {
+        words = new SearchWords(3);
+        add(("a%1$s b%1$s c%1$s").formatted(tag));
+        assertEquals(3, words.knownCount());
+        db.update("DELETE FROM search_word WHERE word = ?", "a" + tag);
+        add("a" + tag);
+        assertEquals(0, db.count("SELECT COUNT(*) FROM search_word WHERE word = 'a" + tag + "'"), "remembered: not written");
+        add(("d%1$s e%1$s").formatted(tag));
+        assertEquals(2, words.knownCount(), "past the bound it forgets all it remembered");
+        add("a" + tag);
+        assertEquals(1, db.count("SELECT COUNT(*) FROM search_word WHERE word = 'a" + tag + "'"), "forgotten: written again");
+    }
+
+    @Test
     void piecesAreNotAskedBeforeTheOlderItemsWordsAreIn() {
         db.update("UPDATE search_word_fill SET done = FALSE WHERE id = 1");
         try {
