@@ -178,19 +178,16 @@ public class SearchWords {
                     + (MAX_WORDS + 1);
             pattern = "%" + escape(piece) + "%";
         }
-        List<IndexFilter> tokens = new ArrayList<>();
+        Set<String> tokens = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, pattern);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    tokens.add(new IndexFilter.Token(rs.getString(1), false));
+                    tokens.add(rs.getString(1));
                 }
             }
         }
-        if (tokens.size() > MAX_WORDS) {
-            return null;
-        }
-        return tokens.isEmpty() ? IndexFilter.NOTHING : IndexFilter.any(tokens);
+        return anyOf(tokens);
     }
 
     /**
@@ -219,6 +216,14 @@ public class SearchWords {
                     }
                 }
             }
+        }
+        return anyOf(tokens);
+    }
+
+    /** Any of the words' tokens; NOTHING when there is none, null past MAX_WORDS. */
+    private static IndexFilter anyOf(Set<String> tokens) {
+        if (tokens.size() > MAX_WORDS) {
+            return null;
         }
         if (tokens.isEmpty()) {
             return IndexFilter.NOTHING;
